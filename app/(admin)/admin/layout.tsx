@@ -1,0 +1,40 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { LanguageSwitcher } from '@/components/ui/language-switcher';
+import { Logo } from '@/components/ui/logo';
+import { SignOutButton } from '@/components/ui/sign-out-button';
+import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
+
+// The role check here shapes the UI; every admin action and page query checks the role again.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageRole(ADMIN_ROLES, '/admin');
+  const t = await getTranslations('admin');
+  return (
+    <div className="min-h-dvh bg-stone-50 lg:flex">
+      <aside className="border-b border-stone-200 bg-white p-4 lg:min-h-dvh lg:w-64 lg:shrink-0 lg:border-r lg:border-b-0">
+        <div className="mb-4 flex items-center justify-between gap-2">
+          <Logo href="/admin" suffix={t('title')} />
+        </div>
+        <AdminNav
+          label={t('nav.label')}
+          items={[
+            { href: '/admin', label: t('nav.dashboard') },
+            { href: '/admin/promotions', label: t('nav.promotions') },
+            { href: '/admin/products', label: t('nav.products') },
+          ]}
+        />
+      </aside>
+      <div className="flex-1">
+        <header className="flex items-center justify-end gap-3 border-b border-stone-200 bg-white px-6 py-3 text-sm">
+          <span className="text-stone-600">{actor.name}</span>
+          <LanguageSwitcher />
+          <SignOutButton />
+        </header>
+        <main id="main" className="p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { safeCallbackUrl } from '@/lib/identity/schemas';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth.signIn'))('title') };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const t = await getTranslations('auth.signIn');
+  const { callbackUrl } = await searchParams;
+  const safe = callbackUrl ? safeCallbackUrl(callbackUrl) : undefined;
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+      <p className="mt-2 mb-6 text-stone-600">{t('intro')}</p>
+      <SignInForm callbackUrl={safe} />
+      <p className="mt-6 text-sm text-stone-600">
+        {t('noAccount')}{' '}
+        <Link href={safe ? `/sign-up?callbackUrl=${encodeURIComponent(safe)}` : '/sign-up'} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          {t('createAccount')}
+        </Link>
+      </p>
+      <p className="mt-2 text-xs text-stone-500">{t('staffNote')}</p>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+/** Large, touch-friendly tabs for the counter; the current one is marked for assistive technology. */
+export function CounterNav({ items, label }: { items: { href: string; label: string }[]; label: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="flex gap-1">
+      {items.map((item) => {
+        const current = item.href === '/counter' ? pathname === item.href : pathname.startsWith(item.href);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={current ? 'page' : undefined}
+            className="inline-flex min-h-12 items-center rounded-lg px-4 text-base font-medium text-stone-300 hover:bg-white/10 hover:text-white aria-[current=page]:bg-white aria-[current=page]:text-stone-900"
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { acquirePgliteLock } from './pglite-lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/**
+ * One type for both drivers. The PGlite database has the same query-builder API; only raw `execute()`
+ * results differ, so domain code uses the query builder (or `rowsOf`).
+ */
+export type Db = PostgresJsDatabase<Schema>;
+export type Tx = PgTransaction<PostgresJsQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close: () => Promise<void>;
+  migrate: () => Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+/** Where the embedded database lives when DATABASE_URL is unset. */
+export function pgliteDataDir(): string {
+  return process.env.OMNISHOP_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+}
+
+/** Opens a database: PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory). */
+export function openDatabase(options: { url?: string; dataDir?: string } = {}): DbHandle {
+  if (options.url) {
+    const client = postgres(options.url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+    return {
+      db,
+      kind: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+      migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    };
+  }
+  const dataDir = options.dataDir ?? pgliteDataDir();
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquirePgliteLock(dataDir);
+  const client = new PGlite(dataDir);
+  const pgliteDb = drizzlePglite({ client, schema, casing: 'snake_case' });
+  return {
+    db: pgliteDb as unknown as Db,
+    kind: 'pglite',
+    close: async () => {
+      await client.close();
+      release();
+    },
+    migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+  };
+}
+
+// Cached on globalThis, opened on first use: a module-level singleton gave separate PGlite instances
+// to pages and route handlers inside one `next start`, and a new one per hot reload in dev.
+const globalForDb = globalThis as unknown as { omnishopDb?: DbHandle };
+
+/** The app's database handle, opened lazily (never at import time: `next build` imports modules). */
+export function getDbHandle(): DbHandle {
+  globalForDb.omnishopDb ??= openDatabase({ url: process.env.DATABASE_URL || undefined });
+  return globalForDb.omnishopDb;
+}
+
+export function getDb(): Db {
+  return getDbHandle().db;
+}
+
+/** Rows of a raw `db.execute(sql…)`, whichever driver ran it. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

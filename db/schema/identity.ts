@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { timestamps } from './common';
+import { locations } from './locations';
+
+export const userRole = pgEnum('user_role', ['customer', 'clerk', 'admin']);
+
+/**
+ * A customer profile: it can exist without an account (created at the counter or by a guest checkout);
+ * when that person signs up with the same email the profile becomes theirs.
+ */
+export const customers = pgTable(
+  'customers',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    email: text(),
+    phone: text(),
+    name: text().notNull(),
+    loyaltyCardNumber: text(),
+    preferredLocationId: integer().references(() => locations.id, { onDelete: 'set null' }),
+    notifyByEmail: boolean().notNull().default(true),
+    notifyBySms: boolean().notNull().default(false),
+    marketingOptIn: boolean().notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    // Emails are stored lower-case (see lib/customers); one profile per email.
+    uniqueIndex('customers_email_idx').on(t.email),
+    uniqueIndex('customers_loyalty_card_number_idx').on(t.loyaltyCardNumber),
+    index('customers_phone_idx').on(t.phone),
+  ],
+);
+
+/** Accounts that can sign in. A clerk belongs to exactly one store; a customer account owns one profile. */
+export const users = pgTable(
+  'users',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    role: userRole().notNull().default('customer'),
+    locationId: integer().references(() => locations.id, { onDelete: 'restrict' }),
+    customerId: integer().references(() => customers.id, { onDelete: 'set null' }),
+    locale: text(),
+    disabled: boolean().notNull().default(false),
+    // Bumped when a role, store or password changes: older session tokens stop working at once.
+    sessionVersion: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_email_idx').on(t.email),
+    uniqueIndex('users_customer_id_idx').on(t.customerId),
+    check('users_clerk_has_store', sql`${t.role} <> 'clerk' or ${t.locationId} is not null`),
+  ],
+);
+
+/** Failed sign-in attempts, shared by all app instances (Auth.js has no rate limiting of its own). */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    key: text().notNull(),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_attempts_key_idx').on(t.key, t.attemptedAt)],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type UserRole = (typeof userRole.enumValues)[number];

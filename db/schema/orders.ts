@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { variants } from './catalog';
+import { timestamps } from './common';
+import { customers, users } from './identity';
+import { locations } from './locations';
+import { channel, promotions } from './promotions';
+import { carts } from './carts';
+
+export const fulfilment = pgEnum('fulfilment', ['delivery', 'pickup', 'in_store']);
+export const orderStatus = pgEnum('order_status', [
+  'pending_payment',
+  'paid',
+  'ready_for_pickup',
+  'collected',
+  'shipped',
+  'delivered',
+  'completed', // sold and handed over at the counter
+  'cancelled',
+]);
+export const orderEventType = pgEnum('order_event_type', [
+  'placed',
+  'paid',
+  'payment_failed',
+  'ready_for_pickup',
+  'collected',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'note',
+]);
+
+/** Human order numbers (e.g. W-100042 on the web, S-100043 at a counter) draw from one sequence. */
+export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 100001 });
+
+export interface ShippingAddress {
+  name: string;
+  street: string;
+  postcode: string;
+  city: string;
+  country: string;
+}
+
+export interface VatLineSnapshot {
+  rateBp: number;
+  grossCents: number;
+  vatCents: number;
+}
+
+/** One order model for every channel. Amounts are a snapshot of what was charged, in cents incl. VAT. */
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: text().notNull(),
+    channel: channel().notNull(),
+    fulfilment: fulfilment().notNull(),
+    status: orderStatus().notNull(),
+    // Where the goods come from (warehouse for delivery, the store for pickup / counter sales).
+    stockLocationId: integer()
+      .notNull()
+      .references(() => locations.id),
+    pickupLocationId: integer().references(() => locations.id),
+    customerId: integer().references(() => customers.id, { onDelete: 'set null' }),
+    cartId: uuid().references(() => carts.id, { onDelete: 'set null' }),
+    placedByUserId: integer().references(() => users.id, { onDelete: 'set null' }),
+    email: text(),
+    phone: text(),
+    customerName: text(),
+    shippingAddress: jsonb().$type<ShippingAddress>(),
+    promotionCodes: text().array().notNull().default(sql`'{}'::text[]`),
+    subtotalCents: integer().notNull(),
+    discountCents: integer().notNull(),
+    shippingCents: integer().notNull(),
+    totalCents: integer().notNull(),
+    vatCents: integer().notNull(),
+    vatBreakdown: jsonb().$type<VatLineSnapshot[]>().notNull(),
+    pickupCode: text(),
+    idempotencyKey: text().notNull(),
+    placedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('orders_number_idx').on(t.number),
+    uniqueIndex('orders_idempotency_key_idx').on(t.idempotencyKey),
+    index('orders_customer_id_idx').on(t.customerId),
+    index('orders_email_idx').on(t.email),
+    index('orders_pickup_location_status_idx').on(t.pickupLocationId, t.status),
+    check('orders_total_nonnegative', sql`${t.totalCents} >= 0`),
+    check('orders_pickup_has_location', sql`${t.fulfilment} <> 'pickup' or ${t.pickupLocationId} is not null`),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    variantId: integer()
+      .notNull()
+      .references(() => variants.id),
+    sku: text().notNull(),
+    productName: text().notNull(),
+    variantLabel: text().notNull(),
+    quantity: integer().notNull(),
+    unitPriceCents: integer().notNull(),
+    discountCents: integer().notNull(),
+    lineTotalCents: integer().notNull(),
+    vatRateBp: integer().notNull(),
+    vatCents: integer().notNull(),
+    promotionId: integer().references(() => promotions.id, { onDelete: 'set null' }),
+    promotionName: text(),
+  },
+  (t) => [
+    index('order_lines_order_id_idx').on(t.orderId),
+    index('order_lines_variant_id_idx').on(t.variantId),
+    check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+/** Every status change of an order, with who did it and when. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    type: orderEventType().notNull(),
+    fromStatus: orderStatus(),
+    toStatus: orderStatus(),
+    actorUserId: integer().references(() => users.id, { onDelete: 'set null' }),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_events_order_id_idx').on(t.orderId, t.createdAt)],
+);
+
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
+export type OrderEvent = typeof orderEvents.$inferSelect;
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
+export type FulfilmentKind = (typeof fulfilment.enumValues)[number];

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from './common';
+import { orders } from './orders';
+
+export const paymentMethod = pgEnum('payment_method', ['test_provider', 'cash', 'card_terminal']);
+export const paymentStatus = pgEnum('payment_status', ['pending', 'succeeded', 'failed', 'cancelled']);
+
+/** A payment attempt for an order: online through a provider, or at the counter. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    method: paymentMethod().notNull(),
+    status: paymentStatus().notNull().default('pending'),
+    amountCents: integer().notNull(),
+    // Cash at the counter: what the customer handed over and the change given back.
+    tenderedCents: integer(),
+    changeCents: integer(),
+    providerReference: text(),
+    idempotencyKey: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('payments_idempotency_key_idx').on(t.idempotencyKey),
+    uniqueIndex('payments_provider_reference_idx').on(t.providerReference),
+    index('payments_order_id_idx').on(t.orderId),
+    check('payments_amount_nonnegative', sql`${t.amountCents} >= 0`),
+  ],
+);
+
+/** Webhook deliveries already processed, so a repeated delivery changes nothing. */
+export const paymentWebhookEvents = pgTable('payment_webhook_events', {
+  eventId: text().primaryKey(),
+  paymentId: uuid()
+    .notNull()
+    .references(() => payments.id, { onDelete: 'cascade' }),
+  ...timestamps,
+});
+
+export type Payment = typeof payments.$inferSelect;

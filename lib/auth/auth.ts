@@ -1,0 +1,40 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { DomainError } from '@/lib/errors';
+import { verifyCredentials } from '@/lib/identity/mutations';
+import { signInSchema } from '@/lib/identity/schemas';
+import { authConfig } from './auth.config';
+import { authSecret } from './secret';
+
+class TooManyAttempts extends CredentialsSignin {
+  code = 'too_many_attempts';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  secret: authSecret(),
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInSchema.pick({ email: true, password: true }).safeParse(raw);
+        if (!parsed.success) return null;
+        try {
+          const actor = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
+          if (!actor) return null;
+          return {
+            id: String(actor.userId),
+            email: actor.email,
+            name: actor.name,
+            role: actor.role,
+            sessionVersion: actor.sessionVersion,
+          };
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'tooManyAttempts') throw new TooManyAttempts();
+          throw error;
+        }
+      },
+    }),
+  ],
+});

@@ -1,0 +1,238 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { cartLines, carts, customers, variants, products } from '@/db/schema';
+import { loadPriceLines } from '@/lib/catalog/queries';
+import { DomainError } from '@/lib/errors';
+import { normalizeCode, priceCart } from '@/lib/pricing';
+import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { cartColumns, getCart, getCartLines, type CartDto } from './queries';
+
+/** More of one item in one cart is a typo, not a purchase. */
+export const MAX_LINE_QUANTITY = 99;
+
+function assertQuantity(quantity: number, min: number): void {
+  if (!Number.isSafeInteger(quantity) || quantity < min) throw new RangeError(`invalid quantity ${quantity}`);
+}
+
+/**
+ * Locks an open cart for the rest of the transaction and bumps updated_at (carts are pruned by age).
+ * The row lock makes a line change wait for a checkout of the same cart, after which the cart is no
+ * longer open: nothing is added to a cart that just became an order.
+ */
+async function touchOpenCart(db: DbOrTx, cartId: string): Promise<CartDto> {
+  const cart = await getCart(db, cartId);
+  if (!cart) throw new DomainError('notFound');
+  const [row] = await db
+    .update(carts)
+    .set({ updatedAt: sql`now()` })
+    .where(and(eq(carts.id, cartId), eq(carts.status, 'open')))
+    .returning(cartColumns);
+  if (!row) throw new DomainError('invalidState');
+  return row;
+}
+
+/**
+ * The web cart for this visitor, created when there is none. A signed-in customer gets their open cart;
+ * an anonymous cookie cart is merged into it (or, if they have none, becomes theirs). Returns the id
+ * the cookie should hold from now on.
+ */
+export async function getOrCreateWebCart(
+  db: DbOrTx,
+  who: { cartId?: string | null; customerId?: number | null },
+): Promise<{ cartId: string; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const cookie = who.cartId ? await getCart(tx, who.cartId) : null;
+    const anonymous = cookie && cookie.channel === 'web' && cookie.status === 'open' && cookie.customerId === null ? cookie : null;
+    const customerId = who.customerId ?? null;
+
+    if (customerId === null) {
+      if (anonymous) return { cartId: anonymous.id, created: false };
+      const [created] = await tx.insert(carts).values({ channel: 'web' }).returning({ id: carts.id });
+      return { cartId: created.id, created: true };
+    }
+
+    const [own] = await tx
+      .select({ id: carts.id })
+      .from(carts)
+      .where(and(eq(carts.customerId, customerId), eq(carts.channel, 'web'), eq(carts.status, 'open')))
+      .orderBy(desc(carts.updatedAt))
+      .limit(1);
+    if (own) {
+      if (anonymous) await mergeCarts(tx, { fromCartId: anonymous.id, intoCartId: own.id });
+      return { cartId: own.id, created: false };
+    }
+    if (anonymous) {
+      // Claim it only while still anonymous, so two sign-ins cannot both take one cart.
+      const [claimed] = await tx
+        .update(carts)
+        .set({ customerId })
+        .where(and(eq(carts.id, anonymous.id), isNull(carts.customerId), eq(carts.status, 'open')))
+        .returning({ id: carts.id });
+      if (claimed) return { cartId: claimed.id, created: false };
+    }
+    const [created] = await tx.insert(carts).values({ channel: 'web', customerId }).returning({ id: carts.id });
+    return { cartId: created.id, created: true };
+  });
+}
+
+/**
+ * Moves every line and code of `fromCartId` into `intoCartId` (quantities added, capped at
+ * MAX_LINE_QUANTITY) and closes the source cart as 'abandoned'. Used on sign-in.
+ */
+export async function mergeCarts(db: DbOrTx, input: { fromCartId: string; intoCartId: string }): Promise<void> {
+  if (input.fromCartId === input.intoCartId) return;
+  await db.transaction(async (tx) => {
+    const into = await touchOpenCart(tx, input.intoCartId);
+    const [from] = await tx
+      .update(carts)
+      .set({ status: 'abandoned' })
+      .where(and(eq(carts.id, input.fromCartId), eq(carts.status, 'open')))
+      .returning(cartColumns);
+    if (!from) return; // already merged or checked out: nothing to move
+    // Raw: drizzle's insert…select wants every table column, including the generated id.
+    await tx.execute(sql`
+      insert into ${cartLines} (cart_id, variant_id, quantity)
+      select ${into.id}::uuid, variant_id, quantity from ${cartLines} where cart_id = ${from.id}::uuid
+      on conflict (cart_id, variant_id)
+      do update set quantity = least(cart_lines.quantity + excluded.quantity, ${MAX_LINE_QUANTITY}), updated_at = now()`);
+    const codes = [...new Set([...into.promotionCodes, ...from.promotionCodes])];
+    if (codes.length !== into.promotionCodes.length) {
+      await tx.update(carts).set({ promotionCodes: codes }).where(eq(carts.id, into.id));
+    }
+  });
+}
+
+/**
+ * The clerk's one open counter cart, created when there is none. A transaction-scoped advisory lock
+ * per clerk keeps two tabs from each creating one. The cart follows the clerk's current store.
+ */
+export async function getOrCreateCounterCart(
+  db: DbOrTx,
+  input: { clerkUserId: number; locationId: number },
+): Promise<{ cartId: string; created: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${COUNTER_CART_LOCK}, ${input.clerkUserId})`);
+    const [open] = await tx
+      .select({ id: carts.id, locationId: carts.locationId })
+      .from(carts)
+      .where(and(eq(carts.clerkUserId, input.clerkUserId), eq(carts.channel, 'store'), eq(carts.status, 'open')))
+      .orderBy(desc(carts.updatedAt))
+      .limit(1);
+    if (open) {
+      if (open.locationId !== input.locationId) {
+        await tx.update(carts).set({ locationId: input.locationId }).where(eq(carts.id, open.id));
+      }
+      return { cartId: open.id, created: false };
+    }
+    const [created] = await tx
+      .insert(carts)
+      .values({ channel: 'store', clerkUserId: input.clerkUserId, locationId: input.locationId })
+      .returning({ id: carts.id });
+    return { cartId: created.id, created: true };
+  });
+}
+
+// First key of the two-int advisory lock, so these locks never collide with another feature's.
+const COUNTER_CART_LOCK = 7_201;
+
+/**
+ * Adds `quantity` of a variant (1..99) to an open cart; an existing line grows, capped at 99. The
+ * variant must be on sale. Stock is not checked here: placing the order does that atomically.
+ */
+export async function addToCart(db: DbOrTx, input: { cartId: string; variantId: number; quantity: number }): Promise<{ quantity: number }> {
+  assertQuantity(input.quantity, 1);
+  return db.transaction(async (tx) => {
+    await touchOpenCart(tx, input.cartId);
+    const [variant] = await tx
+      .select({ id: variants.id })
+      .from(variants)
+      .innerJoin(products, eq(products.id, variants.productId))
+      .where(and(eq(variants.id, input.variantId), eq(variants.active, true), eq(products.active, true)));
+    if (!variant) throw new DomainError('notFound');
+    const [line] = await tx
+      .insert(cartLines)
+      .values({ cartId: input.cartId, variantId: input.variantId, quantity: Math.min(input.quantity, MAX_LINE_QUANTITY) })
+      .onConflictDoUpdate({
+        target: [cartLines.cartId, cartLines.variantId],
+        set: { quantity: sql`least(${cartLines.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})`, updatedAt: sql`now()` },
+      })
+      .returning({ quantity: cartLines.quantity });
+    return line;
+  });
+}
+
+/** Sets a line's quantity (capped at 99); 0 removes the line. A variant not in the cart → notFound. */
+export async function setLineQuantity(db: DbOrTx, input: { cartId: string; variantId: number; quantity: number }): Promise<void> {
+  assertQuantity(input.quantity, 0);
+  if (input.quantity === 0) return removeLine(db, input);
+  await db.transaction(async (tx) => {
+    await touchOpenCart(tx, input.cartId);
+    const [line] = await tx
+      .update(cartLines)
+      .set({ quantity: Math.min(input.quantity, MAX_LINE_QUANTITY) })
+      .where(and(eq(cartLines.cartId, input.cartId), eq(cartLines.variantId, input.variantId)))
+      .returning({ id: cartLines.id });
+    if (!line) throw new DomainError('notFound');
+  });
+}
+
+/** Removes a line; removing one that is not there changes nothing. */
+export async function removeLine(db: DbOrTx, input: { cartId: string; variantId: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await touchOpenCart(tx, input.cartId);
+    await tx.delete(cartLines).where(and(eq(cartLines.cartId, input.cartId), eq(cartLines.variantId, input.variantId)));
+  });
+}
+
+/**
+ * Adds a promotion code to the cart. priceCart decides: a code it rejects (unknown, expired, not yet
+ * valid, not for this channel) → DomainError('invalidCode') on the 'code' field. Only accepted codes
+ * are kept, so a code that expired meanwhile is dropped on the next change.
+ */
+export async function applyPromotionCode(
+  db: DbOrTx,
+  cartId: string,
+  code: string,
+  now: Date = new Date(),
+): Promise<{ codes: string[] }> {
+  const normalized = normalizeCode(code);
+  return db.transaction(async (tx) => {
+    const cart = await touchOpenCart(tx, cartId);
+    const [lines, promotions] = await Promise.all([
+      getCartLines(tx, cartId).then((items) => loadPriceLines(tx, items)),
+      loadPromotionCandidates(tx, now),
+    ]);
+    const priced = priceCart(
+      lines.filter((l) => l.active),
+      promotions,
+      { channel: cart.channel, now, codes: [...cart.promotionCodes, normalized], customerId: cart.customerId, locationId: cart.locationId },
+    );
+    if (!normalized || !priced.codes.accepted.includes(normalized)) throw new DomainError('invalidCode', {}, 'code');
+    await tx.update(carts).set({ promotionCodes: priced.codes.accepted }).where(eq(carts.id, cartId));
+    return { codes: priced.codes.accepted };
+  });
+}
+
+/** Takes a code off the cart (case-insensitive); a code that is not there changes nothing. */
+export async function removeCode(db: DbOrTx, cartId: string, code: string): Promise<{ codes: string[] }> {
+  const normalized = normalizeCode(code);
+  return db.transaction(async (tx) => {
+    const cart = await touchOpenCart(tx, cartId);
+    const codes = cart.promotionCodes.filter((c) => c !== normalized);
+    await tx.update(carts).set({ promotionCodes: codes }).where(eq(carts.id, cartId));
+    return { codes };
+  });
+}
+
+/** Counter: links the sale to a customer profile (or unlinks it with null). Only for counter carts. */
+export async function setCartCustomer(db: DbOrTx, input: { cartId: string; customerId: number | null }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const cart = await touchOpenCart(tx, input.cartId);
+    if (cart.channel !== 'store') throw new DomainError('invalidState');
+    if (input.customerId !== null) {
+      const [customer] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, input.customerId));
+      if (!customer) throw new DomainError('notFound', {}, 'customerId');
+    }
+    await tx.update(carts).set({ customerId: input.customerId }).where(eq(carts.id, input.cartId));
+  });
+}

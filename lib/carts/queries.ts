@@ -1,0 +1,180 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { cartLines, carts } from '@/db/schema';
+import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
+import { DomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/identity/queries';
+import { priceCart, type Channel, type Fulfilment, type PricedCart, type PricedLine } from '@/lib/pricing';
+import { loadPromotionCandidates } from '@/lib/promotions/queries';
+
+export interface CartDto {
+  id: string;
+  channel: Channel;
+  status: 'open' | 'converted' | 'abandoned';
+  customerId: number | null;
+  locationId: number | null;
+  clerkUserId: number | null;
+  promotionCodes: string[];
+}
+
+export const cartColumns = {
+  id: carts.id,
+  channel: carts.channel,
+  status: carts.status,
+  customerId: carts.customerId,
+  locationId: carts.locationId,
+  clerkUserId: carts.clerkUserId,
+  promotionCodes: carts.promotionCodes,
+};
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Cart ids come from cookies and forms: anything that is not a uuid is simply not a cart. */
+export function isCartId(value: unknown): value is string {
+  return typeof value === 'string' && UUID_RE.test(value);
+}
+
+/** A cart by id, or null. The caller proves ownership with assertCartAccess. */
+export async function getCart(db: DbOrTx, cartId: string): Promise<CartDto | null> {
+  if (!isCartId(cartId)) return null;
+  const [row] = await db.select(cartColumns).from(carts).where(eq(carts.id, cartId));
+  return row ?? null;
+}
+
+/**
+ * The open web cart to show, without creating one (for pages; actions use getOrCreateWebCart): the
+ * signed-in customer's cart, else the anonymous cookie cart. A cookie cart that belongs to a customer
+ * is never handed to anyone else (e.g. after signing out on a shared computer).
+ */
+export async function findWebCartId(db: DbOrTx, who: { cartId?: string | null; customerId?: number | null }): Promise<string | null> {
+  if (who.customerId) {
+    const [own] = await db
+      .select({ id: carts.id })
+      .from(carts)
+      .where(and(eq(carts.customerId, who.customerId), eq(carts.channel, 'web'), eq(carts.status, 'open')))
+      .orderBy(desc(carts.updatedAt))
+      .limit(1);
+    if (own) return own.id;
+  }
+  const cookieCart = who.cartId ? await getCart(db, who.cartId) : null;
+  return cookieCart && cookieCart.channel === 'web' && cookieCart.status === 'open' && cookieCart.customerId === null
+    ? cookieCart.id
+    : null;
+}
+
+/**
+ * Throws unless `actor` may use the cart: a web cart by its customer, or — when anonymous — by whoever
+ * holds its id in their cookie; a counter cart only by the clerk it belongs to. Someone else's web
+ * cart answers notFound, so ids cannot be probed.
+ */
+export function assertCartAccess(
+  cart: Pick<CartDto, 'id' | 'channel' | 'customerId' | 'clerkUserId'>,
+  actor: Pick<Actor, 'userId' | 'role' | 'customerId'> | null,
+  cookieCartId: string | null | undefined,
+): void {
+  if (cart.channel === 'store') {
+    if (!actor || (actor.role !== 'clerk' && actor.role !== 'admin')) throw new DomainError('forbidden');
+    if (cart.clerkUserId !== actor.userId) throw new DomainError('forbidden');
+    return;
+  }
+  if (cart.customerId !== null) {
+    if (actor?.role === 'customer' && actor.customerId === cart.customerId) return;
+    throw new DomainError('notFound');
+  }
+  if (!cookieCartId || cookieCartId !== cart.id) throw new DomainError('notFound');
+}
+
+/** The cart's lines in the order they were added. */
+export async function getCartLines(db: DbOrTx, cartId: string): Promise<{ variantId: number; quantity: number }[]> {
+  return db
+    .select({ variantId: cartLines.variantId, quantity: cartLines.quantity })
+    .from(cartLines)
+    .where(eq(cartLines.cartId, cartId))
+    .orderBy(asc(cartLines.id));
+}
+
+export interface CartLineView extends PricedLine {
+  slug: string;
+  sku: string;
+  productName: string;
+  variantLabel: string;
+  size: string | null;
+  color: string | null;
+  imagePath: string;
+}
+
+export interface UnavailableCartLine {
+  variantId: number;
+  productName: string;
+  variantLabel: string;
+  sku: string;
+  quantity: number;
+}
+
+export interface PricedCartView {
+  cart: CartDto;
+  lines: CartLineView[];
+  /** Lines whose product left the assortment: not priced, cannot be ordered; the UI offers to remove them. */
+  unavailable: UnavailableCartLine[];
+  totals: Omit<PricedCart, 'lines'>;
+}
+
+/**
+ * The cart as the shopper or clerk sees it: its lines with names in `locale`, priced by priceCart with
+ * catalog prices and the current promotion candidates (never a stored or client price). Channel is the
+ * cart's own unless given; `fulfilment` adds shipping. Null when the cart does not exist.
+ */
+export async function getPricedCart(
+  db: DbOrTx,
+  cartId: string,
+  options: { now: Date; channel?: Channel; fulfilment?: Fulfilment; locale?: CatalogLocale },
+): Promise<PricedCartView | null> {
+  const cart = await getCart(db, cartId);
+  if (!cart) return null;
+  const [loaded, promotions] = await Promise.all([
+    getCartLines(db, cartId).then((items) => loadPriceLines(db, items, options.locale ?? 'nl')),
+    loadPromotionCandidates(db, options.now),
+  ]);
+  const active = loaded.filter((l) => l.active);
+  const priced = priceCart(active, promotions, {
+    channel: options.channel ?? cart.channel,
+    now: options.now,
+    codes: cart.promotionCodes,
+    fulfilment: options.fulfilment,
+    customerId: cart.customerId,
+    locationId: cart.locationId,
+  });
+  const { lines, ...totals } = priced;
+  return {
+    cart,
+    lines: lines.map((line, i) => {
+      const { slug, sku, productName, variantLabel, size, color, imagePath } = active[i];
+      return { ...line, slug, sku, productName, variantLabel, size, color, imagePath };
+    }),
+    unavailable: loaded
+      .filter((l) => !l.active)
+      .map(({ variantId, productName, variantLabel, sku, quantity }) => ({ variantId, productName, variantLabel, sku, quantity })),
+    totals,
+  };
+}
+
+/** The clerk's open counter cart id, or null (read-only; the counter action creates it). */
+export async function findCounterCartId(db: DbOrTx, clerkUserId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(eq(carts.clerkUserId, clerkUserId), eq(carts.channel, 'store'), eq(carts.status, 'open')))
+    .orderBy(desc(carts.updatedAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** Anonymous open web carts only (a helper for merge on sign-in). */
+export async function isAnonymousOpenWebCart(db: DbOrTx, cartId: string): Promise<boolean> {
+  if (!isCartId(cartId)) return false;
+  const [row] = await db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(eq(carts.id, cartId), eq(carts.channel, 'web'), eq(carts.status, 'open'), isNull(carts.customerId)));
+  return !!row;
+}

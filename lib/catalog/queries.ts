@@ -1,0 +1,266 @@
+import { and, asc, count, eq, exists, ilike, inArray, min, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { categories, products, variants } from '@/db/schema';
+import type { PriceLineInput } from '@/lib/pricing';
+import { likePattern, variantLabel } from './search';
+
+export type CatalogLocale = 'nl' | 'en';
+
+const nameOf = (locale: CatalogLocale) => (locale === 'en' ? products.nameEn : products.nameNl);
+const categoryNameOf = (locale: CatalogLocale) => (locale === 'en' ? categories.nameEn : categories.nameNl);
+
+export interface CategoryDto {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** All categories in display order, named in `locale`. */
+export async function listCategories(db: DbOrTx, locale: CatalogLocale): Promise<CategoryDto[]> {
+  return db
+    .select({ id: categories.id, slug: categories.slug, name: categoryNameOf(locale) })
+    .from(categories)
+    .orderBy(asc(categories.sortOrder), asc(categoryNameOf(locale)));
+}
+
+export interface ProductCardDto {
+  id: number;
+  slug: string;
+  name: string;
+  brand: string;
+  imagePath: string;
+  categorySlug: string;
+  /** Lowest catalog price of its active variants (before promotions; the page prices it via lib/pricing). */
+  fromPriceCents: number;
+  variantCount: number;
+}
+
+/**
+ * One page of active products that have at least one active variant, optionally in one category and
+ * matching `search` (name in either language, brand, SKU or EAN), plus the total for paging.
+ */
+export async function listProducts(
+  db: DbOrTx,
+  options: { locale: CatalogLocale; categorySlug?: string; search?: string; limit: number; offset: number },
+): Promise<{ items: ProductCardDto[]; total: number }> {
+  const name = nameOf(options.locale);
+  const pattern = options.search?.trim() ? likePattern(options.search) : null;
+  const conditions = [eq(products.active, true), eq(variants.active, true)];
+  if (options.categorySlug) conditions.push(eq(categories.slug, options.categorySlug));
+  if (pattern) {
+    const variantMatch = db
+      .select({ one: sql`1` })
+      .from(variants)
+      .where(and(eq(variants.productId, products.id), or(ilike(variants.sku, pattern), ilike(variants.ean, pattern))));
+    conditions.push(
+      or(ilike(products.nameEn, pattern), ilike(products.nameNl, pattern), ilike(products.brand, pattern), exists(variantMatch))!,
+    );
+  }
+  const where = and(...conditions);
+  const [items, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: products.id,
+        slug: products.slug,
+        name,
+        brand: products.brand,
+        imagePath: products.imagePath,
+        categorySlug: categories.slug,
+        fromPriceCents: sql<number>`${min(variants.priceCents)}`.mapWith(Number),
+        variantCount: sql<number>`count(${variants.id})`.mapWith(Number),
+      })
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .innerJoin(variants, eq(variants.productId, products.id))
+      .where(where)
+      .groupBy(products.id, categories.slug)
+      .orderBy(asc(name), asc(products.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    db
+      .select({ total: sql<number>`count(distinct ${products.id})`.mapWith(Number) })
+      .from(products)
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .innerJoin(variants, eq(variants.productId, products.id))
+      .where(where),
+  ]);
+  return { items, total };
+}
+
+export interface VariantDto {
+  id: number;
+  sku: string;
+  ean: string;
+  size: string | null;
+  color: string | null;
+  priceCents: number;
+}
+
+export interface ProductDetailDto {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  brand: string;
+  imagePath: string;
+  taxClass: 'standard' | 'reduced' | 'zero';
+  categoryId: number;
+  category: { slug: string; name: string };
+  variants: VariantDto[];
+}
+
+/** An active product by slug with its active variants, or null. */
+export async function getProductBySlug(db: DbOrTx, slug: string, locale: CatalogLocale): Promise<ProductDetailDto | null> {
+  const [product] = await db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: nameOf(locale),
+      description: locale === 'en' ? products.descriptionEn : products.descriptionNl,
+      brand: products.brand,
+      imagePath: products.imagePath,
+      taxClass: products.taxClass,
+      categoryId: products.categoryId,
+      categorySlug: categories.slug,
+      categoryName: categoryNameOf(locale),
+    })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(and(eq(products.slug, slug), eq(products.active, true)));
+  if (!product) return null;
+  const variantRows = await db
+    .select({ id: variants.id, sku: variants.sku, ean: variants.ean, size: variants.size, color: variants.color, priceCents: variants.priceCents })
+    .from(variants)
+    .where(and(eq(variants.productId, product.id), eq(variants.active, true)))
+    .orderBy(asc(variants.id));
+  const { categorySlug, categoryName, ...rest } = product;
+  return { ...rest, category: { slug: categorySlug, name: categoryName }, variants: variantRows };
+}
+
+export interface CounterVariantDto {
+  variantId: number;
+  productId: number;
+  productName: string;
+  brand: string;
+  imagePath: string;
+  sku: string;
+  ean: string;
+  size: string | null;
+  color: string | null;
+  variantLabel: string;
+  priceCents: number;
+}
+
+function counterVariantSelect(locale: CatalogLocale) {
+  return {
+    variantId: variants.id,
+    productId: products.id,
+    productName: nameOf(locale),
+    brand: products.brand,
+    imagePath: products.imagePath,
+    sku: variants.sku,
+    ean: variants.ean,
+    size: variants.size,
+    color: variants.color,
+    priceCents: variants.priceCents,
+  };
+}
+
+const sellable = and(eq(variants.active, true), eq(products.active, true));
+
+/** The active variant whose SKU or EAN-13 is exactly `code` (the counter's scanner or typed code), or null. */
+export async function findVariantByCode(db: DbOrTx, code: string, locale: CatalogLocale = 'nl'): Promise<CounterVariantDto | null> {
+  const trimmed = code.trim();
+  if (!trimmed) return null;
+  const [row] = await db
+    .select(counterVariantSelect(locale))
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    // SKUs are stored upper-case; a typed lower-case SKU still matches.
+    .where(and(sellable, or(eq(variants.sku, trimmed), eq(variants.sku, trimmed.toUpperCase()), eq(variants.ean, trimmed))))
+    .limit(1);
+  return row ? { ...row, variantLabel: variantLabel(row) } : null;
+}
+
+/** Active variants whose product name (either language), SKU or EAN contains `query`, for the counter search. */
+export async function searchVariants(
+  db: DbOrTx,
+  options: { query: string; locale: CatalogLocale; limit: number },
+): Promise<CounterVariantDto[]> {
+  if (!options.query.trim()) return [];
+  const pattern = likePattern(options.query);
+  const rows = await db
+    .select(counterVariantSelect(options.locale))
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    .where(
+      and(
+        sellable,
+        or(ilike(products.nameEn, pattern), ilike(products.nameNl, pattern), ilike(variants.sku, pattern), ilike(variants.ean, pattern)),
+      ),
+    )
+    .orderBy(asc(nameOf(options.locale)), asc(variants.sku))
+    .limit(options.limit);
+  return rows.map((r) => ({ ...r, variantLabel: variantLabel(r) }));
+}
+
+/** A price line as loaded from the catalog, with what a cart or an order snapshot shows. */
+export interface LoadedPriceLine extends PriceLineInput {
+  sku: string;
+  slug: string;
+  productName: string;
+  variantLabel: string;
+  size: string | null;
+  color: string | null;
+  imagePath: string;
+  /** False when the variant or its product was taken out of the assortment: it cannot be ordered. */
+  active: boolean;
+}
+
+/**
+ * The catalog's price, tax class, product and category for each requested variant — prices sent by a
+ * client are never trusted. Quantities of repeated variants are added up; unknown variants are left
+ * out. Order follows the first occurrence in `items`.
+ */
+export async function loadPriceLines(
+  db: DbOrTx,
+  items: { variantId: number; quantity: number }[],
+  locale: CatalogLocale = 'nl',
+): Promise<LoadedPriceLine[]> {
+  const quantities = new Map<number, number>();
+  for (const item of items) quantities.set(item.variantId, (quantities.get(item.variantId) ?? 0) + item.quantity);
+  if (quantities.size === 0) return [];
+  const rows = await db
+    .select({
+      variantId: variants.id,
+      productId: products.id,
+      categoryId: products.categoryId,
+      unitPriceCents: variants.priceCents,
+      taxClass: products.taxClass,
+      sku: variants.sku,
+      slug: products.slug,
+      productName: nameOf(locale),
+      size: variants.size,
+      color: variants.color,
+      imagePath: products.imagePath,
+      active: sql<boolean>`${variants.active} and ${products.active}`,
+    })
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    .where(inArray(variants.id, [...quantities.keys()]));
+  const byId = new Map(rows.map((r) => [r.variantId, r]));
+  return [...quantities].flatMap(([variantId, quantity]) => {
+    const row = byId.get(variantId);
+    return row ? [{ ...row, active: Boolean(row.active), quantity, variantLabel: variantLabel(row) }] : [];
+  });
+}
+
+/** Number of active products per category slug (for filters). */
+export async function countProductsByCategory(db: DbOrTx): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ slug: categories.slug, n: count(products.id) })
+    .from(categories)
+    .leftJoin(products, and(eq(products.categoryId, categories.id), eq(products.active, true)))
+    .groupBy(categories.slug);
+  return Object.fromEntries(rows.map((r) => [r.slug, Number(r.n)]));
+}

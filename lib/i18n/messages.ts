@@ -1,0 +1,40 @@
+import type { Locale } from './config';
+
+// Static imports so the bundler includes every namespace; one JSON file per namespace and locale.
+import enAdmin from './messages/en/admin.json';
+import enAuth from './messages/en/auth.json';
+import enCommon from './messages/en/common.json';
+import enCounter from './messages/en/counter.json';
+import enErrors from './messages/en/errors.json';
+import enShop from './messages/en/shop.json';
+import enValidation from './messages/en/validation.json';
+import nlAdmin from './messages/nl/admin.json';
+import nlAuth from './messages/nl/auth.json';
+import nlCommon from './messages/nl/common.json';
+import nlCounter from './messages/nl/counter.json';
+import nlErrors from './messages/nl/errors.json';
+import nlShop from './messages/nl/shop.json';
+import nlValidation from './messages/nl/validation.json';
+
+export const MESSAGES = {
+  en: {
+    common: enCommon,
+    validation: enValidation,
+    errors: enErrors,
+    auth: enAuth,
+    shop: enShop,
+    counter: enCounter,
+    admin: enAdmin,
+  },
+  nl: {
+    common: nlCommon,
+    validation: nlValidation,
+    errors: nlErrors,
+    auth: nlAuth,
+    shop: nlShop,
+    counter: nlCounter,
+    admin: nlAdmin,
+  },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export type Messages = (typeof MESSAGES)['en'];

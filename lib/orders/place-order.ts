@@ -1,0 +1,238 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '@/db/client';
+import { carts, locations, orderEvents, orderLines, orders, type ShippingAddress } from '@/db/schema';
+import { loadPriceLines, type LoadedPriceLine } from '@/lib/catalog/queries';
+import { DomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/identity/queries';
+import { reserveStock, sellStock } from '@/lib/inventory/mutations';
+import { priceCart, type PricedCart } from '@/lib/pricing';
+import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { getCartLines } from '@/lib/carts/queries';
+import { findPlacedOrder, generatePickupCode, isStaff, staffMayHandle, type PlacedOrder } from './shared';
+
+export type { PlacedOrder } from './shared';
+
+export interface PlaceOrderInput {
+  /** One per checkout attempt (generated with the form); repeating it returns the first order. */
+  idempotencyKey: string;
+  channel: 'web' | 'store';
+  fulfilment: 'delivery' | 'pickup' | 'in_store';
+  cartId: string;
+  /** Counter: the customer linked to the sale (else the cart's). Web: must be the signed-in customer's. */
+  customerId?: number | null;
+  email?: string | null;
+  phone?: string | null;
+  customerName?: string | null;
+  shippingAddress?: ShippingAddress | null;
+  pickupLocationId?: number | null;
+  /** Counter: the clerk's store, where the goods are sold from. */
+  stockLocationId?: number | null;
+  now?: Date;
+  /** Language of the product names in the order snapshot and in error messages. */
+  locale?: 'nl' | 'en';
+  /** The total the shopper saw; when given and the price has changed since → DomainError('priceChanged'). */
+  expectedTotalCents?: number;
+}
+
+interface StockSource {
+  id: number;
+  name: string;
+}
+
+/**
+ * Places an order for both channels in ONE transaction: price the cart with priceCart (catalog prices,
+ * never the client's), take the stock (web: reserve; counter: sell) with conditional updates, write the
+ * order with a snapshot of every line, its 'placed' event, and close the cart. Idempotent: the same key
+ * returns the first order, also when two requests race (the unique key decides).
+ *
+ * Errors (DomainError): cartEmpty, productUnavailable, outOfStock, pickupStoreOutOfStock,
+ * pickupUnavailable, priceChanged, invalidState (closed cart / wrong channel), forbidden, notFound, conflict.
+ */
+export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Actor | null): Promise<PlacedOrder> {
+  const now = input.now ?? new Date();
+  const locale = input.locale ?? 'nl';
+
+  return db.transaction(async (tx) => {
+    const replay = async (): Promise<PlacedOrder | null> => {
+      const existing = await findPlacedOrder(tx, input.idempotencyKey);
+      if (!existing) return null;
+      // The same key for another cart is a client bug (or a probe): never hand out that order.
+      if (existing.cartId !== input.cartId) throw new DomainError('conflict');
+      return { orderId: existing.orderId, number: existing.number, totalCents: existing.totalCents };
+    };
+    const first = await replay();
+    if (first) return first;
+
+    // Lock the cart: a double submit with a fresh key waits here and then finds the cart converted.
+    const [cart] = await tx
+      .select({ id: carts.id, channel: carts.channel, status: carts.status, customerId: carts.customerId, clerkUserId: carts.clerkUserId, codes: carts.promotionCodes })
+      .from(carts)
+      .where(eq(carts.id, input.cartId))
+      .for('update');
+    if (!cart) throw new DomainError('notFound');
+    // Whoever held the lock before us may have placed this very order.
+    const afterLock = await replay();
+    if (afterLock) return afterLock;
+    if (cart.status !== 'open' || cart.channel !== input.channel) throw new DomainError('invalidState');
+
+    const customerId = authorize(input, cart, actor);
+    const lines = await loadOrderLines(tx, cart.id, locale);
+    const priced = priceCart(lines, await loadPromotionCandidates(tx, now), {
+      channel: input.channel,
+      now,
+      codes: cart.codes,
+      fulfilment: input.fulfilment,
+      customerId,
+      locationId: input.channel === 'store' ? (input.stockLocationId ?? null) : (input.pickupLocationId ?? null),
+    });
+    if (input.expectedTotalCents !== undefined && input.expectedTotalCents !== priced.totalCents) {
+      throw new DomainError('priceChanged');
+    }
+    const source = await stockSource(tx, input);
+
+    const [{ n }] = rowsOf<{ n: string }>(await tx.execute(sql`select nextval('order_number_seq')::text as n`));
+    const number = `${input.channel === 'web' ? 'W' : 'S'}-${n}`;
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        number,
+        channel: input.channel,
+        fulfilment: input.fulfilment,
+        status: 'pending_payment',
+        stockLocationId: source.id,
+        pickupLocationId: input.fulfilment === 'pickup' ? source.id : null,
+        customerId,
+        cartId: cart.id,
+        placedByUserId: actor?.userId ?? null,
+        email: input.email ?? (actor?.role === 'customer' ? actor.email : null),
+        phone: input.phone ?? null,
+        customerName: input.customerName ?? null,
+        shippingAddress: input.fulfilment === 'delivery' ? input.shippingAddress : null,
+        promotionCodes: priced.codes.accepted,
+        subtotalCents: priced.subtotalCents,
+        discountCents: priced.discountCents,
+        shippingCents: priced.shippingCents,
+        totalCents: priced.totalCents,
+        vatCents: priced.vatCents,
+        vatBreakdown: priced.vat,
+        pickupCode: input.fulfilment === 'pickup' ? generatePickupCode() : null,
+        idempotencyKey: input.idempotencyKey,
+        placedAt: now,
+      })
+      .onConflictDoNothing({ target: orders.idempotencyKey })
+      .returning({ orderId: orders.id, number: orders.number, totalCents: orders.totalCents });
+    if (!order) {
+      const raced = await replay();
+      if (!raced) throw new DomainError('conflict');
+      return raced;
+    }
+
+    await takeStock(tx, input, lines, source, { reference: number, actorUserId: actor?.userId ?? null, locale });
+    await writeLines(tx, order.orderId, lines, priced);
+    await tx.insert(orderEvents).values({ orderId: order.orderId, type: 'placed', toStatus: 'pending_payment', actorUserId: actor?.userId ?? null });
+    await tx.update(carts).set({ status: 'converted' }).where(eq(carts.id, cart.id));
+    return order;
+  });
+}
+
+/** Who may place this order, and for which customer profile. Returns the order's customerId. */
+function authorize(
+  input: PlaceOrderInput,
+  cart: { channel: 'web' | 'store'; customerId: number | null; clerkUserId: number | null },
+  actor: Actor | null,
+): number | null {
+  if (input.channel === 'store') {
+    if (!isStaff(actor) || cart.clerkUserId !== actor.userId) throw new DomainError('forbidden');
+    if (input.fulfilment !== 'in_store') throw new DomainError('invalidState');
+    if (!input.stockLocationId || !staffMayHandle(actor, input.stockLocationId)) throw new DomainError('forbidden');
+    return input.customerId ?? cart.customerId;
+  }
+  if (input.fulfilment === 'in_store') throw new DomainError('invalidState');
+  const signedIn = actor?.role === 'customer' ? actor.customerId : null;
+  // A customer's cart is theirs alone; an anonymous cart is proven by its cookie in the action.
+  if (cart.customerId !== null && cart.customerId !== signedIn) throw new DomainError('notFound');
+  if (input.customerId != null && input.customerId !== signedIn) throw new DomainError('forbidden');
+  if (!input.email && !signedIn) throw new DomainError('invalidState');
+  if (input.fulfilment === 'delivery' && !input.shippingAddress) throw new DomainError('invalidState');
+  return signedIn;
+}
+
+async function loadOrderLines(tx: DbOrTx, cartId: string, locale: 'nl' | 'en'): Promise<LoadedPriceLine[]> {
+  const lines = await loadPriceLines(tx, await getCartLines(tx, cartId), locale);
+  if (lines.length === 0) throw new DomainError('cartEmpty');
+  const gone = lines.find((l) => !l.active);
+  if (gone) throw new DomainError('productUnavailable', { name: gone.productName });
+  return lines;
+}
+
+/** Delivery ships from the warehouse; pickup takes the chosen store's stock; the counter sells its own. */
+async function stockSource(tx: DbOrTx, input: PlaceOrderInput): Promise<StockSource> {
+  const columns = { id: locations.id, name: locations.name };
+  if (input.fulfilment === 'delivery') {
+    const [warehouse] = await tx.select(columns).from(locations).where(eq(locations.kind, 'warehouse')).orderBy(asc(locations.id)).limit(1);
+    if (!warehouse) throw new Error('no warehouse location configured');
+    return warehouse;
+  }
+  if (input.fulfilment === 'pickup') {
+    const [store] = input.pickupLocationId
+      ? await tx
+          .select(columns)
+          .from(locations)
+          .where(and(eq(locations.id, input.pickupLocationId), eq(locations.kind, 'store'), eq(locations.pickupEnabled, true)))
+      : [];
+    if (!store) throw new DomainError('pickupUnavailable', {}, 'pickupLocationId');
+    return store;
+  }
+  const [store] = await tx
+    .select(columns)
+    .from(locations)
+    .where(and(eq(locations.id, input.stockLocationId ?? 0), eq(locations.kind, 'store')));
+  if (!store) throw new DomainError('notFound');
+  return store;
+}
+
+/**
+ * Web orders reserve (goods stay until collected or shipped); counter sales sell at once. Variants are
+ * taken in id order so two orders never lock the same stock rows in opposite orders (no deadlock).
+ */
+async function takeStock(
+  tx: DbOrTx,
+  input: PlaceOrderInput,
+  lines: LoadedPriceLine[],
+  source: StockSource,
+  meta: { reference: string; actorUserId: number | null; locale: 'nl' | 'en' },
+): Promise<void> {
+  const take = input.channel === 'web' ? reserveStock : sellStock;
+  for (const line of [...lines].sort((a, b) => a.variantId - b.variantId)) {
+    try {
+      await take(tx, { variantId: line.variantId, locationId: source.id, quantity: line.quantity, ...meta });
+    } catch (error) {
+      // Pickup: say which store ran out, so the checkout can offer delivery instead.
+      if (input.fulfilment === 'pickup' && error instanceof DomainError && error.code === 'outOfStock') {
+        throw new DomainError('pickupStoreOutOfStock', { name: String(error.values.name), store: source.name, available: error.values.available });
+      }
+      throw error;
+    }
+  }
+}
+
+/** The snapshot of what was charged: names, unit price, discount, VAT and promotion per line. */
+async function writeLines(tx: DbOrTx, orderId: string, lines: LoadedPriceLine[], priced: PricedCart): Promise<void> {
+  await tx.insert(orderLines).values(
+    priced.lines.map((p, i) => ({
+      orderId,
+      variantId: p.variantId,
+      sku: lines[i].sku,
+      productName: lines[i].productName,
+      variantLabel: lines[i].variantLabel,
+      quantity: p.quantity,
+      unitPriceCents: p.unitPriceCents,
+      discountCents: p.discountCents,
+      lineTotalCents: p.lineTotalCents,
+      vatRateBp: p.vatRateBp,
+      vatCents: p.vatCents,
+      promotionId: p.promotion?.id ?? null,
+      promotionName: p.promotion?.name ?? null,
+    })),
+  );
+}

@@ -1,0 +1,139 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { orderEvents, orders, payments, type OrderStatus } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/identity/queries';
+import { staffMayHandle } from './shared';
+
+export interface RecordPaymentInput {
+  orderId: string;
+  method: 'test_provider' | 'cash' | 'card_terminal';
+  amountCents: number;
+  /** Cash only: what the customer handed over. */
+  tenderedCents?: number | null;
+  /** One per payment attempt; repeating it returns the first result. */
+  idempotencyKey: string;
+  providerReference?: string | null;
+}
+
+export interface RecordedPayment {
+  paymentId: string;
+  orderId: string;
+  /** The order's status after the payment. */
+  orderStatus: OrderStatus;
+  amountCents: number;
+  /** Cash: change to give back; otherwise null. */
+  changeCents: number | null;
+}
+
+async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<RecordedPayment | null> {
+  const [row] = await db
+    .select({
+      paymentId: payments.id,
+      orderId: payments.orderId,
+      orderStatus: orders.status,
+      amountCents: payments.amountCents,
+      changeCents: payments.changeCents,
+    })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(eq(payments.idempotencyKey, idempotencyKey));
+  return row ?? null;
+}
+
+/**
+ * Records a successful payment for the whole order and moves it on: a web order becomes 'paid', a
+ * counter sale 'completed' (the goods are handed over at once). Idempotent by `idempotencyKey`.
+ *
+ * Cash and card-terminal payments are taken by staff of the order's store (pickup orders can be paid
+ * at the counter too); 'test_provider' is the online provider's confirmation, for web orders only —
+ * the caller (webhook or return page) has verified it. Cash needs tendered ≥ total; change is
+ * tendered − total.
+ *
+ * Errors (DomainError): notFound, forbidden, invalidState (not awaiting payment),
+ * paymentAmountMismatch, tenderedTooLow (field 'tendered').
+ */
+export async function recordPayment(db: DbOrTx, input: RecordPaymentInput, actor: Actor | null): Promise<RecordedPayment> {
+  return db.transaction(async (tx) => {
+    const first = await findPayment(tx, input.idempotencyKey);
+    if (first) return assertSameOrder(first, input);
+
+    // Lock the order: two payments for it (different keys) are taken one after the other.
+    const [order] = await tx
+      .select({
+        id: orders.id,
+        channel: orders.channel,
+        status: orders.status,
+        totalCents: orders.totalCents,
+        stockLocationId: orders.stockLocationId,
+        pickupLocationId: orders.pickupLocationId,
+      })
+      .from(orders)
+      .where(eq(orders.id, input.orderId))
+      .for('update');
+    if (!order) throw new DomainError('notFound');
+    const afterLock = await findPayment(tx, input.idempotencyKey);
+    if (afterLock) return assertSameOrder(afterLock, input);
+
+    if (input.method === 'test_provider') {
+      if (order.channel !== 'web') throw new DomainError('invalidState');
+    } else if (!staffMayHandle(actor, order.pickupLocationId ?? order.stockLocationId)) {
+      throw new DomainError('forbidden');
+    }
+    if (order.status !== 'pending_payment') throw new DomainError('invalidState');
+    if (input.amountCents !== order.totalCents) throw new DomainError('paymentAmountMismatch');
+
+    let tenderedCents: number | null = null;
+    let changeCents: number | null = null;
+    if (input.method === 'cash') {
+      tenderedCents = input.tenderedCents ?? null;
+      if (tenderedCents === null || !Number.isSafeInteger(tenderedCents) || tenderedCents < order.totalCents) {
+        throw new DomainError('tenderedTooLow', {}, 'tendered');
+      }
+      changeCents = tenderedCents - order.totalCents;
+    }
+
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        orderId: order.id,
+        method: input.method,
+        status: 'succeeded',
+        amountCents: input.amountCents,
+        tenderedCents,
+        changeCents,
+        providerReference: input.providerReference ?? null,
+        idempotencyKey: input.idempotencyKey,
+      })
+      .onConflictDoNothing({ target: payments.idempotencyKey })
+      .returning({ paymentId: payments.id });
+    if (!payment) {
+      const raced = await findPayment(tx, input.idempotencyKey);
+      if (!raced) throw new DomainError('conflict');
+      return assertSameOrder(raced, input);
+    }
+
+    const to: OrderStatus = order.channel === 'store' ? 'completed' : 'paid';
+    const [moved] = await tx
+      .update(orders)
+      .set({ status: to })
+      .where(and(eq(orders.id, order.id), eq(orders.status, 'pending_payment')))
+      .returning({ id: orders.id });
+    if (!moved) throw new DomainError('conflict');
+    await tx.insert(orderEvents).values({
+      orderId: order.id,
+      type: to,
+      fromStatus: 'pending_payment',
+      toStatus: to,
+      actorUserId: actor?.userId ?? null,
+      note: input.method,
+    });
+    return { paymentId: payment.paymentId, orderId: order.id, orderStatus: to, amountCents: input.amountCents, changeCents };
+  });
+}
+
+/** A repeated key must be for the same order; anything else is a client bug, not a payment. */
+function assertSameOrder(payment: RecordedPayment, input: RecordPaymentInput): RecordedPayment {
+  if (payment.orderId !== input.orderId) throw new DomainError('conflict');
+  return payment;
+}

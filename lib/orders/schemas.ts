@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { emailSchema } from '@/lib/identity/schemas';
+import { euroCentsSchema } from '@/lib/money/euros';
+import type { ShippingAddress } from '@/db/schema';
+
+// Checkout and counter inputs. Prices and totals are never part of an input: placeOrder prices the
+// cart itself (an `expectedTotalCents` only guards against a price that changed while the form was open).
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const idempotencyKey = z.uuid('validation.invalid');
+const POSTCODE_RE = /^[1-9][0-9]{3} ?[A-Z]{2}$/i;
+
+/** "1234ab" → "1234 AB", the way PostNL prints it. */
+export function normalizePostcode(postcode: string): string {
+  const compact = postcode.replace(/\s+/g, '').toUpperCase();
+  return `${compact.slice(0, 4)} ${compact.slice(4)}`;
+}
+
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, 'validation.tooLong').optional());
+
+export const checkoutSchema = z
+  .object({
+    idempotencyKey,
+    fulfilment: z.enum(['delivery', 'pickup'], 'validation.choice'),
+    email: emailSchema,
+    name: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
+    phone: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(20, 'validation.tooLong').regex(/^\+?[0-9 ()-]{6,20}$/, 'validation.phone').optional(),
+    ),
+    street: optionalText(120),
+    postcode: z.preprocess(blankToUndefined, z.string().trim().regex(POSTCODE_RE, 'validation.postcode').optional()),
+    city: optionalText(80),
+    pickupLocationId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    expectedTotalCents: z.preprocess(blankToUndefined, z.coerce.number().int().nonnegative().optional()),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.fulfilment === 'delivery') {
+      for (const field of ['street', 'postcode', 'city'] as const) {
+        if (!v[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
+      }
+    } else if (v.pickupLocationId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['pickupLocationId'], message: 'validation.required' });
+    }
+  })
+  .transform((v) => ({
+    idempotencyKey: v.idempotencyKey,
+    fulfilment: v.fulfilment,
+    email: v.email,
+    customerName: v.name,
+    phone: v.phone ?? null,
+    shippingAddress:
+      v.fulfilment === 'delivery'
+        ? ({ name: v.name, street: v.street!, postcode: normalizePostcode(v.postcode!), city: v.city!, country: 'NL' } satisfies ShippingAddress)
+        : null,
+    pickupLocationId: v.fulfilment === 'pickup' ? v.pickupLocationId! : null,
+    expectedTotalCents: v.expectedTotalCents,
+  }));
+
+/** Counter: turn the clerk's cart into a sale. The store comes from the clerk's session, not the form. */
+export const counterSaleSchema = z
+  .object({
+    idempotencyKey,
+    expectedTotalCents: z.preprocess(blankToUndefined, z.coerce.number().int().nonnegative().optional()),
+  })
+  .strict();
+
+/** Counter payment; cash needs what was handed over ("20" or "20,00"), in euros as typed. */
+export const counterPaymentSchema = z
+  .object({
+    orderId: z.uuid('validation.invalid'),
+    method: z.enum(['cash', 'card_terminal'], 'validation.choice'),
+    tendered: z.preprocess(blankToUndefined, euroCentsSchema({ min: 0 }).optional()),
+    idempotencyKey,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.method === 'cash' && v.tendered === undefined) ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'validation.required' });
+  })
+  .transform((v) => ({
+    orderId: v.orderId,
+    method: v.method,
+    tenderedCents: v.method === 'cash' ? (v.tendered ?? null) : null,
+    idempotencyKey: v.idempotencyKey,
+  }));
+
+/** Staff status change. Which transitions are allowed is decided by transitionOrder, not here. */
+export const transitionOrderSchema = z
+  .object({
+    orderId: z.uuid('validation.invalid'),
+    to: z.enum(['paid', 'ready_for_pickup', 'collected', 'shipped', 'delivered', 'cancelled'], 'validation.choice'),
+    note: optionalText(500),
+  })
+  .strict();
+
+export type CheckoutInput = z.output<typeof checkoutSchema>;
+export type CounterSaleInput = z.output<typeof counterSaleSchema>;
+export type CounterPaymentInput = z.output<typeof counterPaymentSchema>;
+export type TransitionOrderFormInput = z.output<typeof transitionOrderSchema>;

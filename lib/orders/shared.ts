@@ -1,0 +1,69 @@
+import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { orders, type OrderStatus } from '@/db/schema';
+import type { Actor } from '@/lib/identity/queries';
+
+export interface PlacedOrder {
+  orderId: string;
+  number: string;
+  totalCents: number;
+}
+
+/** The first result for an idempotency key, or null. */
+export async function findPlacedOrder(db: DbOrTx, idempotencyKey: string): Promise<(PlacedOrder & { cartId: string | null }) | null> {
+  const [row] = await db
+    .select({ orderId: orders.id, number: orders.number, totalCents: orders.totalCents, cartId: orders.cartId })
+    .from(orders)
+    .where(eq(orders.idempotencyKey, idempotencyKey));
+  return row ?? null;
+}
+
+// No 0/O, 1/I/L: a pickup code is read aloud and typed by a clerk.
+const PICKUP_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A 6-character code the customer shows at the store; crypto-random so it cannot be guessed from another. */
+export function generatePickupCode(): string {
+  let code = '';
+  for (let i = 0; i < 6; i++) code += PICKUP_ALPHABET[randomInt(PICKUP_ALPHABET.length)];
+  return code;
+}
+
+export function isStaff(actor: Actor | null): actor is Actor {
+  return !!actor && (actor.role === 'clerk' || actor.role === 'admin');
+}
+
+/**
+ * Whether a staff member may act on an order handled at `locationId`: admins everywhere, a clerk only
+ * at their own store.
+ */
+export function staffMayHandle(actor: Actor | null, locationId: number): boolean {
+  if (!isStaff(actor)) return false;
+  return actor.role === 'admin' || actor.locationId === locationId;
+}
+
+/** Status changes allowed by transitionOrder; recordPayment moves pending_payment to paid/completed. */
+export const ORDER_TRANSITIONS: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {
+  pending_payment: ['paid', 'cancelled'],
+  paid: ['ready_for_pickup', 'shipped', 'cancelled'],
+  ready_for_pickup: ['collected', 'cancelled'],
+  shipped: ['delivered'],
+};
+
+/** Whether `to` may follow the order's status, including the fulfilment-specific steps. */
+export function canTransition(
+  order: { status: OrderStatus; fulfilment: 'delivery' | 'pickup' | 'in_store'; channel: 'web' | 'store' },
+  to: OrderStatus,
+): boolean {
+  if (!ORDER_TRANSITIONS[order.status]?.includes(to)) return false;
+  if (to === 'ready_for_pickup') return order.fulfilment === 'pickup';
+  if (to === 'shipped') return order.fulfilment === 'delivery';
+  // A counter sale is completed by its payment; 'paid' would leave it with no way forward.
+  if (to === 'paid') return order.channel === 'web';
+  return true;
+}
+
+/** The next statuses the UI may offer for an order. */
+export function nextStatuses(order: Parameters<typeof canTransition>[0]): OrderStatus[] {
+  return (ORDER_TRANSITIONS[order.status] ?? []).filter((to) => canTransition(order, to));
+}

@@ -1,0 +1,91 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { orderEvents, orderLines, orders, type OrderStatus } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/identity/queries';
+import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/mutations';
+import { canTransition, staffMayHandle } from './shared';
+
+export interface TransitionOrderInput {
+  orderId: string;
+  to: OrderStatus;
+  actor: Actor;
+  note?: string | null;
+}
+
+/**
+ * Moves an order to `to` if the transition table allows it (see ORDER_TRANSITIONS / canTransition),
+ * with its stock consequences in the same transaction:
+ * - 'collected' / 'shipped': the reserved goods leave (commitReservedStock);
+ * - 'cancelled': a web order's reservation is released; a counter sale that was sold but never paid
+ *   is put back on the shelf with a 'return' movement.
+ * The status change is a conditional update on the status it was read with, so two clerks pressing
+ * the same button cannot both succeed (the second gets DomainError('conflict')). Staff only; a clerk
+ * only for orders of their own store.
+ *
+ * Errors (DomainError): notFound, forbidden, invalidState (transition not allowed), conflict.
+ */
+export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): Promise<{ orderId: string; status: OrderStatus }> {
+  const { actor } = input;
+  return db.transaction(async (tx) => {
+    const [order] = await tx
+      .select({
+        id: orders.id,
+        number: orders.number,
+        channel: orders.channel,
+        fulfilment: orders.fulfilment,
+        status: orders.status,
+        stockLocationId: orders.stockLocationId,
+        pickupLocationId: orders.pickupLocationId,
+      })
+      .from(orders)
+      .where(eq(orders.id, input.orderId));
+    if (!order) throw new DomainError('notFound');
+    if (!staffMayHandle(actor, order.pickupLocationId ?? order.stockLocationId)) throw new DomainError('forbidden');
+    if (!canTransition(order, input.to)) throw new DomainError('invalidState');
+
+    const [moved] = await tx
+      .update(orders)
+      .set({ status: input.to })
+      .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
+      .returning({ id: orders.id });
+    if (!moved) throw new DomainError('conflict');
+
+    const stockChange = stockEffect(order.channel, input.to);
+    if (stockChange) {
+      const lines = await tx
+        .select({ variantId: orderLines.variantId, quantity: sql<number>`sum(${orderLines.quantity})::int`.mapWith(Number) })
+        .from(orderLines)
+        .where(eq(orderLines.orderId, order.id))
+        .groupBy(orderLines.variantId)
+        .orderBy(asc(orderLines.variantId)); // fixed lock order, as in placeOrder
+      const meta = { locationId: order.stockLocationId, reference: order.number, actorUserId: actor.userId };
+      for (const line of lines) {
+        const change = { ...meta, variantId: line.variantId, quantity: line.quantity };
+        if (stockChange === 'commit') await commitReservedStock(tx, change);
+        else if (stockChange === 'release') await releaseStock(tx, change);
+        else await adjustStock(tx, { ...meta, variantId: line.variantId, delta: line.quantity, reason: 'return' });
+      }
+    }
+
+    await tx.insert(orderEvents).values({
+      orderId: order.id,
+      type: input.to as Exclude<OrderStatus, 'pending_payment'>,
+      fromStatus: order.status,
+      toStatus: input.to,
+      actorUserId: actor.userId,
+      note: input.note ?? null,
+    });
+    return { orderId: order.id, status: input.to };
+  });
+}
+
+/** Web orders hold a reservation until the goods leave; counter sales took the goods at placement. */
+function stockEffect(channel: 'web' | 'store', to: OrderStatus): 'commit' | 'release' | 'restock' | null {
+  if (channel === 'web') {
+    if (to === 'collected' || to === 'shipped') return 'commit';
+    if (to === 'cancelled') return 'release';
+    return null;
+  }
+  return to === 'cancelled' ? 'restock' : null;
+}
