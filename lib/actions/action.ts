@@ -33,7 +33,7 @@ export function action<S extends z.ZodType, A extends Access, T = unknown>(
   options: { schema: S; access: A },
   handler: (input: z.output<S>, ctx: ActionContext<A>) => Promise<HandlerResult<T>>,
 ) {
-  return async (prevOrInput: unknown, maybeFormData?: unknown): Promise<ActionState<T>> => {
+  const run = async (prevOrInput: unknown, maybeFormData?: unknown): Promise<ActionState<T>> => {
     const raw = maybeFormData !== undefined ? maybeFormData : prevOrInput;
     const input = raw instanceof FormData ? formDataToObject(raw) : raw;
     const { t, locale } = await getTranslator();
@@ -59,6 +59,8 @@ export function action<S extends z.ZodType, A extends Access, T = unknown>(
       return { ok: false, formError: t('errors.generic'), values };
     }
   };
+  // The access rule travels with the action so the security suite can call every action as every wrong role.
+  return Object.assign(run, { access: options.access });
 }
 
 /** The submitted text values, echoed back so a form keeps what the person typed. Never passwords. */

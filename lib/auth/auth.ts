@@ -1,11 +1,14 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { DomainError } from '@/lib/errors';
 import { verifyCredentials } from '@/lib/identity/mutations';
-import { signInSchema } from '@/lib/identity/schemas';
+import { emailSchema } from '@/lib/identity/schemas';
 import { authConfig } from './auth.config';
 import { authSecret } from './secret';
+
+const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
 class TooManyAttempts extends CredentialsSignin {
   code = 'too_many_attempts';
@@ -18,7 +21,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw) {
-        const parsed = signInSchema.pick({ email: true, password: true }).safeParse(raw);
+        // Auth.js adds its own fields (callbackUrl…), so this parse is not strict; the action's is.
+        const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         try {
           const actor = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);

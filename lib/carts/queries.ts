@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cartLines, carts } from '@/db/schema';
 import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
@@ -167,14 +167,4 @@ export async function findCounterCartId(db: DbOrTx, clerkUserId: number): Promis
     .orderBy(desc(carts.updatedAt))
     .limit(1);
   return row?.id ?? null;
-}
-
-/** Anonymous open web carts only (a helper for merge on sign-in). */
-export async function isAnonymousOpenWebCart(db: DbOrTx, cartId: string): Promise<boolean> {
-  if (!isCartId(cartId)) return false;
-  const [row] = await db
-    .select({ id: carts.id })
-    .from(carts)
-    .where(and(eq(carts.id, cartId), eq(carts.channel, 'web'), eq(carts.status, 'open'), isNull(carts.customerId)));
-  return !!row;
 }

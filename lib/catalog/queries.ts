@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, ilike, inArray, min, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, min, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { categories, products, variants } from '@/db/schema';
 import type { PriceLineInput } from '@/lib/pricing';
@@ -48,13 +48,11 @@ export async function listProducts(
   const conditions = [eq(products.active, true), eq(variants.active, true)];
   if (options.categorySlug) conditions.push(eq(categories.slug, options.categorySlug));
   if (pattern) {
-    const variantMatch = db
-      .select({ one: sql`1` })
-      .from(variants)
-      .where(and(eq(variants.productId, products.id), or(ilike(variants.sku, pattern), ilike(variants.ean, pattern))));
-    conditions.push(
-      or(ilike(products.nameEn, pattern), ilike(products.nameNl, pattern), ilike(products.brand, pattern), exists(variantMatch))!,
-    );
+    // Any variant of the product (active or not) whose SKU or EAN matches. Plain SQL with an alias:
+    // drizzle leaves columns unqualified in a single-table sub-select, so "id" would be the variant's.
+    const variantMatch = sql`exists (select 1 from variants v where v.product_id = "products"."id"
+      and (v.sku ilike ${pattern} or v.ean ilike ${pattern}))`;
+    conditions.push(or(ilike(products.nameEn, pattern), ilike(products.nameNl, pattern), ilike(products.brand, pattern), variantMatch)!);
   }
   const where = and(...conditions);
   const [items, [{ total }]] = await Promise.all([

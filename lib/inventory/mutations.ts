@@ -88,8 +88,9 @@ export async function outOfStockError(
       size: variants.size,
       color: variants.color,
       sku: variants.sku,
-      available: sql<number | null>`(select ${stockLevels.onHand} - ${stockLevels.reserved} from ${stockLevels}
-        where ${stockLevels.variantId} = ${variants.id} and ${stockLevels.locationId} = ${input.locationId})`,
+      // Plain SQL names: drizzle leaves columns unqualified in some sub-selects, which is ambiguous.
+      available: sql<number | null>`(select sl.on_hand - sl.reserved from stock_levels sl
+        where sl.variant_id = ${input.variantId} and sl.location_id = ${input.locationId})`,
     })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))

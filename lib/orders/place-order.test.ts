@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { carts, orderEvents, orderLines, orders, stockLevels } from '@/db/schema';
+import { carts, orderEvents, orderLines, orders, promotions, stockLevels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { getPricedCart } from '@/lib/carts/queries';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { ledgerMismatches } from '@/lib/inventory/queries';
-import { createPromotionRow, createShop, createStaff, createVariant, receiveStock, resetDatabase } from '@/lib/testing/fixtures';
+import { createCustomerActor, createPromotionRow, createShop, createStaff, createVariant, receiveStock, resetDatabase } from '@/lib/testing/fixtures';
 import { placeOrder, type PlaceOrderInput } from './mutations';
 
 let handle: DbHandle;
@@ -185,7 +185,7 @@ describe('placeOrder', () => {
     });
     const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, placed.orderId)).orderBy(orderLines.variantId);
     expect(lines).toHaveLength(2);
-    // 50,00 − 20% = 40,00 (beats 5,00 off); 3 × 19,99 with 20% = 47,98 (beats 3 × 5,00 = 15,00).
+    // 50,00: 20% (10,00) beats 5,00 off. 3 × 19,99: 5,00 off per unit (15,00) beats 20% (11,99).
     expect(lines[0]).toMatchObject({
       sku: 'TR-42-BLK',
       productName: 'Trailloper',
@@ -197,10 +197,17 @@ describe('placeOrder', () => {
       promotionId: promo.id,
       promotionName: 'Spring 20%',
     });
-    expect(lines[1]).toMatchObject({ sku: 'TR-43-BLK', quantity: 3, unitPriceCents: 1999, discountCents: 1199, lineTotalCents: 4798 });
+    expect(lines[1]).toMatchObject({
+      sku: 'TR-43-BLK',
+      quantity: 3,
+      unitPriceCents: 1999,
+      discountCents: 1500,
+      lineTotalCents: 4497,
+      promotionName: 'Code 5',
+    });
 
-    // The snapshot stays when the promotion is later changed.
-    await db.update(orderLines).set({}).where(eq(orderLines.orderId, placed.orderId)).catch(() => {});
+    // The snapshot stays when the promotion is renamed afterwards.
+    await db.update(promotions).set({ name: 'Renamed' }).where(eq(promotions.id, promo.id));
     const [again] = await db.select({ name: orderLines.promotionName }).from(orderLines).where(eq(orderLines.id, lines[0].id));
     expect(again.name).toBe('Spring 20%');
   });
@@ -210,8 +217,20 @@ describe('placeOrder', () => {
     expect(error.code).toBe('priceChanged');
   });
 
-  it('refuses an empty cart and a cart of another signed-in customer', async () => {
+  it('refuses an empty cart', async () => {
     const { cartId } = await getOrCreateWebCart(db, {});
     expect((await errorOf(placeOrder(db, webInput(cartId), null))).code).toBe('cartEmpty');
+  });
+
+  it('refuses a cart that belongs to another customer', async () => {
+    const owner = await createCustomerActor(db, 'owner@example.com');
+    const other = await createCustomerActor(db, 'other@example.com');
+    const { cartId } = await getOrCreateWebCart(db, { customerId: owner.customerId });
+    await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
+    expect((await errorOf(placeOrder(db, webInput(cartId), other))).code).toBe('notFound');
+    expect((await errorOf(placeOrder(db, webInput(cartId), null))).code).toBe('notFound');
+    const placed = await placeOrder(db, webInput(cartId, { email: null }), owner);
+    const [order] = await db.select({ customerId: orders.customerId, email: orders.email }).from(orders).where(eq(orders.id, placed.orderId));
+    expect(order).toEqual({ customerId: owner.customerId, email: 'owner@example.com' });
   });
 });

@@ -67,7 +67,9 @@ export interface OrderDetailDto extends Omit<OrderSummaryDto, 'itemCount'> {
   payments: PaymentDto[];
 }
 
-const itemCount = sql<number>`(select coalesce(sum(${orderLines.quantity}), 0) from ${orderLines} where ${orderLines.orderId} = ${orders.id})`.mapWith(Number);
+// Written out in plain SQL: drizzle renders columns unqualified in a single-table select, and an
+// unqualified "id" inside the sub-select would mean order_lines.id.
+const itemCount = sql<number>`(select coalesce(sum(ol.quantity), 0) from order_lines ol where ol.order_id = "orders"."id")`.mapWith(Number);
 
 const summaryColumns = {
   id: orders.id,
@@ -215,6 +217,17 @@ export async function findOrderByNumber(db: DbOrTx, number: string): Promise<Ord
     .select({ ...summaryColumns, stockLocationId: orders.stockLocationId, pickupLocationId: orders.pickupLocationId })
     .from(orders)
     .where(eq(orders.number, number.trim().toUpperCase()));
+  return row ?? null;
+}
+
+/** A pickup at this store by the code the customer shows (case-insensitive), for the counter. */
+export async function findPickupByCode(db: DbOrTx, locationId: number, code: string): Promise<PickupDto | null> {
+  const [row] = await db
+    .select({ ...summaryColumns, customerName: orders.customerName, email: orders.email, phone: orders.phone, pickupCode: orders.pickupCode })
+    .from(orders)
+    .where(and(eq(orders.pickupLocationId, locationId), eq(orders.pickupCode, code.trim().toUpperCase())))
+    .orderBy(desc(orders.placedAt))
+    .limit(1);
   return row ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { categories, products, promotions, variants } from '@/db/schema';
+import { promotions } from '@/db/schema';
 import { promotionStatus, type PromotionCandidate, type PromotionStatus } from '@/lib/pricing';
 
 const candidateColumns = {
@@ -34,13 +34,14 @@ export interface PromotionAdminDto extends PromotionCandidate {
   createdAt: Date;
 }
 
+// Plain SQL with aliases: drizzle renders columns unqualified in a single-table select, which would make
+// "id" inside these sub-selects ambiguous.
 function targetLabelSql(locale: 'nl' | 'en') {
-  const categoryName = locale === 'en' ? categories.nameEn : categories.nameNl;
-  const productName = locale === 'en' ? products.nameEn : products.nameNl;
-  return sql<string | null>`case ${promotions.target}
-    when 'category' then (select ${categoryName} from ${categories} where ${categories.id} = ${promotions.targetId})
-    when 'product' then (select ${productName} from ${products} where ${products.id} = ${promotions.targetId})
-    when 'variant' then (select ${variants.sku} from ${variants} where ${variants.id} = ${promotions.targetId})
+  const name = sql.raw(locale === 'en' ? 'name_en' : 'name_nl');
+  return sql<string | null>`case "promotions"."target"
+    when 'category' then (select c.${name} from categories c where c.id = "promotions"."target_id")
+    when 'product' then (select p.${name} from products p where p.id = "promotions"."target_id")
+    when 'variant' then (select v.sku from variants v where v.id = "promotions"."target_id")
   end`;
 }
 
