@@ -1,0 +1,187 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db, DbHandle } from '@/db/client';
+import { carts, products } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { DomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/identity/queries';
+import { createCustomerActor, createPromotionRow, createShop, createStaff, createVariant, resetDatabase } from '@/lib/testing/fixtures';
+import {
+  addToCart,
+  applyPromotionCode,
+  getOrCreateCounterCart,
+  getOrCreateWebCart,
+  removeCode,
+  removeLine,
+  setCartCustomer,
+  setLineQuantity,
+} from './mutations';
+import { assertCartAccess, findWebCartId, getCart, getCartLines, getPricedCart } from './queries';
+import { addToCartSchema, promotionCodeSchema, setCartCustomerSchema } from './schemas';
+
+let handle: DbHandle;
+let db: Db;
+let shop: Awaited<ReturnType<typeof createShop>>;
+let customer: Actor;
+
+const NOW = new Date('2026-05-01T10:00:00Z');
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+}, 60_000);
+afterAll(() => handle?.close());
+beforeEach(async () => {
+  await resetDatabase(db);
+  shop = await createShop(db);
+  customer = await createCustomerActor(db, 'eva@example.com');
+});
+
+async function codeOf(promise: Promise<unknown> | (() => unknown)): Promise<string> {
+  const run = typeof promise === 'function' ? Promise.resolve().then(promise) : promise;
+  const error = await run.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(DomainError);
+  return (error as DomainError).code;
+}
+
+describe('web carts', () => {
+  it('creates an anonymous cart, reuses it, and never hands a customer’s cart to someone else', async () => {
+    const anon = await getOrCreateWebCart(db, {});
+    expect(anon.created).toBe(true);
+    expect(await getOrCreateWebCart(db, { cartId: anon.cartId })).toEqual({ cartId: anon.cartId, created: false });
+    expect((await getOrCreateWebCart(db, { cartId: 'garbage' })).created).toBe(true);
+
+    const own = await getOrCreateWebCart(db, { customerId: customer.customerId });
+    const afterSignOut = await getOrCreateWebCart(db, { cartId: own.cartId });
+    expect(afterSignOut.cartId).not.toBe(own.cartId);
+    expect(await findWebCartId(db, { cartId: own.cartId })).toBeNull();
+    expect(await findWebCartId(db, { customerId: customer.customerId })).toBe(own.cartId);
+  });
+
+  it('claims the cookie cart on sign-in, or merges it into the customer’s open cart', async () => {
+    const anon = await getOrCreateWebCart(db, {});
+    await addToCart(db, { cartId: anon.cartId, variantId: shop.variant.id, quantity: 2 });
+    const claimed = await getOrCreateWebCart(db, { cartId: anon.cartId, customerId: customer.customerId });
+    expect(claimed.cartId).toBe(anon.cartId);
+    expect((await getCart(db, anon.cartId))?.customerId).toBe(customer.customerId);
+
+    // Signed out, shopped again, signed in: the new cookie cart merges into the customer's cart.
+    const second = await getOrCreateWebCart(db, {});
+    await addToCart(db, { cartId: second.cartId, variantId: shop.variant.id, quantity: 98 });
+    const other = await createVariant(db, { productId: shop.product.id, sku: 'TR-44-BLK', priceCents: 5000, size: '44' });
+    await addToCart(db, { cartId: second.cartId, variantId: other.id, quantity: 1 });
+    await createPromotionRow(db, { name: 'Ten', kind: 'percentage', value: 10, code: 'TEN' });
+    await applyPromotionCode(db, second.cartId, 'ten', NOW);
+
+    const merged = await getOrCreateWebCart(db, { cartId: second.cartId, customerId: customer.customerId });
+    expect(merged.cartId).toBe(anon.cartId);
+    expect(await getCartLines(db, anon.cartId)).toEqual([
+      { variantId: shop.variant.id, quantity: 99 }, // 2 + 98, capped
+      { variantId: other.id, quantity: 1 },
+    ]);
+    expect((await getCart(db, anon.cartId))?.promotionCodes).toEqual(['TEN']);
+    expect((await getCart(db, second.cartId))?.status).toBe('abandoned');
+  });
+
+  it('adds, caps, changes and removes lines', async () => {
+    const { cartId } = await getOrCreateWebCart(db, {});
+    expect(await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 60 })).toEqual({ quantity: 60 });
+    expect(await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 60 })).toEqual({ quantity: 99 });
+    await setLineQuantity(db, { cartId, variantId: shop.variant.id, quantity: 3 });
+    expect(await getCartLines(db, cartId)).toEqual([{ variantId: shop.variant.id, quantity: 3 }]);
+    await setLineQuantity(db, { cartId, variantId: shop.variant.id, quantity: 0 });
+    expect(await getCartLines(db, cartId)).toEqual([]);
+    await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
+    await removeLine(db, { cartId, variantId: shop.variant.id });
+    expect(await getCartLines(db, cartId)).toEqual([]);
+    expect(await codeOf(setLineQuantity(db, { cartId, variantId: shop.variant.id, quantity: 2 }))).toBe('notFound');
+    expect(await codeOf(addToCart(db, { cartId, variantId: 999_999, quantity: 1 }))).toBe('notFound');
+  });
+
+  it('refuses changes to a cart that is no longer open', async () => {
+    const { cartId } = await getOrCreateWebCart(db, {});
+    await db.update(carts).set({ status: 'converted' }).where(eq(carts.id, cartId));
+    expect(await codeOf(addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 }))).toBe('invalidState');
+  });
+
+  it('keeps only codes that priceCart accepts', async () => {
+    await createPromotionRow(db, { name: 'Ten', kind: 'percentage', value: 10, code: 'TEN' });
+    await createPromotionRow(db, { name: 'Store only', kind: 'percentage', value: 10, code: 'SHOP', channels: ['store'] });
+    await createPromotionRow(db, { name: 'Old', kind: 'percentage', value: 10, code: 'OLD', endsAt: new Date('2026-01-01T00:00:00Z') });
+    const { cartId } = await getOrCreateWebCart(db, {});
+    await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
+    expect(await applyPromotionCode(db, cartId, ' ten ', NOW)).toEqual({ codes: ['TEN'] });
+    for (const code of ['NOPE', 'SHOP', 'OLD']) {
+      const error = await applyPromotionCode(db, cartId, code, NOW).catch((e: DomainError) => e);
+      expect(error).toMatchObject({ code: 'invalidCode', field: 'code' });
+    }
+    const priced = await getPricedCart(db, cartId, { now: NOW });
+    expect(priced?.totals).toMatchObject({ subtotalCents: 5000, discountCents: 500, totalCents: 4500, codes: { accepted: ['TEN'], rejected: [] } });
+    expect(await removeCode(db, cartId, 'ten')).toEqual({ codes: [] });
+  });
+});
+
+describe('getPricedCart', () => {
+  it('joins display fields with priceCart and sets aside lines that are no longer sold', async () => {
+    const other = await createVariant(db, { productId: shop.product.id, sku: 'TR-45-RED', priceCents: 2000, size: '45', color: 'red' });
+    const { cartId } = await getOrCreateWebCart(db, {});
+    await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
+    await addToCart(db, { cartId, variantId: other.id, quantity: 2 });
+    const priced = await getPricedCart(db, cartId, { now: NOW, fulfilment: 'delivery', locale: 'en' });
+    expect(priced?.lines.map((l) => [l.sku, l.productName, l.variantLabel, l.quantity, l.lineTotalCents, l.slug])).toEqual([
+      ['TR-42-BLK', 'Trail Runner', '42 / black', 1, 5000, 'trail-runner'],
+      ['TR-45-RED', 'Trail Runner', '45 / red', 2, 4000, 'trail-runner'],
+    ]);
+    expect(priced?.totals).toMatchObject({ subtotalCents: 9000, shippingCents: 0, totalCents: 9000 });
+
+    await db.update(products).set({ active: false }).where(eq(products.id, shop.product.id));
+    const after = await getPricedCart(db, cartId, { now: NOW, fulfilment: 'delivery' });
+    expect(after?.lines).toEqual([]);
+    expect(after?.unavailable.map((l) => l.sku)).toEqual(['TR-42-BLK', 'TR-45-RED']);
+    expect(await getPricedCart(db, '00000000-0000-0000-0000-000000000000', { now: NOW })).toBeNull();
+  });
+});
+
+describe('counter carts and access', () => {
+  it('keeps one open counter cart per clerk and links a customer', async () => {
+    const clerk = await createStaff(db, { role: 'clerk', email: 'c@example.com', locationId: shop.storeA.id });
+    const [a, b] = await Promise.all([
+      getOrCreateCounterCart(db, { clerkUserId: clerk.userId, locationId: shop.storeA.id }),
+      getOrCreateCounterCart(db, { clerkUserId: clerk.userId, locationId: shop.storeA.id }),
+    ]);
+    expect(a.cartId).toBe(b.cartId);
+    await setCartCustomer(db, { cartId: a.cartId, customerId: customer.customerId });
+    expect((await getCart(db, a.cartId))?.customerId).toBe(customer.customerId);
+    expect(await codeOf(setCartCustomer(db, { cartId: a.cartId, customerId: 424242 }))).toBe('notFound');
+    const web = await getOrCreateWebCart(db, {});
+    expect(await codeOf(setCartCustomer(db, { cartId: web.cartId, customerId: null }))).toBe('invalidState');
+  });
+
+  it('lets only the owner use a cart', async () => {
+    const clerk = await createStaff(db, { role: 'clerk', email: 'c@example.com', locationId: shop.storeA.id });
+    const otherClerk = await createStaff(db, { role: 'clerk', email: 'd@example.com', locationId: shop.storeA.id });
+    const counter = (await getCart(db, (await getOrCreateCounterCart(db, { clerkUserId: clerk.userId, locationId: shop.storeA.id })).cartId))!;
+    const anon = (await getCart(db, (await getOrCreateWebCart(db, {})).cartId))!;
+    const owned = (await getCart(db, (await getOrCreateWebCart(db, { customerId: customer.customerId })).cartId))!;
+    const stranger = await createCustomerActor(db, 'x@example.com');
+
+    expect(() => assertCartAccess(counter, clerk, null)).not.toThrow();
+    expect(await codeOf(() => assertCartAccess(counter, otherClerk, null))).toBe('forbidden');
+    expect(await codeOf(() => assertCartAccess(counter, customer, counter.id))).toBe('forbidden');
+    expect(() => assertCartAccess(anon, null, anon.id)).not.toThrow();
+    expect(await codeOf(() => assertCartAccess(anon, null, owned.id))).toBe('notFound');
+    expect(() => assertCartAccess(owned, customer, null)).not.toThrow();
+    expect(await codeOf(() => assertCartAccess(owned, stranger, owned.id))).toBe('notFound');
+    expect(await codeOf(() => assertCartAccess(owned, null, owned.id))).toBe('notFound');
+  });
+});
+
+describe('cart schemas', () => {
+  it('parses form values and rejects unknown keys', () => {
+    expect(addToCartSchema.parse({ variantId: '7' })).toEqual({ variantId: 7, quantity: 1 });
+    expect(addToCartSchema.safeParse({ variantId: '7', quantity: '100' }).success).toBe(false);
+    expect(addToCartSchema.safeParse({ variantId: '7', priceCents: '1' }).success).toBe(false);
+    expect(promotionCodeSchema.parse({ code: ' spring ' })).toEqual({ code: 'SPRING' });
+    expect(setCartCustomerSchema.parse({ customerId: '' })).toEqual({ customerId: null });
+  });
+});
