@@ -17,6 +17,12 @@ class TooManyAttempts extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   secret: authSecret(),
+  // A wrong password is an expected outcome, not a server error worth a stack trace in the log.
+  logger: {
+    error(error) {
+      if (error.name !== 'CredentialsSignin') console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
