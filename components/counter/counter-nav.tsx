@@ -3,13 +3,19 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-/** Large, touch-friendly tabs for the counter; the current one is marked for assistive technology. */
-export function CounterNav({ items, label }: { items: { href: string; label: string }[]; label: string }) {
+/**
+ * Large, touch-friendly tabs for the counter; the current one is marked for assistive technology. A tab
+ * is current on its own page, below it, and on the pages listed in `also` (the sale's payment step).
+ */
+export function CounterNav({ items, label }: { items: { href: string; label: string; also?: string[] }[]; label: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="flex gap-1">
       {items.map((item) => {
-        const current = item.href === '/counter' ? pathname === item.href : pathname.startsWith(item.href);
+        const current =
+          pathname === item.href ||
+          (item.href !== '/counter' && pathname.startsWith(`${item.href}/`)) ||
+          (item.also ?? []).some((prefix) => pathname.startsWith(prefix));
         return (
           <Link
             key={item.href}

@@ -5,6 +5,10 @@ import { Logo } from '@/components/ui/logo';
 import { SignOutButton } from '@/components/ui/sign-out-button';
 import { getActor } from '@/lib/auth/session';
 import { homeFor } from '@/lib/identity/home';
+import { CartLink } from './cart-link';
+
+const navLink =
+  'inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium whitespace-nowrap text-stone-700 hover:bg-stone-100';
 
 export async function ShopHeader({ cartSlot }: { cartSlot?: React.ReactNode }) {
   const t = await getTranslations('shop.nav');
@@ -12,36 +16,44 @@ export async function ShopHeader({ cartSlot }: { cartSlot?: React.ReactNode }) {
   const actor = await getActor();
   return (
     <header className="sticky top-0 z-30 border-b border-stone-200 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:py-3">
         <Logo />
-        <nav aria-label={tc('nav.mainNavigation')} className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
-          <Link href="/products" className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100">
-            {t('products')}
-          </Link>
-          <Link href="/stores" className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100">
-            {t('stores')}
-          </Link>
-          {actor && actor.role !== 'customer' && (
-            <Link href={homeFor(actor.role)} className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
-              {actor.role === 'admin' ? tc('nav.admin') : tc('nav.counter')}
+        {/* On a phone the links (and the language switch) move to a second row. */}
+        <div className="order-3 -mx-3 flex w-full items-center gap-2 sm:order-none sm:mx-0 sm:w-auto">
+          <nav aria-label={tc('nav.mainNavigation')} className="flex min-w-0 gap-1 overflow-x-auto">
+            <Link href="/products" className={navLink}>
+              {t('products')}
             </Link>
-          )}
-        </nav>
-        <div className="ml-auto flex items-center gap-2">
-          {actor ? (
-            <>
-              <Link href="/account" className="hidden rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100 sm:inline-flex">
-                {tc('nav.account')}
+            <Link href="/stores" className={navLink}>
+              {t('stores')}
+            </Link>
+            {actor?.role === 'customer' && (
+              <Link href="/account" className={navLink}>
+                {t('orders')}
               </Link>
-              <SignOutButton />
-            </>
+            )}
+            {actor && actor.role !== 'customer' && (
+              <Link href={homeFor(actor.role)} className={`${navLink} text-brand-700 hover:bg-brand-50`}>
+                {actor.role === 'admin' ? tc('nav.admin') : tc('nav.counter')}
+              </Link>
+            )}
+          </nav>
+          <div className="ml-auto pr-3 sm:hidden">
+            <LanguageSwitcher />
+          </div>
+        </div>
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          {actor ? (
+            <SignOutButton />
           ) : (
-            <Link href="/sign-in" className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100">
+            <Link href="/sign-in" className={navLink}>
               {tc('nav.signIn')}
             </Link>
           )}
-          {cartSlot}
-          <LanguageSwitcher />
+          {cartSlot ?? <CartLink />}
+          <div className="hidden sm:block">
+            <LanguageSwitcher />
+          </div>
         </div>
       </div>
     </header>

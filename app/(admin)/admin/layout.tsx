@@ -12,7 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const t = await getTranslations('admin');
   return (
     <div className="min-h-dvh bg-stone-50 lg:flex">
-      <aside className="border-b border-stone-200 bg-white p-4 lg:min-h-dvh lg:w-64 lg:shrink-0 lg:border-r lg:border-b-0">
+      <aside className="border-b border-stone-200 bg-white p-4 lg:min-h-dvh lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0">
         <div className="mb-4 flex items-center justify-between gap-2">
           <Logo href="/admin" suffix={t('title')} />
         </div>
@@ -25,7 +25,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           ]}
         />
       </aside>
-      <div className="flex-1">
+      <div className="min-w-0 flex-1">
         <header className="flex items-center justify-end gap-3 border-b border-stone-200 bg-white px-6 py-3 text-sm">
           <span className="text-stone-600">{actor.name}</span>
           <LanguageSwitcher />

@@ -1,40 +1,42 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ChangeStoreButton } from '@/components/counter/change-store-button';
 import { CounterNav } from '@/components/counter/counter-nav';
 import { LanguageSwitcher } from '@/components/ui/language-switcher';
 import { SignOutButton } from '@/components/ui/sign-out-button';
 import { getDb } from '@/lib/db';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
-import { getLocation } from '@/lib/locations/queries';
+import { getCounterStore } from '@/lib/orders/counter-session';
 
-// The role check here shapes the UI; every counter action checks the role and the store again.
+// The role check here shapes the UI; every counter page and action checks the role and the store again.
 export default async function CounterLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageRole(COUNTER_ROLES, '/counter');
   const t = await getTranslations('counter');
-  const store = actor.locationId ? await getLocation(getDb(), actor.locationId) : null;
+  const store = await getCounterStore(getDb(), actor);
   return (
-    <div className="flex min-h-dvh flex-col bg-stone-100">
-      <header className="bg-stone-900 text-white">
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+    <div className="flex min-h-dvh flex-col bg-stone-100 print:bg-white">
+      <header className="bg-stone-900 text-white print:hidden">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <div className="flex items-center gap-3">
             <span className="text-lg font-semibold">Omnishop</span>
             <span className="rounded-md bg-brand-600 px-2 py-1 text-sm font-medium">{store ? store.name : t('title')}</span>
+            {actor.role === 'admin' && store && <ChangeStoreButton />}
           </div>
           <CounterNav
             label={t('nav.label')}
             items={[
-              { href: '/counter', label: t('nav.sale') },
+              { href: '/counter', label: t('nav.sale'), also: ['/counter/checkout', '/counter/receipts'] },
               { href: '/counter/pickups', label: t('nav.pickups') },
             ]}
           />
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex items-center gap-2 text-sm">
             <span className="text-stone-300">{actor.name}</span>
-            <LanguageSwitcher className="bg-white text-stone-900" />
-            <SignOutButton className="text-white hover:bg-white/10" />
+            <LanguageSwitcher className="bg-white text-stone-900 [&_button]:min-h-12 [&_button]:min-w-12" />
+            <SignOutButton className="min-h-12 text-white hover:bg-white/10" />
           </div>
         </div>
       </header>
-      <main id="main" className="flex-1 p-4">
+      <main id="main" className="flex-1 p-4 print:p-0">
         {children}
       </main>
     </div>

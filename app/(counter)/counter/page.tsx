@@ -1,12 +1,51 @@
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { CartPanel } from '@/components/counter/cart-panel';
+import { CounterSearch } from '@/components/counter/counter-search';
+import { SearchResults } from '@/components/counter/search-results';
+import { StoreGate } from '@/components/counter/store-gate';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
+import { findCounterCartId } from '@/lib/carts/queries';
+import { getDb } from '@/lib/db';
+import { getLocale } from '@/lib/i18n/locale';
+import { getCounterCartView, searchCounterProducts } from '@/lib/orders/counter-queries';
+import { getCounterStore } from '@/lib/orders/counter-session';
 
-export default async function CounterHomePage() {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('counter.sale'))('title') };
+}
+
+/** The sale screen: scan or search on the left (top in portrait), the counter cart on the right (below). */
+export default async function CounterSalePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const actor = await requirePageRole(COUNTER_ROLES, '/counter');
-  const t = await getTranslations('counter.home');
+  const db = getDb();
+  const store = await getCounterStore(db, actor);
+  if (!store) return <StoreGate actor={actor} />;
+
+  const [t, locale, params] = await Promise.all([getTranslations('counter.sale'), getLocale(), searchParams]);
+  const query = (typeof params.q === 'string' ? params.q : '').trim().slice(0, 64);
+  const now = new Date();
+  const cartId = await findCounterCartId(db, actor.userId);
+  const [cart, results] = await Promise.all([
+    cartId ? getCounterCartView(db, { cartId, storeId: store.id, locale, now }) : null,
+    query.length > 0 ? searchCounterProducts(db, { query, locale, storeId: store.id, now }) : null,
+  ]);
+
   return (
-    <div className="mx-auto max-w-5xl">
-      <h1 className="text-2xl font-semibold">{t('welcome', { name: actor.name })}</h1>
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem] lg:items-start">
+      <h1 className="sr-only">{t('title')}</h1>
+      <div className="min-w-0 space-y-4">
+        <CounterSearch initialQuery={query} />
+        {results ? (
+          <SearchResults query={query} results={results} locale={locale} />
+        ) : (
+          <div className="rounded-2xl border-2 border-dashed border-stone-300 px-6 py-10 text-center">
+            <p className="text-lg font-semibold text-stone-800">{t('startTitle')}</p>
+            <p className="mt-1 text-stone-600">{t('startBody')}</p>
+          </div>
+        )}
+      </div>
+      <CartPanel cart={cart} locale={locale} />
     </div>
   );
 }

@@ -1,0 +1,119 @@
+import type { Metadata } from 'next';
+import Form from 'next/form';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { PickupCard } from '@/components/counter/pickup-card';
+import { StoreGate } from '@/components/counter/store-gate';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { getLocale } from '@/lib/i18n/locale';
+import { getCounterStore } from '@/lib/orders/counter-session';
+import { findCounterPickup, listCounterPickups, PICKUP_VIEWS, type PickupView } from '@/lib/orders/pickup-queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('counter.pickups'))('title') };
+}
+
+type Params = { view?: string | string[]; find?: string | string[] };
+
+/** Click & collect at this store: to prepare, ready for pickup, collected today; find by number or code. */
+export default async function CounterPickupsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const actor = await requirePageRole(COUNTER_ROLES, '/counter/pickups');
+  const db = getDb();
+  const store = await getCounterStore(db, actor);
+  if (!store) return <StoreGate actor={actor} />;
+
+  const [t, locale, params] = await Promise.all([getTranslations('counter.pickups'), getLocale(), searchParams]);
+  const view: PickupView = PICKUP_VIEWS.find((v) => v === params.view) ?? 'prepare';
+  const find = (typeof params.find === 'string' ? params.find : '').trim().slice(0, 40);
+  const [lists, found] = await Promise.all([
+    listCounterPickups(db, store.id, new Date()),
+    find ? findCounterPickup(db, store.id, find) : null,
+  ]);
+  const shown = lists[view];
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      </div>
+
+      <Form action="/counter/pickups" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+        <label htmlFor="pickup-find" className="mb-1.5 block text-base font-semibold text-stone-800">
+          {t('findLabel')}
+        </label>
+        <div className="flex gap-2">
+          <input
+            id="pickup-find"
+            name="find"
+            type="search"
+            defaultValue={find}
+            key={find}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            enterKeyHint="search"
+            aria-describedby="pickup-find-hint"
+            className={`${inputClass} h-16 text-lg uppercase placeholder:normal-case`}
+          />
+          <Button type="submit" size="xl" variant="secondary">
+            {t('find')}
+          </Button>
+        </div>
+        <p id="pickup-find-hint" className="mt-1 text-sm text-stone-500">
+          {t('findHint')}
+        </p>
+      </Form>
+
+      {find && (
+        <section aria-labelledby="find-title" className="space-y-2">
+          <div className="flex items-center justify-between gap-2">
+            <h2 id="find-title" className="text-lg font-semibold">
+              {t('findResult', { term: find })}
+            </h2>
+            <ButtonLink href={`/counter/pickups?view=${view}`} variant="ghost" size="lg">
+              {t('clearFind')}
+            </ButtonLink>
+          </div>
+          {found ? (
+            <PickupCard pickup={found} locale={locale} highlight />
+          ) : (
+            <p role="status" className="rounded-2xl bg-amber-50 px-4 py-3 text-base font-medium text-amber-900 ring-1 ring-amber-200">
+              {t('notFound', { term: find })}
+            </p>
+          )}
+        </section>
+      )}
+
+      <nav aria-label={t('viewsLabel')} className="grid grid-cols-3 gap-2 rounded-2xl bg-stone-200 p-1.5">
+        {PICKUP_VIEWS.map((v) => (
+          <Link
+            key={v}
+            href={`/counter/pickups?view=${v}`}
+            aria-current={v === view ? 'page' : undefined}
+            className="flex min-h-14 items-center justify-center gap-2 rounded-xl px-3 text-center text-base font-semibold text-stone-700 active:bg-stone-300 aria-[current=page]:bg-white aria-[current=page]:text-stone-900 aria-[current=page]:shadow-sm"
+          >
+            {t(`views.${v}`)}
+            <span className="rounded-full bg-stone-900/10 px-2 text-sm tabular-nums">{lists[v].length}</span>
+          </Link>
+        ))}
+      </nav>
+
+      <section aria-labelledby="list-title" className="space-y-3">
+        <h2 id="list-title" className="sr-only">
+          {t(`views.${view}`)}
+        </h2>
+        {shown.length === 0 ? (
+          <div className="rounded-2xl border-2 border-dashed border-stone-300 px-6 py-10 text-center">
+            <p className="text-lg font-semibold text-stone-800">{t(`empty.${view}`)}</p>
+            <p className="mt-1 text-stone-600">{t('emptyHint')}</p>
+          </div>
+        ) : (
+          shown.map((pickup) => <PickupCard key={pickup.id} pickup={pickup} locale={locale} />)
+        )}
+      </section>
+    </div>
+  );
+}

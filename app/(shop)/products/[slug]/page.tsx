@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PriceTag } from '@/components/shop/price-tag';
+import { ProductImage } from '@/components/shop/product-image';
+import { colorName, variantText } from '@/components/shop/variant-text';
+import { Badge } from '@/components/ui/card';
+import { getProductBySlug } from '@/lib/catalog/queries';
+import { getDb } from '@/lib/db';
+import { getProductStock } from '@/lib/inventory/queries';
+import { priceUnit } from '@/lib/pricing';
+import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { AddToCartForm } from './_components/add-to-cart-form';
+import { Availability } from './_components/availability';
+import { resolveVariant, type PickerVariant } from './_components/variant-options';
+import { VariantPicker } from './_components/variant-picker';
+
+type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const product = await getProductBySlug(getDb(), (await params).slug, await getLocale());
+  return product ? { title: product.name, description: product.description.slice(0, 160) } : {};
+}
+
+export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const [{ slug }, query, locale] = await Promise.all([params, searchParams, getLocale()]);
+  const db = getDb();
+  const product = await getProductBySlug(db, slug, locale);
+  if (!product || product.variants.length === 0) notFound();
+  const t = await getTranslations('shop.product');
+  const tColors = await getTranslations('shop.colors');
+  const now = new Date();
+  const [stock, promotions] = await Promise.all([getProductStock(db, product.id), loadPromotionCandidates(db, now)]);
+
+  // Orderable = in the warehouse (delivery) or in a store that hands out pickups.
+  const stockByVariant = new Map(stock.map((s) => [s.variantId, s.locations]));
+  const orderable = (variantId: number) =>
+    (stockByVariant.get(variantId) ?? []).some((l) => l.available > 0 && (l.kind === 'warehouse' || l.pickupEnabled));
+  const variants = product.variants.map((v) => ({ ...v, soldOut: !orderable(v.id) }));
+  const selected = resolveVariant(variants, { variant: one(query.variant), size: one(query.size), color: one(query.color) });
+  const price = priceUnit(
+    { variantId: selected.id, productId: product.id, categoryId: product.categoryId, unitPriceCents: selected.priceCents, taxClass: product.taxClass },
+    promotions,
+    { channel: 'web', now },
+  );
+  const locations = stockByVariant.get(selected.id) ?? [];
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:py-10">
+      <nav aria-label={t('breadcrumb')} className="text-sm text-stone-500">
+        <ol className="flex flex-wrap items-center gap-1.5">
+          <li>
+            <Link href="/products" className="hover:underline">
+              {(await getTranslations('shop.nav'))('products')}
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <Link href={`/products?category=${product.category.slug}`} className="hover:underline">
+              {product.category.name}
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="text-stone-700">
+            {product.name}
+          </li>
+        </ol>
+      </nav>
+
+      <div className="mt-5 grid gap-8 md:grid-cols-2 md:gap-12">
+        <div>
+          <ProductImage src={product.imagePath} alt={product.name} priority className="rounded-2xl ring-1 ring-stone-200" />
+        </div>
+
+        <div className="flex flex-col gap-6">
+          <div>
+            <p className="text-sm font-medium tracking-wide text-stone-500 uppercase">{product.brand}</p>
+            <h1 className="mt-1 text-3xl font-semibold tracking-tight">{product.name}</h1>
+            <div className="mt-3 flex flex-wrap items-center gap-3">
+              <PriceTag priceCents={price.finalUnitCents} regularCents={price.unitPriceCents} locale={locale} size="lg" />
+              {price.promotion && <Badge tone="accent">{price.promotion.name}</Badge>}
+            </div>
+            <p className="mt-1 text-sm text-stone-500">
+              {t('vatIncluded')} · {t('sku', { sku: selected.sku })}
+            </p>
+          </div>
+
+          {variants.length > 1 && (
+            <VariantPicker
+              variants={variants.map(({ id, size, color, soldOut }): PickerVariant => ({ id, size, color, soldOut }))}
+              selectedId={selected.id}
+              labels={{
+                size: t('size'),
+                colour: t('colour'),
+                option: t('option'),
+                show: t('showVariant'),
+                soldOut: t('soldOutOption'),
+                colors: Object.fromEntries(variants.flatMap((v) => (v.color ? [[v.color, colorName(tColors, v.color)]] : []))),
+                variantLabels: Object.fromEntries(variants.map((v) => [v.id, variantText(tColors, v) || v.sku])),
+              }}
+            />
+          )}
+
+          <AddToCartForm key={selected.id} variantId={selected.id} available={!selected.soldOut} />
+
+          <Availability locations={locations} />
+        </div>
+      </div>
+
+      {product.description && (
+        <section aria-labelledby="description-title" className="mt-10 max-w-3xl">
+          <h2 id="description-title" className="text-lg font-semibold">
+            {t('description')}
+          </h2>
+          <p className="mt-2 leading-relaxed whitespace-pre-line text-stone-700">{product.description}</p>
+        </section>
+      )}
+    </div>
+  );
+}

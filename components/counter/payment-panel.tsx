@@ -1,0 +1,164 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useActionState, useEffect, useState } from 'react';
+import { FieldError, inputClass } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { formatMoney } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/config';
+import { parseEuroToCents } from '@/lib/money/euros';
+import { completeCounterSaleAction } from '@/lib/orders/counter-actions';
+
+type Method = 'cash' | 'card_terminal';
+
+/** What a customer is likely to hand over for `total`: exact, then round amounts above it (€10, €20, €50, €100…). */
+export function quickAmounts(totalCents: number): number[] {
+  const up = (step: number) => Math.ceil(totalCents / step) * step;
+  const amounts = [totalCents, up(500), up(1000), up(2000), up(5000), up(10000), 2000, 5000, 10000];
+  return [...new Set(amounts)].filter((a) => a >= totalCents).sort((a, b) => a - b).slice(0, 5);
+}
+
+/** Cents as the person would type them in this language: 2000 → "20,00" (nl) / "20.00" (en). */
+function typed(cents: number, locale: Locale): string {
+  return `${Math.floor(cents / 100)}${locale === 'nl' ? ',' : '.'}${String(cents % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Cash or card. Both submit the same action with the idempotency key rendered by the page, so a double
+ * tap is one sale. The change shown here is a preview; the server computes the one it records.
+ */
+export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: number; idempotencyKey: string }) {
+  const t = useTranslations('counter.checkout');
+  const locale = useLocale() as Locale;
+  const router = useRouter();
+  const [method, setMethod] = useState<Method | null>(null);
+  const [tendered, setTendered] = useState('');
+  const [state, formAction] = useActionState(completeCounterSaleAction, null);
+  const money = (cents: number) => formatMoney(cents, locale);
+
+  // A refusal such as a changed price or stock that ran out: show the cart as it is now.
+  useEffect(() => {
+    if (state && !state.ok && state.formError) router.refresh();
+  }, [state, router]);
+
+  const tenderedCents = tendered.trim() ? parseEuroToCents(tendered) : null;
+  const changeCents = tenderedCents === null ? null : tenderedCents - totalCents;
+  const tenderedErrors = state && !state.ok ? state.fieldErrors?.tendered : undefined;
+
+  const choice = (value: Method, label: string, icon: React.ReactNode) => (
+    <button
+      type="button"
+      aria-pressed={method === value}
+      onClick={() => setMethod(value)}
+      className="flex h-24 flex-1 flex-col items-center justify-center gap-1 rounded-2xl bg-white text-xl font-semibold text-stone-800 ring-2 ring-stone-300 active:bg-stone-100 aria-pressed:bg-brand-600 aria-pressed:text-white aria-pressed:ring-brand-600"
+    >
+      {icon}
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="rounded-2xl bg-stone-900 px-5 py-4 text-white">
+        <p className="text-sm text-stone-300">{t('toPay')}</p>
+        <p className="text-4xl font-semibold tabular-nums">{money(totalCents)}</p>
+      </div>
+
+      <div role="group" aria-label={t('method')} className="flex gap-3">
+        {choice(
+          'cash',
+          t('cash'),
+          <svg viewBox="0 0 24 24" aria-hidden="true" className="size-7">
+            <rect x="2" y="6" width="20" height="12" rx="2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            <circle cx="12" cy="12" r="2.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          </svg>,
+        )}
+        {choice(
+          'card_terminal',
+          t('card'),
+          <svg viewBox="0 0 24 24" aria-hidden="true" className="size-7">
+            <rect x="2" y="5" width="20" height="14" rx="2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            <path d="M2 10h20" stroke="currentColor" strokeWidth="1.8" />
+          </svg>,
+        )}
+      </div>
+
+      <FormMessage state={state && !state.ok && state.formError ? state : null} />
+
+      {method === null && <p className="text-center text-stone-600">{t('choose')}</p>}
+
+      {method === 'cash' && (
+        <form action={formAction} noValidate className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <input type="hidden" name="expectedTotalCents" value={totalCents} />
+          <input type="hidden" name="method" value="cash" />
+          <div>
+            <label htmlFor="tendered" className="mb-1.5 block text-base font-semibold text-stone-800">
+              {t('amountReceived')}
+            </label>
+            <div className="relative">
+              <span aria-hidden="true" className="pointer-events-none absolute top-1/2 left-4 -translate-y-1/2 text-2xl text-stone-400">
+                €
+              </span>
+              <input
+                id="tendered"
+                name="tendered"
+                value={tendered}
+                onChange={(e) => setTendered(e.target.value)}
+                inputMode="decimal"
+                autoComplete="off"
+                autoFocus
+                aria-invalid={tenderedErrors?.length ? true : undefined}
+                aria-describedby="tendered-hint tendered-error"
+                className={`${inputClass} h-16 pl-11 text-3xl font-semibold tabular-nums`}
+              />
+            </div>
+            <p id="tendered-hint" className="mt-1 text-sm text-stone-500">
+              {t('amountHint')}
+            </p>
+            <FieldError id="tendered-error" errors={tenderedErrors} />
+          </div>
+
+          <div role="group" aria-label={t('quick')} className="grid grid-cols-3 gap-2 sm:grid-cols-5">
+            {quickAmounts(totalCents).map((cents, i) => (
+              <button
+                key={cents}
+                type="button"
+                onClick={() => setTendered(typed(cents, locale))}
+                className="h-14 rounded-xl bg-stone-100 px-2 text-base font-semibold text-stone-800 ring-1 ring-stone-300 tabular-nums active:bg-stone-200"
+              >
+                {i === 0 ? t('exact') : money(cents)}
+              </button>
+            ))}
+          </div>
+
+          <div
+            className={`rounded-xl px-4 py-3 text-2xl font-semibold tabular-nums ${
+              changeCents === null ? 'bg-stone-50 text-stone-400' : changeCents < 0 ? 'bg-red-50 text-red-800' : 'bg-brand-50 text-brand-800'
+            }`}
+          >
+            {changeCents === null || changeCents >= 0 ? t('change', { amount: money(Math.max(changeCents ?? 0, 0)) }) : t('short', { amount: money(-changeCents) })}
+          </div>
+
+          <SubmitButton size="xl" className="w-full" pendingLabel={t('pending')}>
+            {t('completeCash')}
+          </SubmitButton>
+        </form>
+      )}
+
+      {method === 'card_terminal' && (
+        <form action={formAction} className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <input type="hidden" name="expectedTotalCents" value={totalCents} />
+          <input type="hidden" name="method" value="card_terminal" />
+          <p className="text-lg text-stone-800">{t('cardHint', { amount: money(totalCents) })}</p>
+          <SubmitButton size="xl" className="w-full" pendingLabel={t('pending')}>
+            {t('confirmCard')}
+          </SubmitButton>
+        </form>
+      )}
+    </div>
+  );
+}

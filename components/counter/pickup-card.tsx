@@ -1,0 +1,55 @@
+import { useTranslations } from 'next-intl';
+import { formatDateTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/config';
+import type { PickupCard as PickupCardDto } from '@/lib/orders/pickup-queries';
+import { PickupStepButton } from './pickup-step-button';
+
+const STATUS_TONE: Record<string, string> = {
+  paid: 'bg-amber-100 text-amber-900',
+  ready_for_pickup: 'bg-brand-100 text-brand-800',
+  collected: 'bg-stone-200 text-stone-700',
+};
+
+/** One click & collect order: who, what, since when, and the next step. */
+export function PickupCard({ pickup, locale, highlight = false }: { pickup: PickupCardDto; locale: Locale; highlight?: boolean }) {
+  const t = useTranslations('counter.pickups');
+  const titleId = `${highlight ? 'found' : 'pickup'}-${pickup.id}`;
+  return (
+    <article
+      aria-labelledby={titleId}
+      className={`flex flex-wrap items-start gap-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ${highlight ? 'ring-2 ring-brand-600' : 'ring-stone-200'}`}
+    >
+      <div className="min-w-0 flex-1 space-y-2">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <h3 id={titleId} className="text-xl font-semibold tabular-nums">
+            {pickup.number}
+          </h3>
+          <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_TONE[pickup.status] ?? 'bg-stone-100 text-stone-700'}`}>
+            {t(`status.${pickup.status}`)}
+          </span>
+        </div>
+        <p className="text-lg font-medium text-stone-900">{pickup.customerName ?? pickup.email ?? t('guest')}</p>
+        <p className="text-sm text-stone-600">
+          {t('placed', { time: formatDateTime(pickup.placedAt, locale) })}
+          {pickup.collectedAt && <> · {t('collectedAt', { time: formatDateTime(pickup.collectedAt, locale) })}</>}
+          {pickup.pickupCode && (
+            <>
+              {' · '}
+              {t('code')} <span className="font-mono font-semibold tracking-wider text-stone-900">{pickup.pickupCode}</span>
+            </>
+          )}
+        </p>
+        <ul aria-label={t('items')} className="space-y-0.5 text-base">
+          {pickup.items.map((item, i) => (
+            <li key={i}>
+              <span className="font-semibold tabular-nums">{item.quantity}×</span> {item.productName}
+              {item.variantLabel && <span className="text-stone-600"> · {item.variantLabel}</span>}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {pickup.status === 'paid' && <PickupStepButton orderId={pickup.id} to="ready_for_pickup" label={t('markReady')} />}
+      {pickup.status === 'ready_for_pickup' && <PickupStepButton orderId={pickup.id} to="collected" label={t('handOver')} />}
+    </article>
+  );
+}

@@ -1,0 +1,136 @@
+import { useTranslations } from 'next-intl';
+import { formatDateTime, formatMoney } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/config';
+import type { CounterReceipt } from '@/lib/orders/counter-queries';
+
+/** The receipt as printed: everything comes from the order snapshot, never re-priced. */
+export function Receipt({ receipt, locale }: { receipt: CounterReceipt; locale: Locale }) {
+  const t = useTranslations('counter.receipt');
+  const { order, store } = receipt;
+  const money = (cents: number) => formatMoney(cents, locale);
+  const payment = order.payments.find((p) => p.status === 'succeeded') ?? null;
+  return (
+    <article
+      aria-labelledby="receipt-title"
+      className="mx-auto w-full max-w-md rounded-2xl bg-white p-6 font-mono text-sm text-stone-900 shadow-sm ring-1 ring-stone-200 print:max-w-none print:rounded-none print:p-0 print:shadow-none print:ring-0"
+    >
+      <header className="space-y-0.5 text-center">
+        <p className="font-sans text-lg font-bold">{store.name}</p>
+        <p>{store.street}</p>
+        <p>
+          {store.postcode} {store.city}
+        </p>
+        {store.phone && <p>{t('phone', { phone: store.phone })}</p>}
+      </header>
+
+      <h1
+        id="receipt-title"
+        className="mt-4 border-y border-dashed border-stone-400 py-2 text-center font-sans text-base font-semibold"
+      >
+        {t('title', { number: order.number })}
+      </h1>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4">
+        <dt>{t('order')}</dt>
+        <dd className="text-right">{order.number}</dd>
+        <dt>{t('date')}</dt>
+        <dd className="text-right">{formatDateTime(order.placedAt, locale)}</dd>
+      </dl>
+
+      <table className="mt-3 w-full border-t border-dashed border-stone-400">
+        <caption className="sr-only">{t('items')}</caption>
+        <thead className="text-xs text-stone-500">
+          <tr>
+            <th scope="col" className="py-1 text-left font-normal">
+              {t('item')}
+            </th>
+            <th scope="col" className="py-1 text-right font-normal">
+              {t('lineTotal')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.id} className="align-top">
+              <td className="py-1 pr-2">
+                <p>{line.productName}</p>
+                {line.variantLabel && <p className="text-stone-600">{line.variantLabel}</p>}
+                <p className="text-stone-600">
+                  {t('qtyTimesPrice', { quantity: line.quantity, price: money(line.unitPriceCents) })}
+                </p>
+                {line.discountCents > 0 && (
+                  <p className="text-stone-600">
+                    {t('lineDiscount', { amount: money(line.discountCents) })}
+                    {line.promotionName ? ` (${line.promotionName})` : ''}
+                  </p>
+                )}
+              </td>
+              <td className="py-1 text-right tabular-nums">{money(line.lineTotalCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <dl className="mt-2 grid grid-cols-[1fr_auto] gap-x-4 border-t border-dashed border-stone-400 pt-2">
+        <dt>{t('subtotal')}</dt>
+        <dd className="text-right tabular-nums">{money(order.subtotalCents)}</dd>
+        {order.discountCents > 0 && (
+          <>
+            <dt>{t('discount')}</dt>
+            <dd className="text-right tabular-nums">−{money(order.discountCents)}</dd>
+          </>
+        )}
+        <dt className="font-sans text-base font-bold">{t('total')}</dt>
+        <dd className="text-right font-sans text-base font-bold tabular-nums">{money(order.totalCents)}</dd>
+      </dl>
+
+      <div className="mt-3 border-t border-dashed border-stone-400 pt-2">
+        <table className="w-full text-xs">
+          <caption className="pb-1 text-left font-semibold">{t('vatTitle')}</caption>
+          <thead className="text-stone-500">
+            <tr>
+              <th scope="col" className="text-left font-normal">
+                {t('vatRate')}
+              </th>
+              <th scope="col" className="text-right font-normal">
+                {t('vatExcl')}
+              </th>
+              <th scope="col" className="text-right font-normal">
+                {t('vatAmount')}
+              </th>
+              <th scope="col" className="text-right font-normal">
+                {t('vatIncl')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.vatBreakdown.map((v) => (
+              <tr key={v.rateBp}>
+                <td>{t('rate', { rate: v.rateBp / 100 })}</td>
+                <td className="text-right tabular-nums">{money(v.grossCents - v.vatCents)}</td>
+                <td className="text-right tabular-nums">{money(v.vatCents)}</td>
+                <td className="text-right tabular-nums">{money(v.grossCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {payment && (
+        <dl className="mt-3 grid grid-cols-[1fr_auto] gap-x-4 border-t border-dashed border-stone-400 pt-2">
+          <dt>{t('paidBy')}</dt>
+          <dd className="text-right">{t(`methods.${payment.method}`)}</dd>
+          {payment.method === 'cash' && payment.tenderedCents !== null && (
+            <>
+              <dt>{t('cashGiven')}</dt>
+              <dd className="text-right tabular-nums">{money(payment.tenderedCents)}</dd>
+              <dt>{t('change')}</dt>
+              <dd className="text-right tabular-nums">{money(payment.changeCents ?? 0)}</dd>
+            </>
+          )}
+        </dl>
+      )}
+
+      <p className="mt-4 border-t border-dashed border-stone-400 pt-3 text-center">{t('thanks')}</p>
+    </article>
+  );
+}

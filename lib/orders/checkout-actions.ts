@@ -1,0 +1,47 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { access, action } from '@/lib/actions/action';
+import { assertCartAccess, getCart } from '@/lib/carts/queries';
+import { currentWebCartId, readCartCookie, shopperCustomerId } from '@/lib/carts/web-cart';
+import { getDb } from '@/lib/db';
+import { DomainError } from '@/lib/errors';
+import { startPayment } from '@/lib/payments/mutations';
+import { rememberGuestOrder } from './guest-orders';
+import { placeOrder } from './mutations';
+import { checkoutSchema } from './schemas';
+
+/**
+ * The web checkout: places the order for the visitor's cart (priced, stock reserved, one transaction
+ * in placeOrder), opens an online payment and sends the shopper to the provider's page. The
+ * idempotency key comes with the form (one per checkout page), so a repeated submit returns the
+ * first order and its open payment instead of a second order.
+ */
+export const placeWebOrderAction = action({ schema: checkoutSchema, access: access.public }, async (input, { actor, locale }) => {
+  const db = getDb();
+  const cookieCartId = await readCartCookie();
+  // The open cart; after a first submit converted it, the cookie's cart, so a repeat finds its order.
+  const cartId = (await currentWebCartId(db, actor)) ?? cookieCartId;
+  const cart = cartId ? await getCart(db, cartId) : null;
+  if (!cart || cart.channel !== 'web') throw new DomainError('cartEmpty');
+  assertCartAccess(cart, actor, cookieCartId);
+
+  let placed;
+  try {
+    placed = await placeOrder(db, { ...input, channel: 'web', cartId: cart.id, locale }, actor);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // The store ran out: show it at the store field, where the form offers home delivery instead.
+    if (error.code === 'pickupStoreOutOfStock') throw new DomainError(error.code, error.values, 'pickupLocationId');
+    if (error.code === 'invalidState' && cart.status !== 'open') throw new DomainError('cartEmpty');
+    throw error;
+  }
+  // A guest proves later that this browser placed it (order page, "Try again").
+  if (!shopperCustomerId(actor)) await rememberGuestOrder(placed.orderId);
+  const payment = await startPayment(db, { orderId: placed.orderId }).catch((error: unknown) => {
+    // A repeated submit of an order that has been paid meanwhile: show the order.
+    if (error instanceof DomainError && error.code === 'invalidState') return null;
+    throw error;
+  });
+  redirect(payment ? payment.checkoutUrl : `/orders/${placed.orderId}`);
+});

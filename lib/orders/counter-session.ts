@@ -1,0 +1,42 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import type { DbOrTx } from '@/db/client';
+import { isSecureRequest } from '@/lib/carts/web-cart';
+import { DomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/identity/queries';
+import type { LocationDto } from '@/lib/locations/queries';
+import { resolveCounterStore } from './counter-queries';
+
+// An admin has no store of their own: the store they work in at the counter is kept in a cookie and
+// checked against the database on every request (resolveCounterStore); clerks always get their own.
+export const COUNTER_STORE_COOKIE = 'omnishop_counter_store';
+
+async function chosenStoreId(): Promise<number | null> {
+  const value = Number((await cookies()).get(COUNTER_STORE_COOKIE)?.value);
+  return Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
+/** For pages: the counter's store, or null when an admin has not picked one yet. */
+export async function getCounterStore(db: DbOrTx, actor: Actor): Promise<LocationDto | null> {
+  return resolveCounterStore(db, actor, actor.role === 'admin' ? await chosenStoreId() : null);
+}
+
+/** For actions: the counter's store, or DomainError('forbidden') when there is none. */
+export async function requireCounterStore(db: DbOrTx, actor: Actor): Promise<LocationDto> {
+  const store = await getCounterStore(db, actor);
+  if (!store) throw new DomainError('forbidden');
+  return store;
+}
+
+/** Only in server actions (pages cannot set cookies). */
+export async function writeChosenStore(storeId: number | null): Promise<void> {
+  const jar = await cookies();
+  if (storeId === null) jar.delete(COUNTER_STORE_COOKIE);
+  else jar.set(COUNTER_STORE_COOKIE, String(storeId), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: await isSecureRequest(),
+      path: '/',
+      maxAge: 60 * 60 * 24 * 30,
+    });
+}
