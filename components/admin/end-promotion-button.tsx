@@ -18,9 +18,15 @@ export function EndPromotionButton({ id, name }: { id: number; name: string }) {
   const titleId = `end-promotion-${id}-title`;
   return (
     <>
-      <Button variant="secondary" aria-label={t('label', { name })} onClick={() => dialog.current?.showModal()} className="whitespace-nowrap">
+      {/* Destructive, so red text instead of the neutral secondary style. */}
+      <button
+        type="button"
+        aria-label={t('label', { name })}
+        onClick={() => dialog.current?.showModal()}
+        className="inline-flex h-11 items-center justify-center rounded-lg bg-white px-4 text-sm font-medium whitespace-nowrap text-red-700 ring-1 ring-red-200 hover:bg-red-50 active:bg-red-100"
+      >
         {t('button')}
-      </Button>
+      </button>
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
@@ -36,9 +42,7 @@ export function EndPromotionButton({ id, name }: { id: number; name: string }) {
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               {t('cancel')}
             </Button>
-            <SubmitButton variant="danger">
-              {t('confirm')}
-            </SubmitButton>
+            <SubmitButton variant="danger">{t('confirm')}</SubmitButton>
           </div>
         </form>
       </dialog>

@@ -16,7 +16,10 @@ export function PageHeader({
   return (
     <div className="mb-6">
       {back && (
-        <Link href={back.href} className="mb-2 inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:text-brand-900 hover:underline">
+        <Link
+          href={back.href}
+          className="mb-2 inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:text-brand-900 hover:underline"
+        >
           <span aria-hidden="true">←</span> {back.label}
         </Link>
       )}

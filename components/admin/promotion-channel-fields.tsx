@@ -11,7 +11,15 @@ const CHANNELS = ['web', 'store'] as const;
  * "Channels": both checked by default. Unchecking one shows the omnichannel warning (DESIGN
  * invariant 2) — allowed, but never silently.
  */
-export function ChannelFields({ values, setValue, errors }: { values: PromotionFormValues; setValue: SetValue; errors: FieldErrors }) {
+export function ChannelFields({
+  values,
+  setValue,
+  errors,
+}: {
+  values: PromotionFormValues;
+  setValue: SetValue;
+  errors: FieldErrors;
+}) {
   const t = useTranslations('admin.promotionForm');
   const restricted = values.channels.length === 1;
   const invalid = !!errors?.channels?.length;
@@ -20,7 +28,9 @@ export function ChannelFields({ values, setValue, errors }: { values: PromotionF
     setValue('channels', next);
   }
   return (
-    <fieldset aria-describedby={`field-channels-hint${invalid ? ' field-channels-error' : ''}${restricted ? ' field-channels-warning' : ''}`}>
+    <fieldset
+      aria-describedby={`field-channels-hint${invalid ? ' field-channels-error' : ''}${restricted ? ' field-channels-warning' : ''}`}
+    >
       <legend className="mb-1.5 block text-sm font-medium text-stone-700">{t('channels')}</legend>
       <div className="flex flex-wrap gap-2">
         {CHANNELS.map((channel) => (
@@ -45,7 +55,10 @@ export function ChannelFields({ values, setValue, errors }: { values: PromotionF
       </p>
       <div aria-live="polite">
         {restricted && (
-          <p id="field-channels-warning" className="mt-3 flex gap-2 rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-950 ring-1 ring-amber-300">
+          <p
+            id="field-channels-warning"
+            className="mt-3 flex gap-2 rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-950 ring-1 ring-amber-300"
+          >
             <svg viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0 fill-amber-600" aria-hidden="true">
               <path d="M8.3 2.9a2 2 0 0 1 3.4 0l6.5 11.3A2 2 0 0 1 16.5 17h-13a2 2 0 0 1-1.7-2.8L8.3 2.9ZM10 7a1 1 0 0 0-1 1v3a1 1 0 1 0 2 0V8a1 1 0 0 0-1-1Zm0 8a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" />
             </svg>

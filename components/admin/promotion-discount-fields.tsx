@@ -11,7 +11,15 @@ const KINDS = [
 ] as const;
 
 /** "Discount type" (radio) and "Value", whose unit and hint follow the type. */
-export function DiscountFields({ values, setValue, errors }: { values: PromotionFormValues; setValue: SetValue; errors: FieldErrors }) {
+export function DiscountFields({
+  values,
+  setValue,
+  errors,
+}: {
+  values: PromotionFormValues;
+  setValue: SetValue;
+  errors: FieldErrors;
+}) {
   const t = useTranslations('admin.promotionForm');
   const percentage = values.kind === 'percentage';
   const valueInvalid = !!errors?.value?.length;
@@ -46,7 +54,10 @@ export function DiscountFields({ values, setValue, errors }: { values: Promotion
         </label>
         <div className="relative">
           {!percentage && (
-            <span className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-stone-500" aria-hidden="true">
+            <span
+              className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-stone-500"
+              aria-hidden="true"
+            >
               €
             </span>
           )}
@@ -62,7 +73,10 @@ export function DiscountFields({ values, setValue, errors }: { values: Promotion
             className={`${inputClass} tabular-nums ${percentage ? 'pr-9' : 'pl-8'}`}
           />
           {percentage && (
-            <span className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-stone-500" aria-hidden="true">
+            <span
+              className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-stone-500"
+              aria-hidden="true"
+            >
               %
             </span>
           )}

@@ -13,7 +13,7 @@ import type { PromotionFormValues } from '@/lib/promotions/admin-form';
 import type { PromotionTargetOptions } from '@/lib/promotions/admin-queries';
 import { ChannelFields } from './promotion-channel-fields';
 import { DiscountFields } from './promotion-discount-fields';
-import { PromotionPreviewPanel } from './promotion-preview';
+import { PromotionPreviewPanel, type PreviewResult } from './promotion-preview';
 import { TargetFields } from './promotion-target-fields';
 
 export type SetValue = <K extends keyof PromotionFormValues>(key: K, value: PromotionFormValues[K]) => void;
@@ -29,11 +29,14 @@ function visibleErrors(state: ActionState | null, edited: string[]): FieldErrors
 export function PromotionForm({
   id,
   initial,
+  initialPreview,
   options,
 }: {
   /** Set when editing. */
   id?: number;
   initial: PromotionFormValues;
+  /** The example for `initial`, rendered by the page. */
+  initialPreview?: PreviewResult;
   options: PromotionTargetOptions;
 }) {
   const t = useTranslations('admin.promotionForm');
@@ -69,10 +72,19 @@ export function PromotionForm({
   }
 
   const summary: ActionState | null =
-    state && !state.ok && !state.formError ? (errors ? { ok: false, formError: t('fixErrors') } : null) : state;
+    state && !state.ok && !state.formError
+      ? errors
+        ? { ok: false, formError: t('fixErrors') }
+        : null
+      : state;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start"
+    >
       <div className="space-y-6">
         <FormMessage state={summary} />
         {id !== undefined && <input type="hidden" name="id" value={id} />}
@@ -132,7 +144,7 @@ export function PromotionForm({
             autoComplete="off"
             spellCheck={false}
             maxLength={32}
-            className="sm:max-w-xs"
+            className="sm:max-w-md"
             errors={errors?.code}
           />
           <ChannelFields values={values} setValue={setValue} errors={errors} />
@@ -149,7 +161,7 @@ export function PromotionForm({
         </div>
       </div>
 
-      <PromotionPreviewPanel values={values} />
+      <PromotionPreviewPanel values={values} initial={initialPreview} />
     </form>
   );
 }

@@ -10,7 +10,13 @@ import type { FieldErrors, SetValue } from './promotion-form';
 const TARGETS = ['all', 'category', 'product', 'variant'] as const;
 
 /** A labelled <select> wired to its error like <Field>. */
-function SelectField({ name, label, errors, children, ...props }: { name: string; label: string; errors?: string[]; children: ReactNode } & ComponentProps<'select'>) {
+function SelectField({
+  name,
+  label,
+  errors,
+  children,
+  ...props
+}: { name: string; label: string; errors?: string[]; children: ReactNode } & ComponentProps<'select'>) {
   const id = `field-${name}`;
   const invalid = !!errors?.length;
   return (
@@ -18,7 +24,14 @@ function SelectField({ name, label, errors, children, ...props }: { name: string
       <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-stone-700">
         {label}
       </label>
-      <select id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined} className={inputClass} {...props}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        className={inputClass}
+        {...props}
+      >
         {children}
       </select>
       <FieldError id={`${id}-error`} errors={errors} />
@@ -56,7 +69,13 @@ export function TargetFields({
       </SelectField>
 
       {values.target === 'category' && (
-        <SelectField name="categoryId" label={t('category')} errors={errors?.categoryId} value={values.categoryId} onChange={(e) => setValue('categoryId', e.target.value)}>
+        <SelectField
+          name="categoryId"
+          label={t('category')}
+          errors={errors?.categoryId}
+          value={values.categoryId}
+          onChange={(e) => setValue('categoryId', e.target.value)}
+        >
           <option value="">{t('chooseCategory')}</option>
           {options.categories.map((c) => (
             <option key={c.id} value={c.id}>
@@ -67,7 +86,13 @@ export function TargetFields({
       )}
 
       {values.target === 'product' && (
-        <SelectField name="productId" label={t('product')} errors={errors?.productId} value={values.productId} onChange={(e) => setValue('productId', e.target.value)}>
+        <SelectField
+          name="productId"
+          label={t('product')}
+          errors={errors?.productId}
+          value={values.productId}
+          onChange={(e) => setValue('productId', e.target.value)}
+        >
           <option value="">{t('chooseProduct')}</option>
           {options.products.map((p) => (
             <option key={p.id} value={p.id}>

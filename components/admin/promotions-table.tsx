@@ -10,22 +10,42 @@ import { EndPromotionButton } from './end-promotion-button';
 const STATUS_TONE = { scheduled: 'warning', active: 'brand', ended: 'neutral' } as const;
 
 /** The admin's list of promotions: what, how much, for whom, when, and whether it runs now. */
-export async function PromotionsTable({ promotions, locale }: { promotions: PromotionAdminDto[]; locale: Locale }) {
+export async function PromotionsTable({
+  promotions,
+  locale,
+}: {
+  promotions: PromotionAdminDto[];
+  locale: Locale;
+}) {
   const t = await getTranslations('admin.promotions');
   const when = (d: Date) => formatDateTime(d, locale);
   return (
-    <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-stone-200">
+    <div className="relative overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-stone-200">
       <table className="w-full min-w-[60rem] text-left text-sm">
         <caption className="sr-only">{t('listLabel')}</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-xs font-semibold tracking-wide whitespace-nowrap text-stone-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-3">{t('columns.name')}</th>
-            <th scope="col" className="px-3 py-3">{t('columns.appliesTo')}</th>
-            <th scope="col" className="px-3 py-3">{t('columns.discount')}</th>
-            <th scope="col" className="px-3 py-3">{t('columns.code')}</th>
-            <th scope="col" className="px-3 py-3">{t('columns.channels')}</th>
-            <th scope="col" className="px-3 py-3">{t('columns.window')}</th>
-            <th scope="col" className="px-3 py-3">{t('columns.status')}</th>
+            <th scope="col" className="px-3 py-3">
+              {t('columns.name')}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t('columns.appliesTo')}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t('columns.discount')}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t('columns.code')}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t('columns.channels')}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t('columns.window')}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t('columns.status')}
+            </th>
             <th scope="col" className="px-3 py-3 text-right">
               <span className="sr-only">{t('columns.actions')}</span>
             </th>
@@ -42,16 +62,26 @@ export async function PromotionsTable({ promotions, locale }: { promotions: Prom
                   t('target.all')
                 ) : (
                   <>
-                    <span className={p.target === 'variant' ? 'font-mono text-xs whitespace-nowrap' : ''}>{p.targetLabel ?? t('target.missing')}</span>
+                    <span className={p.target === 'variant' ? 'font-mono text-xs whitespace-nowrap' : ''}>
+                      {p.targetLabel ?? t('target.missing')}
+                    </span>
                     <span className="block text-xs text-stone-500">{t(`target.${p.target}`)}</span>
                   </>
                 )}
               </td>
-              <td className="px-3 py-3 whitespace-nowrap tabular-nums">
-                {p.kind === 'percentage' ? t('discount.percentage', { value: p.value }) : t('discount.fixed', { amount: formatMoney(p.value, locale) })}
+              <td className="px-3 py-3 tabular-nums">
+                {p.kind === 'percentage'
+                  ? t('discount.percentage', { value: p.value })
+                  : t('discount.fixed', { amount: formatMoney(p.value, locale) })}
               </td>
               <td className="px-3 py-3">
-                {p.code ? <code className="rounded bg-stone-100 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-stone-800">{p.code}</code> : <span className="text-stone-500">{t('noCode')}</span>}
+                {p.code ? (
+                  <code className="rounded bg-stone-100 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-stone-800">
+                    {p.code}
+                  </code>
+                ) : (
+                  <span className="text-stone-500">{t('noCode')}</span>
+                )}
               </td>
               <td className="px-3 py-3 whitespace-nowrap">
                 {p.channels === null || p.channels.length !== 1 ? (
@@ -61,14 +91,18 @@ export async function PromotionsTable({ promotions, locale }: { promotions: Prom
                 )}
               </td>
               <td className="px-3 py-3 tabular-nums">
-                <span className="whitespace-nowrap">{p.startsAt ? when(p.startsAt) : t('window.immediately')} –</span>{' '}
-                <span className="block whitespace-nowrap">{p.endsAt ? when(p.endsAt) : t('window.noEnd')}</span>
+                <span className="whitespace-nowrap">
+                  {p.startsAt ? when(p.startsAt) : t('window.immediately')} –
+                </span>{' '}
+                <span className="block whitespace-nowrap">
+                  {p.endsAt ? when(p.endsAt) : t('window.noEnd')}
+                </span>
               </td>
               <td className="px-3 py-3">
                 <Badge tone={STATUS_TONE[p.status]}>{t(`status.${p.status}`)}</Badge>
               </td>
               <td className="px-3 py-3">
-                <div className="flex items-start justify-end gap-2">
+                <div className="flex flex-col items-stretch gap-2">
                   <Link
                     href={`/admin/promotions/${p.id}/edit`}
                     className={buttonClass('secondary', 'md', 'whitespace-nowrap')}

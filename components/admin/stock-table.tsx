@@ -60,7 +60,7 @@ export async function StockTable({
   const tColor = await getTranslations('shop.colors');
   const colour = (c: string | null) => (c && tColor.has(c as never) ? tColor(c as never) : c);
   return (
-    <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-stone-200">
+    <div className="relative overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-stone-200">
       <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="sr-only">{t('tableLabel')}</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-xs font-semibold whitespace-nowrap text-stone-600">

@@ -7,7 +7,7 @@ import type { CounterCartView } from '@/lib/orders/counter-queries';
 import { CartLineControls } from './cart-line-controls';
 import { CounterPrice } from './counter-price';
 import { CartTotals } from './cart-totals';
-import { itemLabel } from './item-label';
+import { itemLabel, variantText } from './item-label';
 import { PromotionCodeForm } from './promotion-code-form';
 
 /**
@@ -16,9 +16,12 @@ import { PromotionCodeForm } from './promotion-code-form';
  */
 export function CartPanel({ cart, locale }: { cart: CounterCartView | null; locale: Locale }) {
   const t = useTranslations('counter.cart');
+  const colors = useTranslations('shop.colors');
   const lines = cart?.lines ?? [];
   const unavailable = cart?.unavailable ?? [];
   const empty = lines.length === 0 && unavailable.length === 0;
+  // placeOrder would refuse these anyway (stock is never sold twice): say so before the payment step.
+  const shortHere = lines.some((l) => l.quantity > l.stockHere);
   return (
     <section
       aria-labelledby="cart-title"
@@ -45,14 +48,15 @@ export function CartPanel({ cart, locale }: { cart: CounterCartView | null; loca
         <>
           <ul aria-label={t('lines')} className="min-h-0 flex-1 divide-y divide-stone-200 overflow-y-auto overscroll-contain">
             {lines.map((line) => {
-              const name = line.variantLabel ? `${line.productName} (${line.variantLabel})` : line.productName;
+              const variant = variantText(colors, line);
+              const name = variant ? `${line.productName} (${variant})` : line.productName;
               return (
-                <li key={line.variantId} className="space-y-2 px-4 py-3" aria-label={itemLabel(line.productName, line.variantLabel)}>
+                <li key={line.variantId} className="space-y-2 px-4 py-3" aria-label={itemLabel(line.productName, variant)}>
                   <div className="flex items-start justify-between gap-3">
                     <div className="min-w-0">
                       <p className="font-semibold text-stone-900">{line.productName}</p>
                       <p className="text-sm text-stone-600">
-                        {line.variantLabel && <span className="font-medium text-stone-800">{line.variantLabel} · </span>}
+                        {variant && <span className="font-medium text-stone-800">{variant} · </span>}
                         {line.sku}
                       </p>
                       <p className="mt-0.5 flex flex-wrap items-baseline gap-x-2 text-sm text-stone-600">
@@ -87,10 +91,13 @@ export function CartPanel({ cart, locale }: { cart: CounterCartView | null; loca
             <PromotionCodeForm codes={cart?.cart.promotionCodes ?? []} />
             {cart && <CartTotals totals={cart.totals} locale={locale} />}
             {/* A GET form, so "Pay" is a button (what it does) that opens the payment step. */}
+            {shortHere && (
+              <p className="text-sm font-medium text-amber-900">{t('fixStock')}</p>
+            )}
             <Form action="/counter/checkout">
               <button
                 type="submit"
-                disabled={unavailable.length > 0 || lines.length === 0}
+                disabled={unavailable.length > 0 || lines.length === 0 || shortHere}
                 className={buttonClass('primary', 'xl', 'w-full justify-between text-xl')}
               >
                 <span>{t('pay')}</span>

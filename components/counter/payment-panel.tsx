@@ -45,7 +45,8 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
 
   const tenderedCents = tendered.trim() ? parseEuroToCents(tendered) : null;
   const changeCents = tenderedCents === null ? null : tenderedCents - totalCents;
-  const tenderedErrors = state && !state.ok ? state.fieldErrors?.tendered : undefined;
+  // The server's verdict on an amount is dropped as soon as the clerk changes that amount.
+  const tenderedErrors = state && !state.ok && state.values?.tendered === tendered ? state.fieldErrors?.tendered : undefined;
 
   const choice = (value: Method, label: string, icon: React.ReactNode) => (
     <button

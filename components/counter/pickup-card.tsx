@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { PickupCard as PickupCardDto } from '@/lib/orders/pickup-queries';
+import { snapshotVariantText } from './item-label';
 import { PickupStepButton } from './pickup-step-button';
 
 const STATUS_TONE: Record<string, string> = {
@@ -13,6 +14,7 @@ const STATUS_TONE: Record<string, string> = {
 /** One click & collect order: who, what, since when, and the next step. */
 export function PickupCard({ pickup, locale, highlight = false }: { pickup: PickupCardDto; locale: Locale; highlight?: boolean }) {
   const t = useTranslations('counter.pickups');
+  const colors = useTranslations('shop.colors');
   const titleId = `${highlight ? 'found' : 'pickup'}-${pickup.id}`;
   return (
     <article
@@ -43,7 +45,7 @@ export function PickupCard({ pickup, locale, highlight = false }: { pickup: Pick
           {pickup.items.map((item, i) => (
             <li key={i}>
               <span className="font-semibold tabular-nums">{item.quantity}×</span> {item.productName}
-              {item.variantLabel && <span className="text-stone-600"> · {item.variantLabel}</span>}
+              {item.variantLabel && <span className="text-stone-600"> · {snapshotVariantText(colors, item.variantLabel)}</span>}
             </li>
           ))}
         </ul>

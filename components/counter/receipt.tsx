@@ -2,10 +2,12 @@ import { useTranslations } from 'next-intl';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { CounterReceipt } from '@/lib/orders/counter-queries';
+import { snapshotVariantText } from './item-label';
 
 /** The receipt as printed: everything comes from the order snapshot, never re-priced. */
 export function Receipt({ receipt, locale }: { receipt: CounterReceipt; locale: Locale }) {
   const t = useTranslations('counter.receipt');
+  const colors = useTranslations('shop.colors');
   const { order, store } = receipt;
   const money = (cents: number) => formatMoney(cents, locale);
   const payment = order.payments.find((p) => p.status === 'succeeded') ?? null;
@@ -53,7 +55,7 @@ export function Receipt({ receipt, locale }: { receipt: CounterReceipt; locale: 
             <tr key={line.id} className="align-top">
               <td className="py-1 pr-2">
                 <p>{line.productName}</p>
-                {line.variantLabel && <p className="text-stone-600">{line.variantLabel}</p>}
+                {line.variantLabel && <p className="text-stone-600">{snapshotVariantText(colors, line.variantLabel)}</p>}
                 <p className="text-stone-600">
                   {t('qtyTimesPrice', { quantity: line.quantity, price: money(line.unitPriceCents) })}
                 </p>

@@ -3,11 +3,12 @@ import type { Locale } from '@/lib/i18n/config';
 import type { CounterSearchResult } from '@/lib/orders/counter-queries';
 import { AddToCartButton } from './add-to-cart-button';
 import { CounterPrice } from './counter-price';
-import { itemLabel } from './item-label';
+import { itemLabel, variantText } from './item-label';
 
 /** Search results: what it is, what it costs here, and where it is in stock. */
 export function SearchResults({ query, results, locale }: { query: string; results: CounterSearchResult[]; locale: Locale }) {
   const t = useTranslations('counter.sale');
+  const colors = useTranslations('shop.colors');
   if (results.length === 0) {
     return (
       <div className="rounded-2xl border-2 border-dashed border-stone-300 px-6 py-10 text-center">
@@ -22,16 +23,18 @@ export function SearchResults({ query, results, locale }: { query: string; resul
         <span>{t('resultsTitle', { query })}</span>
         <span className="text-sm font-normal text-stone-500">{t('resultCount', { count: results.length })}</span>
       </h2>
-      <ul className="divide-y divide-stone-200 overflow-hidden rounded-2xl bg-white ring-1 ring-stone-200">
-        {results.map((r) => (
+      <ul className="divide-y divide-stone-200 overflow-hidden rounded-2xl bg-white ring-1 ring-stone-200 max-lg:max-h-[50dvh] max-lg:overflow-y-auto">
+        {results.map((r) => {
+          const variant = variantText(colors, r);
+          return (
           <li key={r.variantId} className="flex items-start gap-3 px-3 py-3">
             {/* eslint-disable-next-line @next/next/no-img-element -- small catalogue SVGs, see components/shop/product-image.tsx */}
             <img src={r.imagePath} alt="" width={56} height={56} loading="lazy" className="size-14 shrink-0 rounded-lg bg-stone-100 object-cover" />
             <div className="min-w-0 flex-1">
               <p className="font-semibold text-stone-900">{r.productName}</p>
               <p className="text-sm text-stone-600">
-                {r.variantLabel && <span className="font-medium text-stone-800">{r.variantLabel}</span>}
-                {r.variantLabel && <span aria-hidden="true"> · </span>}
+                {variant && <span className="font-medium text-stone-800">{variant}</span>}
+                {variant && <span aria-hidden="true"> · </span>}
                 <span>{t('sku', { sku: r.sku })}</span>
               </p>
               <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
@@ -52,10 +55,11 @@ export function SearchResults({ query, results, locale }: { query: string; resul
                   <span className="rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-800">{r.price.promotion.name}</span>
                 )}
               </div>
-              <AddToCartButton variantId={r.variantId} item={itemLabel(r.productName, r.variantLabel)} />
+              <AddToCartButton variantId={r.variantId} item={itemLabel(r.productName, variant)} />
             </div>
           </li>
-        ))}
+          );
+        })}
       </ul>
     </section>
   );

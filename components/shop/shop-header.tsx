@@ -7,8 +7,9 @@ import { getActor } from '@/lib/auth/session';
 import { homeFor } from '@/lib/identity/home';
 import { CartLink } from './cart-link';
 
-const navLink =
-  'inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium whitespace-nowrap text-stone-700 hover:bg-stone-100';
+// Display is set per use: a `hidden` next to an `inline-flex` would lose to it in the stylesheet order.
+const linkLook = 'min-h-11 items-center rounded-md px-3 text-sm font-medium whitespace-nowrap text-stone-700 hover:bg-stone-100';
+const navLink = `inline-flex ${linkLook}`;
 
 export async function ShopHeader({ cartSlot }: { cartSlot?: React.ReactNode }) {
   const t = await getTranslations('shop.nav');
@@ -28,7 +29,7 @@ export async function ShopHeader({ cartSlot }: { cartSlot?: React.ReactNode }) {
               {t('stores')}
             </Link>
             {actor?.role === 'customer' && (
-              <Link href="/account" className={navLink}>
+              <Link href="/account" className={`hidden sm:inline-flex ${linkLook}`}>
                 {t('orders')}
               </Link>
             )}
@@ -44,7 +45,17 @@ export async function ShopHeader({ cartSlot }: { cartSlot?: React.ReactNode }) {
         </div>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           {actor ? (
-            <SignOutButton />
+            <>
+              {/* Phone: room for one link; signing out is on the account page. */}
+              {actor.role === 'customer' && (
+                <Link href="/account" className={`inline-flex sm:hidden ${linkLook}`}>
+                  {t('account')}
+                </Link>
+              )}
+              <div className={actor.role === 'customer' ? 'hidden sm:block' : ''}>
+                <SignOutButton />
+              </div>
+            </>
           ) : (
             <Link href="/sign-in" className={navLink}>
               {tc('nav.signIn')}

@@ -46,7 +46,13 @@ export async function listAdminStock(
   if (options.search?.trim()) {
     const pattern = likePattern(options.search);
     conditions.push(
-      or(ilike(products.nameEn, pattern), ilike(products.nameNl, pattern), ilike(products.brand, pattern), ilike(variants.sku, pattern), ilike(variants.ean, pattern)),
+      or(
+        ilike(products.nameEn, pattern),
+        ilike(products.nameNl, pattern),
+        ilike(products.brand, pattern),
+        ilike(variants.sku, pattern),
+        ilike(variants.ean, pattern),
+      ),
     );
   }
   if (options.lowOnly) conditions.push(sql`${totalAvailableSql} <= ${LOW_STOCK_THRESHOLD}`);
@@ -71,9 +77,16 @@ export async function listAdminStock(
       .orderBy(asc(name), asc(variants.sku))
       .limit(options.limit)
       .offset(options.offset),
-    db.select({ total: count() }).from(variants).innerJoin(products, eq(products.id, variants.productId)).where(where),
+    db
+      .select({ total: count() })
+      .from(variants)
+      .innerJoin(products, eq(products.id, variants.productId))
+      .where(where),
   ]);
-  const levels = await getAvailability(db, page.map((r) => r.variantId));
+  const levels = await getAvailability(
+    db,
+    page.map((r) => r.variantId),
+  );
   const rows = page.map((r) => {
     const available: Record<number, number> = {};
     let totalAvailable = 0;
@@ -97,7 +110,9 @@ const soldOutInAStoreSql = sql`exists (select 1 from locations l where l.kind = 
 export async function countLowStock(db: DbOrTx): Promise<{ low: number; out: number; outInAStore: number }> {
   const [row] = await db
     .select({
-      low: sql<number>`count(*) filter (where ${totalAvailableSql} <= ${LOW_STOCK_THRESHOLD})`.mapWith(Number),
+      low: sql<number>`count(*) filter (where ${totalAvailableSql} <= ${LOW_STOCK_THRESHOLD})`.mapWith(
+        Number,
+      ),
       out: sql<number>`count(*) filter (where ${totalAvailableSql} <= 0)`.mapWith(Number),
       outInAStore: sql<number>`count(*) filter (where ${soldOutInAStoreSql})`.mapWith(Number),
     })

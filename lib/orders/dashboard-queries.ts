@@ -17,12 +17,18 @@ export interface ChannelDayTotals {
 }
 
 /** Orders placed since `since` per channel, in one query (admin dashboard). */
-export async function ordersPerChannelSince(db: DbOrTx, since: Date): Promise<Record<'web' | 'store', ChannelDayTotals>> {
+export async function ordersPerChannelSince(
+  db: DbOrTx,
+  since: Date,
+): Promise<Record<'web' | 'store', ChannelDayTotals>> {
   const rows = await db
     .select({
       channel: orders.channel,
       orders: sql<number>`count(*)`.mapWith(Number),
-      revenueCents: sql<number>`coalesce(sum(${orders.totalCents}) filter (where ${orders.status} <> 'pending_payment'), 0)`.mapWith(Number),
+      revenueCents:
+        sql<number>`coalesce(sum(${orders.totalCents}) filter (where ${orders.status} <> 'pending_payment'), 0)`.mapWith(
+          Number,
+        ),
     })
     .from(orders)
     .where(and(gte(orders.placedAt, since), ne(orders.status, 'cancelled')))

@@ -9,7 +9,14 @@ import type { Db, DbHandle } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { Actor } from '@/lib/identity/queries';
-import { createCategory, createProduct, createShop, createStaff, createVariant, resetDatabase } from '@/lib/testing/fixtures';
+import {
+  createCategory,
+  createProduct,
+  createShop,
+  createStaff,
+  createVariant,
+  resetDatabase,
+} from '@/lib/testing/fixtures';
 
 const state = vi.hoisted(() => ({ db: null as unknown, actor: null as unknown }));
 
@@ -25,7 +32,8 @@ vi.mock('@/lib/i18n/translate', () => ({
   getTranslator: async () => ({ locale: 'en', t: createTranslator({ locale: 'en', messages: MESSAGES.en }) }),
 }));
 
-const { createPromotionAction, endPromotionAction, previewPromotionAction, updatePromotionAction } = await import('./actions');
+const { createPromotionAction, endPromotionAction, previewPromotionAction, updatePromotionAction } =
+  await import('./actions');
 const { getPromotion, listPromotions } = await import('./queries');
 
 let handle: DbHandle;
@@ -44,7 +52,16 @@ beforeEach(async () => {
   state.actor = (await createStaff(db, { role: 'admin', email: 'admin@example.com' })) satisfies Actor;
 });
 
-const form = { name: 'Socks week', kind: 'percentage', value: '15', target: 'all', startsAt: '', endsAt: '', code: '', channels: ['web', 'store'] };
+const form = {
+  name: 'Socks week',
+  kind: 'percentage',
+  value: '15',
+  target: 'all',
+  startsAt: '',
+  endsAt: '',
+  code: '',
+  channels: ['web', 'store'],
+};
 
 /** Runs an action that redirects on success; returns where it went, or the refused state. */
 async function submit(run: Promise<unknown>): Promise<{ redirect: string } | { state: unknown }> {
@@ -59,28 +76,58 @@ async function submit(run: Promise<unknown>): Promise<{ redirect: string } | { s
 
 describe('createPromotionAction / updatePromotionAction', () => {
   it('creates a promotion for a variant given by SKU and goes back to the list', async () => {
-    const result = await submit(createPromotionAction({ ...form, target: 'variant', variantSku: 'tr-42-blk', kind: 'fixed_amount', value: '2,50' }));
+    const result = await submit(
+      createPromotionAction({
+        ...form,
+        target: 'variant',
+        variantSku: 'tr-42-blk',
+        kind: 'fixed_amount',
+        value: '2,50',
+      }),
+    );
     const [saved] = await listPromotions(db);
     expect(result).toEqual({ redirect: `/admin/promotions?saved=${saved.id}` });
-    expect(saved).toMatchObject({ target: 'variant', targetId: shop.variant.id, kind: 'fixed_amount', value: 250, channels: null });
+    expect(saved).toMatchObject({
+      target: 'variant',
+      targetId: shop.variant.id,
+      kind: 'fixed_amount',
+      value: 250,
+      channels: null,
+    });
   });
 
   it('answers an unknown SKU, a missing category and a taken code on the right field, changing nothing', async () => {
-    expect(await submit(createPromotionAction({ ...form, target: 'variant', variantSku: 'NOPE-1' }))).toEqual({
-      state: expect.objectContaining({ ok: false, fieldErrors: { variantSku: ['No product variant has SKU NOPE-1.'] } }),
-    });
+    expect(await submit(createPromotionAction({ ...form, target: 'variant', variantSku: 'NOPE-1' }))).toEqual(
+      {
+        state: expect.objectContaining({
+          ok: false,
+          fieldErrors: { variantSku: ['No product variant has SKU NOPE-1.'] },
+        }),
+      },
+    );
     expect(await submit(createPromotionAction({ ...form, target: 'category', categoryId: '999' }))).toEqual({
       state: expect.objectContaining({ ok: false, fieldErrors: { categoryId: ['This no longer exists.'] } }),
     });
     await submit(createPromotionAction({ ...form, code: 'socks' }));
     expect(await submit(createPromotionAction({ ...form, name: 'Again', code: 'SOCKS' }))).toEqual({
-      state: expect.objectContaining({ ok: false, fieldErrors: { code: ['Another promotion already uses this code.'] } }),
+      state: expect.objectContaining({
+        ok: false,
+        fieldErrors: { code: ['Another promotion already uses this code.'] },
+      }),
     });
     expect((await listPromotions(db)).map((p) => p.name)).toEqual(['Socks week']);
   });
 
   it('refuses invalid input with localized field errors', async () => {
-    const result = await submit(createPromotionAction({ ...form, value: '150', startsAt: '2030-05-02T10:00', endsAt: '2030-05-01T10:00', channels: undefined }));
+    const result = await submit(
+      createPromotionAction({
+        ...form,
+        value: '150',
+        startsAt: '2030-05-02T10:00',
+        endsAt: '2030-05-01T10:00',
+        channels: undefined,
+      }),
+    );
     expect(result).toEqual({
       state: expect.objectContaining({
         ok: false,
@@ -91,7 +138,9 @@ describe('createPromotionAction / updatePromotionAction', () => {
         },
       }),
     });
-    expect(await submit(createPromotionAction({ ...form, price: '1' }))).toEqual({ state: expect.objectContaining({ ok: false }) });
+    expect(await submit(createPromotionAction({ ...form, price: '1' }))).toEqual({
+      state: expect.objectContaining({ ok: false }),
+    });
     expect(await listPromotions(db)).toEqual([]);
   });
 
@@ -99,7 +148,14 @@ describe('createPromotionAction / updatePromotionAction', () => {
     await submit(createPromotionAction(form));
     const [{ id }] = await listPromotions(db);
     const result = await submit(
-      updatePromotionAction({ ...form, id: String(id), target: 'category', categoryId: String(shop.category.id), startsAt: '2030-07-03T09:00', channels: 'store' }),
+      updatePromotionAction({
+        ...form,
+        id: String(id),
+        target: 'category',
+        categoryId: String(shop.category.id),
+        startsAt: '2030-07-03T09:00',
+        channels: 'store',
+      }),
     );
     expect(result).toEqual({ redirect: `/admin/promotions?saved=${id}` });
     expect(await getPromotion(db, id)).toMatchObject({
@@ -115,7 +171,9 @@ describe('endPromotionAction', () => {
   it('ends a running promotion now', async () => {
     await submit(createPromotionAction(form));
     const [{ id }] = await listPromotions(db);
-    expect(await submit(endPromotionAction({ id: String(id) }))).toEqual({ redirect: `/admin/promotions?ended=${id}` });
+    expect(await submit(endPromotionAction({ id: String(id) }))).toEqual({
+      redirect: `/admin/promotions?ended=${id}`,
+    });
     expect((await getPromotion(db, id))?.status).toBe('ended');
   });
 });
@@ -123,22 +181,50 @@ describe('endPromotionAction', () => {
 describe('previewPromotionAction', () => {
   it('prices the first targeted product with lib/pricing', async () => {
     // Alphabetically before "Trail Runner": the example uses this one.
-    const other = await createProduct(db, { categoryId: shop.category.id, slug: 'approach', nameEn: 'Approach Shoe', nameNl: 'Approach schoen' });
+    const other = await createProduct(db, {
+      categoryId: shop.category.id,
+      slug: 'approach',
+      nameEn: 'Approach Shoe',
+      nameNl: 'Approach schoen',
+    });
     await createVariant(db, { productId: other.id, sku: 'AP-41', priceCents: 8995 });
     const books = await createCategory(db, 'books');
 
-    const preview = async (input: Record<string, unknown>) => ((await previewPromotionAction(input)) as { data?: unknown }).data;
-    expect(await preview({ kind: 'percentage', value: '20', target: 'category', categoryId: String(shop.category.id) })).toEqual({
+    const preview = async (input: Record<string, unknown>) =>
+      ((await previewPromotionAction(input)) as { data?: unknown }).data;
+    expect(
+      await preview({
+        kind: 'percentage',
+        value: '20',
+        target: 'category',
+        categoryId: String(shop.category.id),
+      }),
+    ).toEqual({
       productName: 'Approach Shoe',
       sku: 'AP-41',
       variantLabel: '42 / black',
       regularCents: 8995,
       finalCents: 7196,
     });
-    expect(await preview({ kind: 'fixed_amount', value: '5', target: 'variant', variantSku: 'tr-42-blk' })).toMatchObject({ regularCents: 5000, finalCents: 4500 });
-    expect(await preview({ kind: 'fixed_amount', value: '60', target: 'product', productId: String(shop.product.id) })).toMatchObject({ finalCents: 0 });
-    expect(await preview({ kind: 'percentage', value: '20', target: 'category', categoryId: String(books.id) })).toBeNull();
-    expect(await preview({ kind: 'percentage', value: '20', target: 'variant', variantSku: 'NOPE' })).toBeNull();
-    expect(await previewPromotionAction({ kind: 'percentage', value: '150', target: 'all' })).toMatchObject({ ok: false });
+    expect(
+      await preview({ kind: 'fixed_amount', value: '5', target: 'variant', variantSku: 'tr-42-blk' }),
+    ).toMatchObject({ regularCents: 5000, finalCents: 4500 });
+    expect(
+      await preview({
+        kind: 'fixed_amount',
+        value: '60',
+        target: 'product',
+        productId: String(shop.product.id),
+      }),
+    ).toMatchObject({ finalCents: 0 });
+    expect(
+      await preview({ kind: 'percentage', value: '20', target: 'category', categoryId: String(books.id) }),
+    ).toBeNull();
+    expect(
+      await preview({ kind: 'percentage', value: '20', target: 'variant', variantSku: 'NOPE' }),
+    ).toBeNull();
+    expect(await previewPromotionAction({ kind: 'percentage', value: '150', target: 'all' })).toMatchObject({
+      ok: false,
+    });
   });
 });

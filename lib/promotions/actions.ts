@@ -5,7 +5,13 @@ import { redirect } from 'next/navigation';
 import { access, action } from '@/lib/actions/action';
 import { getDb, type DbOrTx } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
-import { promotionEditFormSchema, promotionFormSchema, promotionPreviewSchema, targetField, type PromotionFormOutput } from './admin-form';
+import {
+  promotionEditFormSchema,
+  promotionFormSchema,
+  promotionPreviewSchema,
+  targetField,
+  type PromotionFormOutput,
+} from './admin-form';
 import { findVariantIdBySku, getPromotionPreview, type PromotionPreview } from './admin-queries';
 import { createPromotion, endPromotionNow, updatePromotion } from './mutations';
 import type { PromotionInput } from './schemas';
@@ -33,32 +39,41 @@ function onFormField(error: unknown, target: PromotionInput['target']): unknown 
 // Prices change in every channel at once: drop every cached page, not only the admin's.
 const refreshEverywhere = () => revalidatePath('/', 'layout');
 
-export const createPromotionAction = action({ schema: promotionFormSchema, access: access.admin }, async (form, { actor }) => {
-  const db = getDb();
-  const promotion = await withTarget(db, form);
-  const { id } = await createPromotion(db, promotion, actor).catch((e: unknown) => {
-    throw onFormField(e, promotion.target);
-  });
-  refreshEverywhere();
-  redirect(`/admin/promotions?saved=${id}`);
-});
+export const createPromotionAction = action(
+  { schema: promotionFormSchema, access: access.admin },
+  async (form, { actor }) => {
+    const db = getDb();
+    const promotion = await withTarget(db, form);
+    const { id } = await createPromotion(db, promotion, actor).catch((e: unknown) => {
+      throw onFormField(e, promotion.target);
+    });
+    refreshEverywhere();
+    redirect(`/admin/promotions?saved=${id}`);
+  },
+);
 
-export const updatePromotionAction = action({ schema: promotionEditFormSchema, access: access.admin }, async (form, { actor }) => {
-  const db = getDb();
-  const promotion = await withTarget(db, form);
-  await updatePromotion(db, form.id, promotion, actor).catch((e: unknown) => {
-    throw onFormField(e, promotion.target);
-  });
-  refreshEverywhere();
-  redirect(`/admin/promotions?saved=${form.id}`);
-});
+export const updatePromotionAction = action(
+  { schema: promotionEditFormSchema, access: access.admin },
+  async (form, { actor }) => {
+    const db = getDb();
+    const promotion = await withTarget(db, form);
+    await updatePromotion(db, form.id, promotion, actor).catch((e: unknown) => {
+      throw onFormField(e, promotion.target);
+    });
+    refreshEverywhere();
+    redirect(`/admin/promotions?saved=${form.id}`);
+  },
+);
 
 /** Ends a promotion now: from the next request on, every channel shows the normal price. */
-export const endPromotionAction = action({ schema: endPromotionSchema, access: access.admin }, async ({ id }, { actor }) => {
-  await endPromotionNow(getDb(), id, actor);
-  refreshEverywhere();
-  redirect(`/admin/promotions?ended=${id}`);
-});
+export const endPromotionAction = action(
+  { schema: endPromotionSchema, access: access.admin },
+  async ({ id }, { actor }) => {
+    await endPromotionNow(getDb(), id, actor);
+    refreshEverywhere();
+    redirect(`/admin/promotions?ended=${id}`);
+  },
+);
 
 /**
  * The form's live example ("€89.95 → €71.96"), priced on the server by lib/pricing. `data` is null

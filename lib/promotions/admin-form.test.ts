@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { PromotionAdminDto } from './queries';
-import { centsToEuroInput, EMPTY_PROMOTION_FORM, promotionEditFormSchema, promotionFormSchema, promotionPreviewSchema, promotionToFormValues } from './admin-form';
+import {
+  centsToEuroInput,
+  EMPTY_PROMOTION_FORM,
+  promotionEditFormSchema,
+  promotionFormSchema,
+  promotionPreviewSchema,
+  promotionToFormValues,
+} from './admin-form';
 
 const form = { ...EMPTY_PROMOTION_FORM, name: 'Socks week', value: '15' };
 
 function errorsOf(input: Record<string, unknown>) {
   const result = promotionFormSchema.safeParse(input);
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
 }
 
 function dto(overrides: Partial<PromotionAdminDto>): PromotionAdminDto {
@@ -40,31 +49,46 @@ describe('centsToEuroInput', () => {
 
 describe('promotionFormSchema', () => {
   it('maps the dependent target fields to the domain target', () => {
-    expect(promotionFormSchema.parse({ ...form, target: 'category', categoryId: '8', productId: '3' }).promotion).toMatchObject({
+    expect(
+      promotionFormSchema.parse({ ...form, target: 'category', categoryId: '8', productId: '3' }).promotion,
+    ).toMatchObject({
       target: 'category',
       targetId: 8,
     });
-    expect(promotionFormSchema.parse({ ...form, target: 'product', categoryId: '8', productId: '3' }).promotion).toMatchObject({
+    expect(
+      promotionFormSchema.parse({ ...form, target: 'product', categoryId: '8', productId: '3' }).promotion,
+    ).toMatchObject({
       target: 'product',
       targetId: 3,
     });
     // A stale id in a hidden field does not leak into an "all products" promotion.
-    expect(promotionFormSchema.parse({ ...form, target: 'all', categoryId: '8' }).promotion).toMatchObject({ target: 'all', targetId: null });
+    expect(promotionFormSchema.parse({ ...form, target: 'all', categoryId: '8' }).promotion).toMatchObject({
+      target: 'all',
+      targetId: null,
+    });
     const variant = promotionFormSchema.parse({ ...form, target: 'variant', variantSku: ' sun-avi-gld ' });
     expect(variant.variantSku).toBe('SUN-AVI-GLD');
     expect(variant.promotion.target).toBe('variant');
   });
 
   it('reports a missing target under the field the admin has to fill', () => {
-    expect(errorsOf({ ...form, target: 'category', categoryId: '' })).toEqual({ categoryId: 'validation.required' });
+    expect(errorsOf({ ...form, target: 'category', categoryId: '' })).toEqual({
+      categoryId: 'validation.required',
+    });
     expect(errorsOf({ ...form, target: 'product' })).toEqual({ productId: 'validation.required' });
-    expect(errorsOf({ ...form, target: 'variant', variantSku: '  ' })).toEqual({ variantSku: 'validation.required' });
+    expect(errorsOf({ ...form, target: 'variant', variantSku: '  ' })).toEqual({
+      variantSku: 'validation.required',
+    });
   });
 
   it('refuses bad values, a window that ends before it starts, no channel, and unknown keys', () => {
     expect(errorsOf({ ...form, value: '150' })).toEqual({ value: 'validation.percentage' });
-    expect(errorsOf({ ...form, kind: 'fixed_amount', value: '2,5x' })).toEqual({ value: 'validation.amount' });
-    expect(errorsOf({ ...form, startsAt: '2030-05-02T10:00', endsAt: '2030-05-01T10:00' })).toEqual({ endsAt: 'validation.endBeforeStart' });
+    expect(errorsOf({ ...form, kind: 'fixed_amount', value: '2,5x' })).toEqual({
+      value: 'validation.amount',
+    });
+    expect(errorsOf({ ...form, startsAt: '2030-05-02T10:00', endsAt: '2030-05-01T10:00' })).toEqual({
+      endsAt: 'validation.endBeforeStart',
+    });
     expect(errorsOf({ ...form, channels: undefined })).toEqual({ channels: 'validation.channelRequired' });
     expect(errorsOf({ ...form, channels: [] })).toEqual({ channels: 'validation.channelRequired' });
     expect(promotionFormSchema.safeParse({ ...form, price: '1' }).success).toBe(false);
@@ -72,13 +96,29 @@ describe('promotionFormSchema', () => {
   });
 
   it('reads fixed amounts in euros to cents and keeps one channel when only one is checked', () => {
-    const parsed = promotionFormSchema.parse({ ...form, kind: 'fixed_amount', value: '€ 2,50', channels: 'web', code: 'socks-15' });
-    expect(parsed.promotion).toMatchObject({ kind: 'fixed_amount', value: 250, channels: ['web'], code: 'SOCKS-15' });
-    expect(promotionFormSchema.parse({ ...form, kind: 'fixed_amount', value: '0.29' }).promotion.value).toBe(29);
+    const parsed = promotionFormSchema.parse({
+      ...form,
+      kind: 'fixed_amount',
+      value: '€ 2,50',
+      channels: 'web',
+      code: 'socks-15',
+    });
+    expect(parsed.promotion).toMatchObject({
+      kind: 'fixed_amount',
+      value: 250,
+      channels: ['web'],
+      code: 'SOCKS-15',
+    });
+    expect(promotionFormSchema.parse({ ...form, kind: 'fixed_amount', value: '0.29' }).promotion.value).toBe(
+      29,
+    );
   });
 
   it('needs an id to edit', () => {
-    expect(promotionEditFormSchema.parse({ ...form, id: '7' })).toMatchObject({ id: 7, promotion: { name: 'Socks week' } });
+    expect(promotionEditFormSchema.parse({ ...form, id: '7' })).toMatchObject({
+      id: 7,
+      promotion: { name: 'Socks week' },
+    });
     expect(promotionEditFormSchema.safeParse(form).success).toBe(false);
   });
 });
@@ -87,9 +127,18 @@ describe('promotionToFormValues → promotionFormSchema', () => {
   const cases: [string, Partial<PromotionAdminDto>][] = [
     ['percentage, open window, all channels', {}],
     ['fixed amount with cents', { kind: 'fixed_amount', value: 1995 }],
-    ['summer-time window', { startsAt: new Date('2026-07-03T07:00:00Z'), endsAt: new Date('2026-07-05T21:59:00Z') }],
-    ['winter-time window', { startsAt: new Date('2026-01-09T08:00:00Z'), endsAt: new Date('2026-01-11T22:59:00Z') }],
-    ['window over the DST change', { startsAt: new Date('2026-03-28T23:00:00Z'), endsAt: new Date('2026-03-29T22:00:00Z') }],
+    [
+      'summer-time window',
+      { startsAt: new Date('2026-07-03T07:00:00Z'), endsAt: new Date('2026-07-05T21:59:00Z') },
+    ],
+    [
+      'winter-time window',
+      { startsAt: new Date('2026-01-09T08:00:00Z'), endsAt: new Date('2026-01-11T22:59:00Z') },
+    ],
+    [
+      'window over the DST change',
+      { startsAt: new Date('2026-03-28T23:00:00Z'), endsAt: new Date('2026-03-29T22:00:00Z') },
+    ],
     ['code, one channel, category', { code: 'SUN20', channels: ['store'], target: 'category', targetId: 4 }],
     ['product', { target: 'product', targetId: 12 }],
   ];
@@ -107,19 +156,44 @@ describe('promotionToFormValues → promotionFormSchema', () => {
 
   it('shows instants in Amsterdam wall-clock time and a variant by its SKU', () => {
     const values = promotionToFormValues(
-      dto({ target: 'variant', targetId: 3, targetLabel: 'SUN-AVI-GLD', startsAt: new Date('2026-07-03T07:00:00Z'), endsAt: null }),
+      dto({
+        target: 'variant',
+        targetId: 3,
+        targetLabel: 'SUN-AVI-GLD',
+        startsAt: new Date('2026-07-03T07:00:00Z'),
+        endsAt: null,
+      }),
       'nl',
     );
-    expect(values).toMatchObject({ startsAt: '2026-07-03T09:00', endsAt: '', variantSku: 'SUN-AVI-GLD', channels: ['web', 'store'] });
+    expect(values).toMatchObject({
+      startsAt: '2026-07-03T09:00',
+      endsAt: '',
+      variantSku: 'SUN-AVI-GLD',
+      channels: ['web', 'store'],
+    });
     expect(promotionFormSchema.parse(values).variantSku).toBe('SUN-AVI-GLD');
   });
 });
 
 describe('promotionPreviewSchema', () => {
   it('only needs the discount and its target', () => {
-    const parsed = promotionPreviewSchema.parse({ kind: 'percentage', value: '20', target: 'category', categoryId: '2' });
-    expect(parsed.promotion).toMatchObject({ kind: 'percentage', value: 20, target: 'category', targetId: 2 });
-    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '', target: 'all' }).success).toBe(false);
-    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '20', price: '1' }).success).toBe(false);
+    const parsed = promotionPreviewSchema.parse({
+      kind: 'percentage',
+      value: '20',
+      target: 'category',
+      categoryId: '2',
+    });
+    expect(parsed.promotion).toMatchObject({
+      kind: 'percentage',
+      value: 20,
+      target: 'category',
+      targetId: 2,
+    });
+    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '', target: 'all' }).success).toBe(
+      false,
+    );
+    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '20', price: '1' }).success).toBe(
+      false,
+    );
   });
 });

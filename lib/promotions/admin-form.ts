@@ -24,7 +24,10 @@ const FORM_KEYS = [
 type FormKey = (typeof FORM_KEYS)[number];
 
 /** The form's field names, nothing else (strict: unknown keys such as `price` are refused). Types are checked by the domain schema. */
-const formShape = Object.fromEntries(FORM_KEYS.map((k) => [k, z.unknown().optional()])) as Record<FormKey, z.ZodOptional<z.ZodUnknown>>;
+const formShape = Object.fromEntries(FORM_KEYS.map((k) => [k, z.unknown().optional()])) as Record<
+  FormKey,
+  z.ZodOptional<z.ZodUnknown>
+>;
 const formFields = z.object(formShape).strict();
 type RawForm = z.output<typeof formFields>;
 
@@ -57,11 +60,21 @@ export interface PromotionFormOutput {
   variantSku: string | null;
 }
 
-function mapForm(raw: RawForm, ctx: z.RefinementCtx, options: { requireChannel: boolean }): PromotionFormOutput {
+function mapForm(
+  raw: RawForm,
+  ctx: z.RefinementCtx,
+  options: { requireChannel: boolean },
+): PromotionFormOutput {
   const target = (['all', 'category', 'product', 'variant'] as const).find((t) => t === raw.target);
   const sku = target === 'variant' ? normalizeSku(raw.variantSku) : null;
   const targetId =
-    target === 'category' ? raw.categoryId : target === 'product' ? raw.productId : target === 'variant' && sku ? SKU_PENDING : undefined;
+    target === 'category'
+      ? raw.categoryId
+      : target === 'product'
+        ? raw.productId
+        : target === 'variant' && sku
+          ? SKU_PENDING
+          : undefined;
   const channels = raw.channels ?? [];
   // Both boxes unchecked would silently mean "every channel" to the domain: ask instead.
   const noChannel = Array.isArray(channels) ? channels.length === 0 : channels === '';
@@ -90,7 +103,9 @@ function mapForm(raw: RawForm, ctx: z.RefinementCtx, options: { requireChannel: 
 }
 
 /** New promotion, from the admin form (FormData or an object). */
-export const promotionFormSchema = formFields.transform((raw, ctx) => mapForm(raw, ctx, { requireChannel: true }));
+export const promotionFormSchema = formFields.transform((raw, ctx) =>
+  mapForm(raw, ctx, { requireChannel: true }),
+);
 
 /** Edit of an existing promotion: the same form plus its id. */
 export const promotionEditFormSchema = formFields
@@ -104,7 +119,9 @@ export const promotionEditFormSchema = formFields
  * target are checked.
  */
 export const promotionPreviewSchema = formFields.transform((raw, ctx) =>
-  mapForm({ ...raw, name: 'preview', startsAt: '', endsAt: '', code: '', channels: [] }, ctx, { requireChannel: false }),
+  mapForm({ ...raw, name: 'preview', startsAt: '', endsAt: '', code: '', channels: [] }, ctx, {
+    requireChannel: false,
+  }),
 );
 
 /** Whole cents as the amount a person would type: 500 → "5,00" (nl) / "5.00" (en). Integer math, no float. */

@@ -23,11 +23,17 @@ export interface PromotionTargetOptions {
 }
 
 /** Everything a promotion can target, named in `locale`, in two queries plus the categories. */
-export async function listPromotionTargetOptions(db: DbOrTx, locale: CatalogLocale): Promise<PromotionTargetOptions> {
+export async function listPromotionTargetOptions(
+  db: DbOrTx,
+  locale: CatalogLocale,
+): Promise<PromotionTargetOptions> {
   const name = locale === 'en' ? products.nameEn : products.nameNl;
   const [categories, productRows, variantRows] = await Promise.all([
     listCategories(db, locale),
-    db.select({ id: products.id, name, brand: products.brand }).from(products).orderBy(asc(name), asc(products.id)),
+    db
+      .select({ id: products.id, name, brand: products.brand })
+      .from(products)
+      .orderBy(asc(name), asc(products.id)),
     db
       .select({ sku: variants.sku, name, size: variants.size, color: variants.color })
       .from(variants)
@@ -37,7 +43,10 @@ export async function listPromotionTargetOptions(db: DbOrTx, locale: CatalogLoca
   return {
     categories,
     products: productRows,
-    variants: variantRows.map((v) => ({ sku: v.sku, label: [v.name, variantLabel(v)].filter(Boolean).join(' – ') })),
+    variants: variantRows.map((v) => ({
+      sku: v.sku,
+      label: [v.name, variantLabel(v)].filter(Boolean).join(' – '),
+    })),
   };
 }
 
@@ -89,7 +98,20 @@ export async function getPromotionPreview(
   const now = options.now ?? new Date();
   const unit = priceUnit(
     row,
-    [{ id: 0, name: 'preview', kind: promotion.kind, value: promotion.value, target: promotion.target, targetId: promotion.targetId, startsAt: null, endsAt: null, code: null, channels: null }],
+    [
+      {
+        id: 0,
+        name: 'preview',
+        kind: promotion.kind,
+        value: promotion.value,
+        target: promotion.target,
+        targetId: promotion.targetId,
+        startsAt: null,
+        endsAt: null,
+        code: null,
+        channels: null,
+      },
+    ],
     { channel: 'web', now },
   );
   return {

@@ -15,13 +15,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.dashboard'))('title') };
 }
 
-function StatCard({ title, children, link }: { title: string; children: ReactNode; link?: { href: string; label: string } }) {
+function StatCard({
+  title,
+  children,
+  link,
+}: {
+  title: string;
+  children: ReactNode;
+  link?: { href: string; label: string };
+}) {
   return (
     <Card className="flex flex-col">
       <h2 className="text-sm font-medium text-stone-600">{title}</h2>
       <div className="mt-3 flex-1">{children}</div>
       {link && (
-        <Link href={link.href} className="mt-4 inline-flex min-h-11 items-center gap-1 self-start text-sm font-medium text-brand-700 hover:text-brand-900 hover:underline">
+        <Link
+          href={link.href}
+          className="mt-4 inline-flex min-h-11 items-center gap-1 self-start text-sm font-medium text-brand-700 hover:text-brand-900 hover:underline"
+        >
           {link.label} <span aria-hidden="true">→</span>
         </Link>
       )}
@@ -44,26 +55,49 @@ export default async function AdminDashboardPage() {
 
   return (
     <div className="mx-auto max-w-6xl">
-      <PageHeader title={t('title')} description={`${t('welcome', { name: actor.name })} · ${t('today', { date: formatDate(now, locale) })}`} />
+      <PageHeader
+        title={t('title')}
+        description={`${t('welcome', { name: actor.name })} · ${t('today', { date: formatDate(now, locale) })}`}
+      />
       <div className="grid gap-4 md:grid-cols-3">
         <StatCard title={t('ordersToday')}>
           <dl className="grid grid-cols-2 gap-4">
             {(['web', 'store'] as const).map((channel) => (
               <div key={channel}>
                 <dt className="text-sm text-stone-500">{t(channel)}</dt>
-                <dd className="mt-1 text-2xl font-semibold text-stone-900 tabular-nums">{t('orderCount', { count: perChannel[channel].orders })}</dd>
-                <dd className="text-sm text-stone-600 tabular-nums">{t('revenue', { amount: formatMoney(perChannel[channel].revenueCents, locale) })}</dd>
+                <dd className="mt-1 text-stone-900 tabular-nums">
+                  <span className="text-3xl font-semibold">{perChannel[channel].orders}</span>{' '}
+                  <span className="text-sm text-stone-600">
+                    {t('orderCount', { count: perChannel[channel].orders })}
+                  </span>
+                </dd>
+                <dd className="text-sm text-stone-600 tabular-nums">
+                  {t('revenue', { amount: formatMoney(perChannel[channel].revenueCents, locale) })}
+                </dd>
               </div>
             ))}
           </dl>
         </StatCard>
-        <StatCard title={t('activePromotions')} link={{ href: '/admin/promotions', label: t('promotionsLink') }}>
+        <StatCard
+          title={t('activePromotions')}
+          link={{ href: '/admin/promotions', label: t('promotionsLink') }}
+        >
           <p className="text-4xl font-semibold text-stone-900 tabular-nums">{active}</p>
           <p className="mt-1 text-sm text-stone-600">{t('promotionsDetail', { scheduled })}</p>
         </StatCard>
         <StatCard title={t('lowStock')} link={{ href: '/admin/products?low=1', label: t('lowStockLink') }}>
-          <p className={`text-4xl font-semibold tabular-nums ${stock.low > 0 ? 'text-amber-700' : 'text-stone-900'}`}>{stock.low}</p>
-          <p className="mt-1 text-sm text-stone-600">{t('lowStockDetail', { threshold: LOW_STOCK_THRESHOLD, out: stock.out, outInAStore: stock.outInAStore })}</p>
+          <p
+            className={`text-4xl font-semibold tabular-nums ${stock.low > 0 ? 'text-amber-700' : 'text-stone-900'}`}
+          >
+            {stock.low}
+          </p>
+          <p className="mt-1 text-sm text-stone-600">
+            {t('lowStockDetail', {
+              threshold: LOW_STOCK_THRESHOLD,
+              out: stock.out,
+              outInAStore: stock.outInAStore,
+            })}
+          </p>
         </StatCard>
       </div>
     </div>

@@ -18,7 +18,7 @@ export default async function CounterLayout({ children }: { children: ReactNode 
       <header className="bg-stone-900 text-white print:hidden">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <div className="flex items-center gap-3">
-            <span className="text-lg font-semibold">Omnishop</span>
+            <span className="hidden text-lg font-semibold lg:inline">Omnishop</span>
             <span className="rounded-md bg-brand-600 px-2 py-1 text-sm font-medium">{store ? store.name : t('title')}</span>
             {actor.role === 'admin' && store && <ChangeStoreButton />}
           </div>
@@ -30,7 +30,7 @@ export default async function CounterLayout({ children }: { children: ReactNode 
             ]}
           />
           <div className="ml-auto flex items-center gap-2 text-sm">
-            <span className="text-stone-300">{actor.name}</span>
+            <span className="hidden text-stone-300 lg:inline">{actor.name}</span>
             <LanguageSwitcher className="bg-white text-stone-900 [&_button]:min-h-12 [&_button]:min-w-12" />
             <SignOutButton className="min-h-12 text-white hover:bg-white/10" />
           </div>

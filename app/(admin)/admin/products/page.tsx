@@ -24,7 +24,11 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 
 export default async function ProductsStockPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requirePageRole(ADMIN_ROLES, '/admin/products');
-  const [t, locale, params] = await Promise.all([getTranslations('admin.products'), getLocale(), searchParams]);
+  const [t, locale, params] = await Promise.all([
+    getTranslations('admin.products'),
+    getLocale(),
+    searchParams,
+  ]);
   const q = one(params.q).trim().slice(0, 100);
   const lowOnly = one(params.low) === '1';
   const requested = Math.max(1, Math.min(10_000, Number.parseInt(one(params.page), 10) || 1));
@@ -37,7 +41,11 @@ export default async function ProductsStockPage({ searchParams }: { searchParams
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = requested;
   // Warehouse first, then the stores by city: short headers, the full name as a tooltip.
-  const columns: StockColumn[] = locations.map((l) => ({ id: l.id, name: l.name, label: l.kind === 'warehouse' ? t('warehouse') : l.city }));
+  const columns: StockColumn[] = locations.map((l) => ({
+    id: l.id,
+    name: l.name,
+    label: l.kind === 'warehouse' ? t('warehouse') : l.city,
+  }));
 
   const hrefFor = (p: number) => {
     const search = new URLSearchParams();
@@ -60,15 +68,31 @@ export default async function ProductsStockPage({ searchParams }: { searchParams
           <label htmlFor="stock-search" className="mb-1.5 block text-sm font-medium text-stone-700">
             {t('search')}
           </label>
-          <input id="stock-search" type="search" name="q" defaultValue={q} placeholder={t('searchPlaceholder')} className={inputClass} />
+          <input
+            id="stock-search"
+            type="search"
+            name="q"
+            defaultValue={q}
+            placeholder={t('searchPlaceholder')}
+            className={inputClass}
+          />
         </div>
         <label className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg bg-white px-3 text-sm text-stone-800 ring-1 ring-stone-300 has-checked:bg-amber-50 has-checked:ring-amber-400">
-          <input type="checkbox" name="low" value="1" defaultChecked={lowOnly} className="size-4 accent-brand-600" />
+          <input
+            type="checkbox"
+            name="low"
+            value="1"
+            defaultChecked={lowOnly}
+            className="size-4 accent-brand-600"
+          />
           {t('lowOnly')}
         </label>
         <Button type="submit">{t('searchSubmit')}</Button>
         {(q || lowOnly) && (
-          <Link href="/admin/products" className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href="/admin/products"
+            className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-brand-700 hover:underline"
+          >
             {t('clear')}
           </Link>
         )}
@@ -78,10 +102,17 @@ export default async function ProductsStockPage({ searchParams }: { searchParams
         <p aria-live="polite">{t('results', { count: total })}</p>
         <p className="flex items-center gap-4">
           <span className="inline-flex items-center gap-1.5">
-            <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-red-100 ring-1 ring-red-300" /> {t('legendOut')}
+            <span
+              aria-hidden="true"
+              className="inline-block size-3 rounded-sm bg-red-100 ring-1 ring-red-300"
+            />{' '}
+            {t('legendOut')}
           </span>
           <span className="inline-flex items-center gap-1.5">
-            <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-amber-100 ring-1 ring-amber-300" />
+            <span
+              aria-hidden="true"
+              className="inline-block size-3 rounded-sm bg-amber-100 ring-1 ring-amber-300"
+            />
             {t('legendLow', { threshold: LOW_STOCK_THRESHOLD })}
           </span>
         </p>
@@ -100,7 +131,12 @@ export default async function ProductsStockPage({ searchParams }: { searchParams
         page={page}
         pages={pages}
         hrefFor={hrefFor}
-        labels={{ nav: t('pagination'), page: t('page', { page, pages }), previous: t('previous'), next: t('next') }}
+        labels={{
+          nav: t('pagination'),
+          page: t('page', { page, pages }),
+          previous: t('previous'),
+          next: t('next'),
+        }}
       />
     </div>
   );

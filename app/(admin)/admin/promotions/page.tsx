@@ -13,9 +13,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.promotions'))('title') };
 }
 
-export default async function PromotionsPage({ searchParams }: { searchParams: Promise<{ saved?: string; ended?: string }> }) {
+export default async function PromotionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ saved?: string; ended?: string }>;
+}) {
   await requirePageRole(ADMIN_ROLES, '/admin/promotions');
-  const [t, locale, params] = await Promise.all([getTranslations('admin.promotions'), getLocale(), searchParams]);
+  const [t, locale, params] = await Promise.all([
+    getTranslations('admin.promotions'),
+    getLocale(),
+    searchParams,
+  ]);
   const promotions = await listPromotions(getDb(), { locale });
 
   // After a save or an end the action redirects here with the id; the message names the promotion.
@@ -40,7 +48,14 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
       <StatusBanner message={message} />
       {promotions.length === 0 ? (
         <Card className="flex flex-col items-center px-6 py-14 text-center">
-          <svg viewBox="0 0 48 48" className="mb-4 size-12 text-brand-600" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2.5">
+          <svg
+            viewBox="0 0 48 48"
+            className="mb-4 size-12 text-brand-600"
+            aria-hidden="true"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.5"
+          >
             <path d="M6 24 24 6h16a2 2 0 0 1 2 2v16L24 42 6 24Z" strokeLinejoin="round" />
             <circle cx="33" cy="15" r="3" />
           </svg>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CartTotals } from '@/components/counter/cart-totals';
+import { variantText } from '@/components/counter/item-label';
 import { PaymentPanel } from '@/components/counter/payment-panel';
 import { StoreGate } from '@/components/counter/store-gate';
 import { ButtonLink } from '@/components/ui/button';
@@ -24,7 +25,7 @@ export default async function CounterCheckoutPage() {
   const db = getDb();
   const store = await getCounterStore(db, actor);
   if (!store) return <StoreGate actor={actor} />;
-  const [t, locale] = await Promise.all([getTranslations('counter.checkout'), getLocale()]);
+  const [t, colors, locale] = await Promise.all([getTranslations('counter.checkout'), getTranslations('shop.colors'), getLocale()]);
   const cartId = await findCounterCartId(db, actor.userId);
   const cart = cartId ? await getCounterCartView(db, { cartId, storeId: store.id, locale, now: new Date() }) : null;
   if (!cart || cart.lines.length === 0 || cart.unavailable.length > 0) redirect('/counter');
@@ -50,7 +51,7 @@ export default async function CounterCheckoutPage() {
             <li key={line.variantId} className="flex justify-between gap-3 py-2">
               <span className="min-w-0">
                 <span className="font-medium tabular-nums">{line.quantity}×</span> {line.productName}
-                {line.variantLabel && <span className="text-stone-500"> · {line.variantLabel}</span>}
+                {(line.size || line.color) && <span className="text-stone-500"> · {variantText(colors, line)}</span>}
               </span>
               <span className="shrink-0 tabular-nums">{formatMoney(line.lineTotalCents, locale)}</span>
             </li>

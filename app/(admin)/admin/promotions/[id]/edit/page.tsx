@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/card';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { promotionToFormValues } from '@/lib/promotions/admin-form';
-import { listPromotionTargetOptions } from '@/lib/promotions/admin-queries';
+import { getPromotionPreview, listPromotionTargetOptions } from '@/lib/promotions/admin-queries';
 import { getPromotion } from '@/lib/promotions/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,22 +21,36 @@ export default async function EditPromotionPage({ params }: { params: Promise<{ 
   await requirePageRole(ADMIN_ROLES, `/admin/promotions/${encodeURIComponent(raw)}/edit`);
   const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const [t, tList, locale] = await Promise.all([getTranslations('admin.promotionForm'), getTranslations('admin.promotions'), getLocale()]);
+  const [t, tList, locale] = await Promise.all([
+    getTranslations('admin.promotionForm'),
+    getTranslations('admin.promotions'),
+    getLocale(),
+  ]);
   const db = getDb();
-  const [promotion, options] = await Promise.all([getPromotion(db, id, { locale }), listPromotionTargetOptions(db, locale)]);
+  const [promotion, options] = await Promise.all([
+    getPromotion(db, id, { locale }),
+    listPromotionTargetOptions(db, locale),
+  ]);
   if (!promotion) notFound();
+  const preview = await getPromotionPreview(db, promotion, { locale });
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader
         title={t('editTitle')}
         description={
           <span className="inline-flex items-center gap-2">
-            {promotion.name} <Badge tone={STATUS_TONE[promotion.status]}>{tList(`status.${promotion.status}`)}</Badge>
+            {promotion.name}{' '}
+            <Badge tone={STATUS_TONE[promotion.status]}>{tList(`status.${promotion.status}`)}</Badge>
           </span>
         }
         back={{ href: '/admin/promotions', label: t('back') }}
       />
-      <PromotionForm id={promotion.id} initial={promotionToFormValues(promotion, locale)} options={options} />
+      <PromotionForm
+        id={promotion.id}
+        initial={promotionToFormValues(promotion, locale)}
+        initialPreview={preview ? { kind: 'example', preview } : { kind: 'nothing' }}
+        options={options}
+      />
     </div>
   );
 }

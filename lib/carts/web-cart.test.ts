@@ -1,0 +1,139 @@
+/**
+ * The web cart actions as a browser uses them: the cart comes from the cookie (or the signed-in
+ * customer), never from the input, and nobody can change a cart they do not hold.
+ */
+import { createTranslator } from 'next-intl';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db, DbHandle } from '@/db/client';
+import { createTestDatabase } from '@/db/testing';
+import { MESSAGES } from '@/lib/i18n/messages';
+import type { Actor } from '@/lib/identity/queries';
+import { createCustomerActor, createShop, resetDatabase } from '@/lib/testing/fixtures';
+import { getCartLines } from './queries';
+
+const state = vi.hoisted(() => ({ actor: null as unknown, jar: new Map<string, string>(), options: new Map<string, unknown>(), db: null as unknown }));
+
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (state.jar.has(name) ? { name, value: state.jar.get(name) } : undefined),
+    set: (name: string, value: string, options: unknown) => {
+      state.jar.set(name, value);
+      state.options.set(name, options);
+    },
+    delete: (name: string) => state.jar.delete(name),
+  }),
+  headers: async () => new Headers(),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+vi.mock('@/lib/db', () => ({ getDb: () => state.db }));
+vi.mock('@/lib/auth/session', async () => {
+  const { DomainError } = await import('@/lib/errors');
+  return {
+    COUNTER_ROLES: ['clerk', 'admin'],
+    ADMIN_ROLES: ['admin'],
+    getActor: async () => state.actor,
+    authorize: async (roles: readonly string[]) => {
+      const actor = state.actor as Actor | null;
+      if (!actor) throw new DomainError('unauthenticated');
+      if (!roles.includes(actor.role)) throw new DomainError('forbidden');
+      return actor;
+    },
+  };
+});
+vi.mock('@/lib/i18n/translate', () => ({
+  getTranslator: async () => ({ locale: 'en', t: createTranslator({ locale: 'en', messages: MESSAGES.en }) }),
+}));
+
+const { addToCartAction, applyPromotionCodeAction, removeLineAction, setLineQuantityAction } = await import('./actions');
+const { CART_COOKIE } = await import('./web-cart');
+
+let handle: DbHandle;
+let db: Db;
+let shop: Awaited<ReturnType<typeof createShop>>;
+
+/** Switches to another browser (its own cookie jar) and person. */
+function as(actor: Actor | null, cookies: Record<string, string> = {}) {
+  state.actor = actor;
+  state.jar = new Map(Object.entries(cookies));
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+  state.db = db;
+}, 60_000);
+afterAll(() => handle?.close());
+beforeEach(async () => {
+  await resetDatabase(db);
+  shop = await createShop(db);
+});
+
+describe('web cart actions', () => {
+  it('keep the cart in an httpOnly cookie and change only the caller’s own cart', async () => {
+    as(null);
+    expect(await addToCartAction({ variantId: shop.variant.id, quantity: 2 })).toMatchObject({ ok: true, message: 'Added to your cart.' });
+    const aliceCart = state.jar.get(CART_COOKIE)!;
+    expect(state.options.get(CART_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
+    expect(await getCartLines(db, aliceCart)).toEqual([{ variantId: shop.variant.id, quantity: 2 }]);
+
+    // Another browser without that cookie cannot change or empty it.
+    as(null);
+    expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 9 })).toMatchObject({ ok: false, formError: 'This no longer exists.' });
+    expect(await removeLineAction({ variantId: shop.variant.id })).toMatchObject({ ok: false });
+    expect(await applyPromotionCodeAction({ code: 'SUMMER' })).toMatchObject({ ok: false });
+    expect(await getCartLines(db, aliceCart)).toEqual([{ variantId: shop.variant.id, quantity: 2 }]);
+
+    // The holder of the cookie can.
+    as(null, { [CART_COOKIE]: aliceCart });
+    expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 3 })).toMatchObject({ ok: true });
+    expect(await getCartLines(db, aliceCart)).toEqual([{ variantId: shop.variant.id, quantity: 3 }]);
+  });
+
+  it('refuses a customer’s cart to anyone else, even with its id in their cookie', async () => {
+    const eva = await createCustomerActor(db, 'eva@example.com');
+    const finn = await createCustomerActor(db, 'finn@example.com');
+    as(eva);
+    await addToCartAction({ variantId: shop.variant.id, quantity: 1 });
+    const evaCart = state.jar.get(CART_COOKIE)!;
+
+    // Signed out on the same computer (the cookie still holds Eva's cart): not hers to see or change.
+    as(null, { [CART_COOKIE]: evaCart });
+    expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 5 })).toMatchObject({ ok: false, formError: 'This no longer exists.' });
+    await addToCartAction({ variantId: shop.variant.id, quantity: 1 });
+    expect(state.jar.get(CART_COOKIE)).not.toBe(evaCart); // a fresh anonymous cart instead
+
+    // Another customer with Eva's cart id in the cookie gets a cart of their own.
+    as(finn, { [CART_COOKIE]: evaCart });
+    expect(await removeLineAction({ variantId: shop.variant.id })).toMatchObject({ ok: false });
+    await addToCartAction({ variantId: shop.variant.id, quantity: 4 });
+    expect(state.jar.get(CART_COOKIE)).not.toBe(evaCart);
+
+    expect(await getCartLines(db, evaCart)).toEqual([{ variantId: shop.variant.id, quantity: 1 }]);
+  });
+
+  it('merges the anonymous cart into the customer’s cart after sign-in', async () => {
+    const eva = await createCustomerActor(db, 'eva@example.com');
+    as(eva);
+    await addToCartAction({ variantId: shop.variant.id, quantity: 1 });
+    const evaCart = state.jar.get(CART_COOKIE)!;
+
+    as(null); // another device, signed out
+    await addToCartAction({ variantId: shop.variant.id, quantity: 2 });
+    const anonymousCart = state.jar.get(CART_COOKIE)!;
+
+    as(eva, { [CART_COOKIE]: anonymousCart }); // signs in there
+    const { claimCartAction } = await import('./actions');
+    expect(await claimCartAction({})).toMatchObject({ ok: true });
+    expect(state.jar.get(CART_COOKIE)).toBe(evaCart);
+    expect(await getCartLines(db, evaCart)).toEqual([{ variantId: shop.variant.id, quantity: 3 }]);
+  });
+
+  it('refuses unknown promotion codes with a message at the field', async () => {
+    as(null);
+    await addToCartAction({ variantId: shop.variant.id, quantity: 1 });
+    expect(await applyPromotionCodeAction({ code: 'nope' })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: ['This code is not valid (anymore).'] },
+    });
+  });
+});
