@@ -20,7 +20,11 @@ export default async function HomePage() {
     listAllProductCards(db, locale),
     loadPromotionCandidates(db, now),
   ]);
-  const prices = await getCardPrices(db, cards.map((c) => c.id), { promotions, now, channel: 'web' });
+  const prices = await getCardPrices(
+    db,
+    cards.map((c) => c.id),
+    { promotions, now, channel: 'web' },
+  );
   const featured = pickFeatured(cards, prices, FEATURED);
   const promises = ['price', 'pickup', 'returns'] as const;
   return (
@@ -33,7 +37,11 @@ export default async function HomePage() {
             <ButtonLink href="/products" size="lg" variant="secondary">
               {t('heroCta')}
             </ButtonLink>
-            <ButtonLink href="/stores" size="lg" className="bg-white/10 ring-1 ring-white/40 hover:bg-white/20">
+            <ButtonLink
+              href="/stores"
+              size="lg"
+              className="bg-white/10 ring-1 ring-white/40 hover:bg-white/20"
+            >
               {t('storesCta')}
             </ButtonLink>
           </div>
@@ -59,9 +67,17 @@ export default async function HomePage() {
                 href={`/products?category=${tile.slug}`}
                 className="group flex h-full flex-col rounded-2xl bg-white p-2.5 ring-1 ring-stone-200 transition hover:shadow-md hover:ring-stone-300"
               >
-                {tile.imagePath ? <ProductImage src={tile.imagePath} alt="" /> : <div className="aspect-square rounded-xl bg-stone-100" />}
-                <span className="mt-2.5 px-1 font-medium text-stone-900 group-hover:underline">{tile.name}</span>
-                <span className="px-1 pb-1 text-sm text-stone-500">{t('productCount', { count: tile.productCount })}</span>
+                {tile.imagePath ? (
+                  <ProductImage src={tile.imagePath} alt="" />
+                ) : (
+                  <div className="aspect-square rounded-xl bg-stone-100" />
+                )}
+                <span className="mt-2.5 px-1 font-medium text-stone-900 group-hover:underline">
+                  {tile.name}
+                </span>
+                <span className="px-1 pb-1 text-sm text-stone-500">
+                  {t('productCount', { count: tile.productCount })}
+                </span>
               </Link>
             </li>
           ))}
@@ -82,7 +98,12 @@ export default async function HomePage() {
             <ul className="mt-5 grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-4">
               {featured.map((product) => (
                 <li key={product.id}>
-                  <ProductCard product={product} price={prices[product.id]} locale={locale} headingLevel="h3" />
+                  <ProductCard
+                    product={product}
+                    price={prices[product.id]}
+                    locale={locale}
+                    headingLevel="h3"
+                  />
                 </li>
               ))}
             </ul>

@@ -49,7 +49,14 @@ export function PromotionForm({
   const [edited, setEdited] = useState<{ answer: typeof state; keys: string[] }>({ answer: null, keys: [] });
   const setValue: SetValue = (key, value) => {
     setValues((v) => ({ ...v, [key]: value }));
-    const keys = key === 'target' ? [key, 'categoryId', 'productId', 'variantSku'] : [key];
+    const keys =
+      key === 'target'
+        ? [key, 'categoryId', 'productId', 'variantSku']
+        : key === 'kind'
+          ? [key, 'value']
+          : key === 'startsAt'
+            ? [key, 'endsAt']
+            : [key];
     setEdited((e) => ({ answer: state, keys: [...(e.answer === state ? e.keys : []), ...keys] }));
   };
   const errors = visibleErrors(state, edited.answer === state ? edited.keys : []);

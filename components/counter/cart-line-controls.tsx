@@ -10,7 +10,15 @@ const MAX = 99;
  * −/+ and Remove for one cart line. Taps are not blocked while a change is on its way: each tap sends
  * the absolute quantity it shows, the actions run in order, so three quick taps on "+" add three.
  */
-export function CartLineControls({ variantId, quantity, name }: { variantId: number; quantity: number; name: string }) {
+export function CartLineControls({
+  variantId,
+  quantity,
+  name,
+}: {
+  variantId: number;
+  quantity: number;
+  name: string;
+}) {
   const t = useTranslations('counter.cart');
   const [shown, setShown] = useOptimistic(quantity);
   const [removing, startRemove] = useTransition();
@@ -34,17 +42,34 @@ export function CartLineControls({ variantId, quantity, name }: { variantId: num
     });
   }
 
-  const step = 'inline-flex size-12 items-center justify-center rounded-xl bg-stone-100 text-2xl font-semibold text-stone-800 ring-1 ring-stone-300 active:bg-stone-200 disabled:opacity-40';
+  const step =
+    'inline-flex size-12 items-center justify-center rounded-xl bg-stone-100 text-2xl font-semibold text-stone-800 ring-1 ring-stone-300 active:bg-stone-200 disabled:opacity-40';
   return (
     <div>
       <div className="flex items-center gap-2">
-        <button type="button" className={step} onClick={() => change(shown - 1)} disabled={shown <= 1 || removing} aria-label={t('decrease', { name })}>
+        <button
+          type="button"
+          className={step}
+          onClick={() => change(shown - 1)}
+          disabled={shown <= 1 || removing}
+          aria-label={t('decrease', { name })}
+        >
           <span aria-hidden="true">−</span>
         </button>
-        <output aria-label={t('quantity')} aria-live="polite" className="min-w-10 text-center text-xl font-semibold tabular-nums">
+        <output
+          aria-label={t('quantity')}
+          aria-live="polite"
+          className="min-w-10 text-center text-xl font-semibold tabular-nums"
+        >
           {shown}
         </output>
-        <button type="button" className={step} onClick={() => change(shown + 1)} disabled={shown >= MAX || removing} aria-label={t('increase', { name })}>
+        <button
+          type="button"
+          className={step}
+          onClick={() => change(shown + 1)}
+          disabled={shown >= MAX || removing}
+          aria-label={t('increase', { name })}
+        >
           <span aria-hidden="true">+</span>
         </button>
         <button

@@ -25,19 +25,28 @@ export function CartPanel({ cart, locale }: { cart: CounterCartView | null; loca
   return (
     <section
       aria-labelledby="cart-title"
-      className="flex flex-col overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-stone-200 lg:sticky lg:top-4 lg:h-[calc(100dvh-6.5rem)]"
+      className="flex flex-col rounded-2xl lg:overflow-hidden bg-white shadow-sm ring-1 ring-stone-200 lg:sticky lg:top-4 lg:h-[calc(100dvh-6.5rem)]"
     >
       <header className="flex items-baseline justify-between gap-2 border-b border-stone-200 px-4 py-3">
         <h2 id="cart-title" className="text-lg font-semibold">
           {t('title')}
         </h2>
-        {!empty && <span className="text-sm text-stone-500">{t('items', { count: cart?.itemCount ?? 0 })}</span>}
+        {!empty && (
+          <span className="text-sm text-stone-500">{t('items', { count: cart?.itemCount ?? 0 })}</span>
+        )}
       </header>
 
       {empty ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 px-6 py-12 text-center">
           <svg viewBox="0 0 48 48" aria-hidden="true" className="size-14 text-stone-300">
-            <path d="M6 8h6l5 24h22l4-16H14" fill="none" stroke="currentColor" strokeWidth="3" strokeLinejoin="round" strokeLinecap="round" />
+            <path
+              d="M6 8h6l5 24h22l4-16H14"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="3"
+              strokeLinejoin="round"
+              strokeLinecap="round"
+            />
             <circle cx="19" cy="39" r="3" fill="currentColor" />
             <circle cx="36" cy="39" r="3" fill="currentColor" />
           </svg>
@@ -46,12 +55,19 @@ export function CartPanel({ cart, locale }: { cart: CounterCartView | null; loca
         </div>
       ) : (
         <>
-          <ul aria-label={t('lines')} className="min-h-0 flex-1 divide-y divide-stone-200 overflow-y-auto overscroll-contain">
+          <ul
+            aria-label={t('lines')}
+            className="min-h-0 flex-1 divide-y divide-stone-200 overflow-y-auto overscroll-contain"
+          >
             {lines.map((line) => {
               const variant = variantText(colors, line);
               const name = variant ? `${line.productName} (${variant})` : line.productName;
               return (
-                <li key={line.variantId} className="space-y-2 px-4 py-3" aria-label={itemLabel(line.productName, variant)}>
+                <li
+                  key={line.variantId}
+                  className="space-y-2 px-4 py-3"
+                  aria-label={itemLabel(line.productName, variant)}
+                >
                   <div className="flex items-start justify-between gap-3">
                     <div className="min-w-0">
                       <p className="font-semibold text-stone-900">{line.productName}</p>
@@ -60,14 +76,23 @@ export function CartPanel({ cart, locale }: { cart: CounterCartView | null; loca
                         {line.sku}
                       </p>
                       <p className="mt-0.5 flex flex-wrap items-baseline gap-x-2 text-sm text-stone-600">
-                        <CounterPrice priceCents={line.unitNetPriceCents} regularCents={line.unitPriceCents} locale={locale} size="sm" />
+                        <CounterPrice
+                          priceCents={line.unitNetPriceCents}
+                          regularCents={line.unitPriceCents}
+                          locale={locale}
+                          size="sm"
+                        />
                         <span>{t('each')}</span>
                         {line.promotion && (
-                          <span className="rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-800">{line.promotion.name}</span>
+                          <span className="rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-800">
+                            {line.promotion.name}
+                          </span>
                         )}
                       </p>
                     </div>
-                    <p className="shrink-0 text-lg font-semibold tabular-nums">{formatMoney(line.lineTotalCents, locale)}</p>
+                    <p className="shrink-0 text-lg font-semibold tabular-nums">
+                      {formatMoney(line.lineTotalCents, locale)}
+                    </p>
                   </div>
                   <CartLineControls variantId={line.variantId} quantity={line.quantity} name={name} />
                   {line.quantity > line.stockHere && (
@@ -82,29 +107,35 @@ export function CartPanel({ cart, locale }: { cart: CounterCartView | null; loca
               <li key={`gone-${line.variantId}`} className="space-y-2 bg-red-50 px-4 py-3">
                 <p className="font-semibold text-stone-900">{line.productName}</p>
                 <p className="text-sm text-red-800">{t('unavailable')}</p>
-                <CartLineControls variantId={line.variantId} quantity={line.quantity} name={line.productName} />
+                <CartLineControls
+                  variantId={line.variantId}
+                  quantity={line.quantity}
+                  name={line.productName}
+                />
               </li>
             ))}
           </ul>
 
-          <div className="space-y-3 border-t border-stone-200 bg-stone-50 px-4 py-3">
+          <div className="space-y-3 border-t border-stone-200 bg-stone-50 px-4 pt-3">
             <PromotionCodeForm codes={cart?.cart.promotionCodes ?? []} />
             {cart && <CartTotals totals={cart.totals} locale={locale} />}
-            {/* A GET form, so "Pay" is a button (what it does) that opens the payment step. */}
-            {shortHere && (
-              <p className="text-sm font-medium text-amber-900">{t('fixStock')}</p>
-            )}
-            <Form action="/counter/checkout">
-              <button
-                type="submit"
-                disabled={unavailable.length > 0 || lines.length === 0 || shortHere}
-                className={buttonClass('primary', 'xl', 'w-full justify-between text-xl')}
-              >
-                <span>{t('pay')}</span>
-                <span className="tabular-nums">{formatMoney(cart?.totals.totalCents ?? 0, locale)}</span>
-              </button>
-            </Form>
+            {shortHere && <p className="text-sm font-medium text-amber-900">{t('fixStock')}</p>}
           </div>
+          {/* A GET form, so "Pay" is a button (what it does) that opens the payment step. In portrait the
+              cart sits below the search, so "Pay" sticks to the bottom of the screen. */}
+          <Form
+            action="/counter/checkout"
+            className="rounded-b-2xl bg-stone-50 px-4 py-3 max-lg:sticky max-lg:bottom-0 max-lg:shadow-[0_-1px_0_0_var(--color-stone-200)]"
+          >
+            <button
+              type="submit"
+              disabled={unavailable.length > 0 || lines.length === 0 || shortHere}
+              className={buttonClass('primary', 'xl', 'w-full justify-between text-xl')}
+            >
+              <span>{t('pay')}</span>
+              <span className="tabular-nums">{formatMoney(cart?.totals.totalCents ?? 0, locale)}</span>
+            </button>
+          </Form>
         </>
       )}
     </section>

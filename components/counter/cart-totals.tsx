@@ -4,7 +4,15 @@ import type { Locale } from '@/lib/i18n/config';
 import type { PricedCart } from '@/lib/pricing';
 
 /** Subtotal, discount, total and the VAT contained in it per rate — all as priceCart computed them. */
-export function CartTotals({ totals, locale, large = false }: { totals: Omit<PricedCart, 'lines'>; locale: Locale; large?: boolean }) {
+export function CartTotals({
+  totals,
+  locale,
+  large = false,
+}: {
+  totals: Omit<PricedCart, 'lines'>;
+  locale: Locale;
+  large?: boolean;
+}) {
   const t = useTranslations('counter.cart');
   const money = (cents: number) => formatMoney(cents, locale);
   return (
@@ -19,7 +27,9 @@ export function CartTotals({ totals, locale, large = false }: { totals: Omit<Pri
           <dd className="font-medium tabular-nums">−{money(totals.discountCents)}</dd>
         </div>
       )}
-      <div className={`flex items-baseline justify-between gap-4 border-t border-stone-200 pt-1 font-semibold ${large ? 'text-2xl' : 'text-xl'}`}>
+      <div
+        className={`flex items-baseline justify-between gap-4 border-t border-stone-200 pt-1 font-semibold ${large ? 'text-2xl' : 'text-xl'}`}
+      >
         <dt>{t('total')}</dt>
         <dd className="tabular-nums">{money(totals.totalCents)}</dd>
       </div>

@@ -7,7 +7,13 @@ import { usePathname } from 'next/navigation';
  * Large, touch-friendly tabs for the counter; the current one is marked for assistive technology. A tab
  * is current on its own page, below it, and on the pages listed in `also` (the sale's payment step).
  */
-export function CounterNav({ items, label }: { items: { href: string; label: string; also?: string[] }[]; label: string }) {
+export function CounterNav({
+  items,
+  label,
+}: {
+  items: { href: string; label: string; also?: string[] }[];
+  label: string;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="flex gap-1">

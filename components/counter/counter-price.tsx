@@ -24,7 +24,11 @@ export function CounterPrice({
   const text = { sm: 'text-sm', md: 'text-base', lg: 'text-lg' }[size];
   return (
     <span className={`inline-flex flex-wrap items-baseline gap-x-2 ${className}`}>
-      <span className={`${text} font-semibold tabular-nums ${discounted ? 'text-accent-600' : 'text-stone-900'}`}>{formatMoney(priceCents, locale)}</span>
+      <span
+        className={`${text} font-semibold tabular-nums ${discounted ? 'text-accent-600' : 'text-stone-900'}`}
+      >
+        {formatMoney(priceCents, locale)}
+      </span>
       {discounted && (
         <>
           <s aria-hidden="true" className="text-sm text-stone-500 tabular-nums">

@@ -78,8 +78,17 @@ export function CounterSearch({ initialQuery }: { initialQuery: string }) {
         {t('searchLabel')}
       </label>
       <div className="relative">
-        <svg viewBox="0 0 24 24" aria-hidden="true" className="pointer-events-none absolute top-1/2 left-4 size-6 -translate-y-1/2 text-stone-400">
-          <path d="M3 5v14M6 5v14M9 5v14M13 5v14M16 5v14M19 5v14M21 5v14" stroke="currentColor" strokeWidth="1.6" fill="none" />
+        <svg
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          className="pointer-events-none absolute top-1/2 left-4 size-6 -translate-y-1/2 text-stone-400"
+        >
+          <path
+            d="M3 5v14M6 5v14M9 5v14M13 5v14M16 5v14M19 5v14M21 5v14"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            fill="none"
+          />
         </svg>
         <input
           ref={inputRef}

@@ -17,7 +17,10 @@ type Method = 'cash' | 'card_terminal';
 export function quickAmounts(totalCents: number): number[] {
   const up = (step: number) => Math.ceil(totalCents / step) * step;
   const amounts = [totalCents, up(500), up(1000), up(2000), up(5000), up(10000), 2000, 5000, 10000];
-  return [...new Set(amounts)].filter((a) => a >= totalCents).sort((a, b) => a - b).slice(0, 5);
+  return [...new Set(amounts)]
+    .filter((a) => a >= totalCents)
+    .sort((a, b) => a - b)
+    .slice(0, 5);
 }
 
 /** Cents as the person would type them in this language: 2000 → "20,00" (nl) / "20.00" (en). */
@@ -46,7 +49,8 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
   const tenderedCents = tendered.trim() ? parseEuroToCents(tendered) : null;
   const changeCents = tenderedCents === null ? null : tenderedCents - totalCents;
   // The server's verdict on an amount is dropped as soon as the clerk changes that amount.
-  const tenderedErrors = state && !state.ok && state.values?.tendered === tendered ? state.fieldErrors?.tendered : undefined;
+  const tenderedErrors =
+    state && !state.ok && state.values?.tendered === tendered ? state.fieldErrors?.tendered : undefined;
 
   const choice = (value: Method, label: string, icon: React.ReactNode) => (
     <button
@@ -62,17 +66,28 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
 
   return (
     <div className="space-y-4">
-      <div className="rounded-2xl bg-stone-900 px-5 py-4 text-white">
-        <p className="text-sm text-stone-300">{t('toPay')}</p>
+      <section aria-labelledby="to-pay" className="rounded-2xl bg-stone-900 px-5 py-4 text-white">
+        <h2 id="to-pay" className="text-sm font-normal text-stone-300">
+          {t('toPay')}
+        </h2>
         <p className="text-4xl font-semibold tabular-nums">{money(totalCents)}</p>
-      </div>
+      </section>
 
       <div role="group" aria-label={t('method')} className="flex gap-3">
         {choice(
           'cash',
           t('cash'),
           <svg viewBox="0 0 24 24" aria-hidden="true" className="size-7">
-            <rect x="2" y="6" width="20" height="12" rx="2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            <rect
+              x="2"
+              y="6"
+              width="20"
+              height="12"
+              rx="2"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+            />
             <circle cx="12" cy="12" r="2.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
           </svg>,
         )}
@@ -80,7 +95,16 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
           'card_terminal',
           t('card'),
           <svg viewBox="0 0 24 24" aria-hidden="true" className="size-7">
-            <rect x="2" y="5" width="20" height="14" rx="2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            <rect
+              x="2"
+              y="5"
+              width="20"
+              height="14"
+              rx="2"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+            />
             <path d="M2 10h20" stroke="currentColor" strokeWidth="1.8" />
           </svg>,
         )}
@@ -91,7 +115,11 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
       {method === null && <p className="text-center text-stone-600">{t('choose')}</p>}
 
       {method === 'cash' && (
-        <form action={formAction} noValidate className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+        <form
+          action={formAction}
+          noValidate
+          className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        >
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <input type="hidden" name="expectedTotalCents" value={totalCents} />
           <input type="hidden" name="method" value="cash" />
@@ -100,7 +128,10 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
               {t('amountReceived')}
             </label>
             <div className="relative">
-              <span aria-hidden="true" className="pointer-events-none absolute top-1/2 left-4 -translate-y-1/2 text-2xl text-stone-400">
+              <span
+                aria-hidden="true"
+                className="pointer-events-none absolute top-1/2 left-4 -translate-y-1/2 text-2xl text-stone-400"
+              >
                 €
               </span>
               <input
@@ -137,10 +168,16 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
 
           <div
             className={`rounded-xl px-4 py-3 text-2xl font-semibold tabular-nums ${
-              changeCents === null ? 'bg-stone-50 text-stone-400' : changeCents < 0 ? 'bg-red-50 text-red-800' : 'bg-brand-50 text-brand-800'
+              changeCents === null
+                ? 'bg-stone-50 text-stone-400'
+                : changeCents < 0
+                  ? 'bg-red-50 text-red-800'
+                  : 'bg-brand-50 text-brand-800'
             }`}
           >
-            {changeCents === null || changeCents >= 0 ? t('change', { amount: money(Math.max(changeCents ?? 0, 0)) }) : t('short', { amount: money(-changeCents) })}
+            {changeCents === null || changeCents >= 0
+              ? t('change', { amount: money(Math.max(changeCents ?? 0, 0)) })
+              : t('short', { amount: money(-changeCents) })}
           </div>
 
           <SubmitButton size="xl" className="w-full" pendingLabel={t('pending')}>
@@ -150,7 +187,10 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
       )}
 
       {method === 'card_terminal' && (
-        <form action={formAction} className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+        <form
+          action={formAction}
+          className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        >
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <input type="hidden" name="expectedTotalCents" value={totalCents} />
           <input type="hidden" name="method" value="card_terminal" />

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
-import type { PickupCard as PickupCardDto } from '@/lib/orders/pickup-queries';
+import type { PickupCard as PickupCardDto, PickupView } from '@/lib/orders/pickup-queries';
 import { snapshotVariantText } from './item-label';
 import { PickupStepButton } from './pickup-step-button';
 
@@ -12,7 +12,18 @@ const STATUS_TONE: Record<string, string> = {
 };
 
 /** One click & collect order: who, what, since when, and the next step. */
-export function PickupCard({ pickup, locale, highlight = false }: { pickup: PickupCardDto; locale: Locale; highlight?: boolean }) {
+export function PickupCard({
+  pickup,
+  locale,
+  highlight = false,
+  view,
+}: {
+  pickup: PickupCardDto;
+  locale: Locale;
+  highlight?: boolean;
+  /** The list being shown, to come back to after a step. */
+  view: PickupView;
+}) {
   const t = useTranslations('counter.pickups');
   const colors = useTranslations('shop.colors');
   const titleId = `${highlight ? 'found' : 'pickup'}-${pickup.id}`;
@@ -26,18 +37,27 @@ export function PickupCard({ pickup, locale, highlight = false }: { pickup: Pick
           <h3 id={titleId} className="text-xl font-semibold tabular-nums">
             {pickup.number}
           </h3>
-          <span className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_TONE[pickup.status] ?? 'bg-stone-100 text-stone-700'}`}>
+          <span
+            className={`rounded-full px-2.5 py-0.5 text-sm font-medium ${STATUS_TONE[pickup.status] ?? 'bg-stone-100 text-stone-700'}`}
+          >
             {t(`status.${pickup.status}`)}
           </span>
         </div>
-        <p className="text-lg font-medium text-stone-900">{pickup.customerName ?? pickup.email ?? t('guest')}</p>
+        <p className="text-lg font-medium text-stone-900">
+          {pickup.customerName ?? pickup.email ?? t('guest')}
+        </p>
         <p className="text-sm text-stone-600">
           {t('placed', { time: formatDateTime(pickup.placedAt, locale) })}
-          {pickup.collectedAt && <> · {t('collectedAt', { time: formatDateTime(pickup.collectedAt, locale) })}</>}
+          {pickup.collectedAt && (
+            <> · {t('collectedAt', { time: formatDateTime(pickup.collectedAt, locale) })}</>
+          )}
           {pickup.pickupCode && (
             <>
               {' · '}
-              {t('code')} <span className="font-mono font-semibold tracking-wider text-stone-900">{pickup.pickupCode}</span>
+              {t('code')}{' '}
+              <span className="font-mono font-semibold tracking-wider text-stone-900">
+                {pickup.pickupCode}
+              </span>
             </>
           )}
         </p>
@@ -45,13 +65,19 @@ export function PickupCard({ pickup, locale, highlight = false }: { pickup: Pick
           {pickup.items.map((item, i) => (
             <li key={i}>
               <span className="font-semibold tabular-nums">{item.quantity}×</span> {item.productName}
-              {item.variantLabel && <span className="text-stone-600"> · {snapshotVariantText(colors, item.variantLabel)}</span>}
+              {item.variantLabel && (
+                <span className="text-stone-600"> · {snapshotVariantText(colors, item.variantLabel)}</span>
+              )}
             </li>
           ))}
         </ul>
       </div>
-      {pickup.status === 'paid' && <PickupStepButton orderId={pickup.id} to="ready_for_pickup" label={t('markReady')} />}
-      {pickup.status === 'ready_for_pickup' && <PickupStepButton orderId={pickup.id} to="collected" label={t('handOver')} />}
+      {pickup.status === 'paid' && (
+        <PickupStepButton orderId={pickup.id} to="ready_for_pickup" label={t('markReady')} view={view} />
+      )}
+      {pickup.status === 'ready_for_pickup' && (
+        <PickupStepButton orderId={pickup.id} to="collected" label={t('handOver')} view={view} />
+      )}
     </article>
   );
 }

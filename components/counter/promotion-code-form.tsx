@@ -37,13 +37,20 @@ export function PromotionCodeForm({ codes }: { codes: string[] }) {
           </SubmitButton>
         </div>
         <div id="counter-code-error" role="status" aria-live="polite" className="text-sm empty:hidden">
-          {error ? <p className="mt-1 text-red-700">{error}</p> : state?.ok ? <p className="mt-1 text-brand-800">{state.message}</p> : null}
+          {error ? (
+            <p className="mt-1 text-red-700">{error}</p>
+          ) : state?.ok ? (
+            <p className="mt-1 text-brand-800">{state.message}</p>
+          ) : null}
         </div>
       </form>
       {codes.length > 0 && (
         <ul aria-label={t('codes')} className="flex flex-wrap gap-2">
           {codes.map((code) => (
-            <li key={code} className="inline-flex items-center gap-1 rounded-full bg-orange-100 pl-4 text-sm font-semibold text-orange-900">
+            <li
+              key={code}
+              className="inline-flex items-center gap-1 rounded-full bg-orange-100 pl-4 text-sm font-semibold text-orange-900"
+            >
               {code}
               <button
                 type="button"
@@ -53,7 +60,12 @@ export function PromotionCodeForm({ codes }: { codes: string[] }) {
                 className="inline-flex size-12 items-center justify-center rounded-full active:bg-orange-200 disabled:opacity-50"
               >
                 <svg viewBox="0 0 24 24" aria-hidden="true" className="size-4">
-                  <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+                  <path
+                    d="M6 6l12 12M18 6L6 18"
+                    stroke="currentColor"
+                    strokeWidth="2.5"
+                    strokeLinecap="round"
+                  />
                 </svg>
               </button>
             </li>

@@ -55,7 +55,9 @@ export function Receipt({ receipt, locale }: { receipt: CounterReceipt; locale: 
             <tr key={line.id} className="align-top">
               <td className="py-1 pr-2">
                 <p>{line.productName}</p>
-                {line.variantLabel && <p className="text-stone-600">{snapshotVariantText(colors, line.variantLabel)}</p>}
+                {line.variantLabel && (
+                  <p className="text-stone-600">{snapshotVariantText(colors, line.variantLabel)}</p>
+                )}
                 <p className="text-stone-600">
                   {t('qtyTimesPrice', { quantity: line.quantity, price: money(line.unitPriceCents) })}
                 </p>

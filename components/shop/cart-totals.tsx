@@ -20,11 +20,14 @@ export function CartTotals({
   locale,
   shippingNote,
   shippingFreeLabel,
+  hideShipping = false,
 }: {
   totals: TotalsView;
   locale: Locale;
   shippingNote?: string;
   shippingFreeLabel?: string;
+  /** A sale at the counter ships nothing: no shipping line at all. */
+  hideShipping?: boolean;
 }) {
   const t = useTranslations('shop.cart');
   const money = (cents: number) => formatMoney(cents, locale);
@@ -40,14 +43,20 @@ export function CartTotals({
           <dd>−{money(totals.discountCents)}</dd>
         </div>
       )}
-      <div className="flex justify-between gap-4">
-        <dt className="text-stone-600">{t('shipping')}</dt>
-        {shippingNote ? (
-          <dd className="max-w-[14rem] text-right text-stone-500">{shippingNote}</dd>
-        ) : (
-          <dd>{totals.shippingCents === 0 && shippingFreeLabel ? shippingFreeLabel : money(totals.shippingCents)}</dd>
-        )}
-      </div>
+      {!hideShipping && (
+        <div className="flex justify-between gap-4">
+          <dt className="text-stone-600">{t('shipping')}</dt>
+          {shippingNote ? (
+            <dd className="max-w-[14rem] text-right text-stone-500">{shippingNote}</dd>
+          ) : (
+            <dd>
+              {totals.shippingCents === 0 && shippingFreeLabel
+                ? shippingFreeLabel
+                : money(totals.shippingCents)}
+            </dd>
+          )}
+        </div>
+      )}
       <div className="flex justify-between gap-4 border-t border-stone-200 pt-3 text-base font-semibold">
         <dt>{t('total')}</dt>
         <dd data-testid="order-total">{money(totals.totalCents)}</dd>

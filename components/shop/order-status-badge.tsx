@@ -17,7 +17,9 @@ const TONES: Record<OrderStatus, string> = {
 export function OrderStatusBadge({ status, large = false }: { status: OrderStatus; large?: boolean }) {
   const t = useTranslations('shop.order.statuses');
   return (
-    <span className={`inline-flex items-center rounded-full font-medium ${large ? 'px-3 py-1 text-sm' : 'px-2.5 py-0.5 text-xs'} ${TONES[status]}`}>
+    <span
+      className={`inline-flex items-center rounded-full font-medium ${large ? 'px-3 py-1 text-sm' : 'px-2.5 py-0.5 text-xs'} ${TONES[status]}`}
+    >
       {t(status)}
     </span>
   );

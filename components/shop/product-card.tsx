@@ -34,7 +34,9 @@ export function ProductCard({
         )}
       </div>
       <p className="mt-3 text-xs font-medium tracking-wide text-stone-500 uppercase">{product.brand}</p>
-      <Heading className="mt-0.5 line-clamp-2 font-medium text-stone-900 group-hover:underline">{product.name}</Heading>
+      <Heading className="mt-0.5 line-clamp-2 font-medium text-stone-900 group-hover:underline">
+        {product.name}
+      </Heading>
       {price && (
         <PriceTag
           className="mt-auto pt-2"

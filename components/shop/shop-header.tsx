@@ -8,7 +8,8 @@ import { homeFor } from '@/lib/identity/home';
 import { CartLink } from './cart-link';
 
 // Display is set per use: a `hidden` next to an `inline-flex` would lose to it in the stylesheet order.
-const linkLook = 'min-h-11 items-center rounded-md px-3 text-sm font-medium whitespace-nowrap text-stone-700 hover:bg-stone-100';
+const linkLook =
+  'min-h-11 items-center rounded-md px-3 text-sm font-medium whitespace-nowrap text-stone-700 hover:bg-stone-100';
 const navLink = `inline-flex ${linkLook}`;
 
 export async function ShopHeader({ cartSlot }: { cartSlot?: React.ReactNode }) {

@@ -11,3 +11,11 @@ export function colorName(t: ColorTranslator, color: string): string {
 export function variantText(t: ColorTranslator, v: { size: string | null; color: string | null }): string {
   return [v.size, v.color ? colorName(t, v.color) : null].filter(Boolean).join(' · ');
 }
+
+/** A stored variant label ("43 / Black", "42 · Black") with its colour in the shopper's language. */
+export function translateVariantLabel(t: ColorTranslator, label: string): string {
+  return label
+    .split(/\s[/·]\s/)
+    .map((part) => colorName(t, part))
+    .join(' · ');
+}

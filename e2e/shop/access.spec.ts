@@ -12,7 +12,10 @@ test.describe('[SHOP][ACCESS]', () => {
     // Anna's order history (seeded, both channels) links to her orders.
     await page.goto('/account');
     await expect(page.getByRole('heading', { name: 'My orders' })).toBeVisible();
-    const link = page.getByRole('table').getByRole('link', { name: /^W-\d+$/ }).first();
+    const link = page
+      .getByRole('table')
+      .getByRole('link', { name: /^W-\d+$/ })
+      .first();
     const number = (await link.textContent())!.trim();
     await link.click();
     await expect(page.getByRole('heading', { level: 1, name: `Order ${number}` })).toBeVisible();

@@ -6,7 +6,10 @@ const PRODUCT = 'Sneaker Culture';
 
 test('[SHOP][CHECKOUT] guest orders for home delivery and pays with the test provider', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'All products' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'All products' })
+    .click();
   await page.getByLabel('Search products').fill(PRODUCT);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('link', { name: new RegExp(PRODUCT) }).click();
@@ -68,7 +71,9 @@ test('[SHOP][CHECKOUT] a failed payment can be tried again', async ({ page }) =>
 
   await expect(page).toHaveURL(/\/pay\/tp_/);
   await page.getByRole('button', { name: 'Fail payment' }).click();
-  await expect(page.getByRole('heading', { name: 'Your payment did not go through' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Your payment did not go through' })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.getByText('Awaiting payment', { exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Try again' }).click();

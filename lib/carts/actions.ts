@@ -14,51 +14,69 @@ import { existingWebCart, openWebCart } from './web-cart';
 // The header badge and every page that shows the cart read it fresh.
 const refresh = () => revalidatePath('/', 'layout');
 
-export const addToCartAction = action({ schema: addToCartSchema, access: access.public }, async (input, { actor, t }) => {
-  const db = getDb();
-  const cartId = await openWebCart(db, actor);
-  const { quantity } = await addToCart(db, { cartId, ...input });
-  refresh();
-  return { message: t('shop.cart.added'), data: { quantity } };
-});
+export const addToCartAction = action(
+  { schema: addToCartSchema, access: access.public },
+  async (input, { actor, t }) => {
+    const db = getDb();
+    const cartId = await openWebCart(db, actor);
+    const { quantity } = await addToCart(db, { cartId, ...input });
+    refresh();
+    return { message: t('shop.cart.added'), data: { quantity } };
+  },
+);
 
-export const setLineQuantityAction = action({ schema: setLineQuantitySchema, access: access.public }, async (input, { actor, t }) => {
-  const db = getDb();
-  const cartId = await existingWebCart(db, actor);
-  await setLineQuantity(db, { cartId, ...input });
-  refresh();
-  return { message: input.quantity === 0 ? t('shop.cart.removed') : t('shop.cart.updated') };
-});
+export const setLineQuantityAction = action(
+  { schema: setLineQuantitySchema, access: access.public },
+  async (input, { actor, t }) => {
+    const db = getDb();
+    const cartId = await existingWebCart(db, actor);
+    await setLineQuantity(db, { cartId, ...input });
+    refresh();
+    return { message: input.quantity === 0 ? t('shop.cart.removed') : t('shop.cart.updated') };
+  },
+);
 
-export const removeLineAction = action({ schema: removeLineSchema, access: access.public }, async (input, { actor, t }) => {
-  const db = getDb();
-  const cartId = await existingWebCart(db, actor);
-  await removeLine(db, { cartId, ...input });
-  refresh();
-  return { message: t('shop.cart.removed') };
-});
+export const removeLineAction = action(
+  { schema: removeLineSchema, access: access.public },
+  async (input, { actor, t }) => {
+    const db = getDb();
+    const cartId = await existingWebCart(db, actor);
+    await removeLine(db, { cartId, ...input });
+    refresh();
+    return { message: t('shop.cart.removed') };
+  },
+);
 
-export const applyPromotionCodeAction = action({ schema: promotionCodeSchema, access: access.public }, async (input, { actor, t }) => {
-  const db = getDb();
-  const cartId = await existingWebCart(db, actor);
-  await applyPromotionCode(db, cartId, input.code);
-  refresh();
-  return { message: t('shop.cart.codeApplied', { code: input.code }) };
-});
+export const applyPromotionCodeAction = action(
+  { schema: promotionCodeSchema, access: access.public },
+  async (input, { actor, t }) => {
+    const db = getDb();
+    const cartId = await existingWebCart(db, actor);
+    await applyPromotionCode(db, cartId, input.code);
+    refresh();
+    return { message: t('shop.cart.codeApplied', { code: input.code }) };
+  },
+);
 
-export const removePromotionCodeAction = action({ schema: promotionCodeSchema, access: access.public }, async (input, { actor, t }) => {
-  const db = getDb();
-  const cartId = await existingWebCart(db, actor);
-  await removeCode(db, cartId, input.code);
-  refresh();
-  return { message: t('shop.cart.codeRemoved', { code: input.code }) };
-});
+export const removePromotionCodeAction = action(
+  { schema: promotionCodeSchema, access: access.public },
+  async (input, { actor, t }) => {
+    const db = getDb();
+    const cartId = await existingWebCart(db, actor);
+    await removeCode(db, cartId, input.code);
+    refresh();
+    return { message: t('shop.cart.codeRemoved', { code: input.code }) };
+  },
+);
 
 /**
  * Right after sign-in: merges the anonymous cookie cart into the customer's own cart (or makes it
  * theirs) and points the cookie at the result. Called once by the shop header when it sees one.
  */
-export const claimCartAction = action({ schema: z.object({}).strict(), access: access.customer }, async (_input, { actor }) => {
-  await openWebCart(getDb(), actor);
-  refresh();
-});
+export const claimCartAction = action(
+  { schema: z.object({}).strict(), access: access.customer },
+  async (_input, { actor }) => {
+    await openWebCart(getDb(), actor);
+    refresh();
+  },
+);

@@ -11,7 +11,12 @@ import type { Actor } from '@/lib/identity/queries';
 import { createCustomerActor, createShop, resetDatabase } from '@/lib/testing/fixtures';
 import { getCartLines } from './queries';
 
-const state = vi.hoisted(() => ({ actor: null as unknown, jar: new Map<string, string>(), options: new Map<string, unknown>(), db: null as unknown }));
+const state = vi.hoisted(() => ({
+  actor: null as unknown,
+  jar: new Map<string, string>(),
+  options: new Map<string, unknown>(),
+  db: null as unknown,
+}));
 
 vi.mock('next/headers', () => ({
   cookies: async () => ({
@@ -44,7 +49,8 @@ vi.mock('@/lib/i18n/translate', () => ({
   getTranslator: async () => ({ locale: 'en', t: createTranslator({ locale: 'en', messages: MESSAGES.en }) }),
 }));
 
-const { addToCartAction, applyPromotionCodeAction, removeLineAction, setLineQuantityAction } = await import('./actions');
+const { addToCartAction, applyPromotionCodeAction, removeLineAction, setLineQuantityAction } =
+  await import('./actions');
 const { CART_COOKIE } = await import('./web-cart');
 
 let handle: DbHandle;
@@ -71,21 +77,29 @@ beforeEach(async () => {
 describe('web cart actions', () => {
   it('keep the cart in an httpOnly cookie and change only the caller’s own cart', async () => {
     as(null);
-    expect(await addToCartAction({ variantId: shop.variant.id, quantity: 2 })).toMatchObject({ ok: true, message: 'Added to your cart.' });
+    expect(await addToCartAction({ variantId: shop.variant.id, quantity: 2 })).toMatchObject({
+      ok: true,
+      message: 'Added to your cart.',
+    });
     const aliceCart = state.jar.get(CART_COOKIE)!;
     expect(state.options.get(CART_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });
     expect(await getCartLines(db, aliceCart)).toEqual([{ variantId: shop.variant.id, quantity: 2 }]);
 
     // Another browser without that cookie cannot change or empty it.
     as(null);
-    expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 9 })).toMatchObject({ ok: false, formError: 'This no longer exists.' });
+    expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 9 })).toMatchObject({
+      ok: false,
+      formError: 'This no longer exists.',
+    });
     expect(await removeLineAction({ variantId: shop.variant.id })).toMatchObject({ ok: false });
     expect(await applyPromotionCodeAction({ code: 'SUMMER' })).toMatchObject({ ok: false });
     expect(await getCartLines(db, aliceCart)).toEqual([{ variantId: shop.variant.id, quantity: 2 }]);
 
     // The holder of the cookie can.
     as(null, { [CART_COOKIE]: aliceCart });
-    expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 3 })).toMatchObject({ ok: true });
+    expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 3 })).toMatchObject({
+      ok: true,
+    });
     expect(await getCartLines(db, aliceCart)).toEqual([{ variantId: shop.variant.id, quantity: 3 }]);
   });
 
@@ -98,7 +112,10 @@ describe('web cart actions', () => {
 
     // Signed out on the same computer (the cookie still holds Eva's cart): not hers to see or change.
     as(null, { [CART_COOKIE]: evaCart });
-    expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 5 })).toMatchObject({ ok: false, formError: 'This no longer exists.' });
+    expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 5 })).toMatchObject({
+      ok: false,
+      formError: 'This no longer exists.',
+    });
     await addToCartAction({ variantId: shop.variant.id, quantity: 1 });
     expect(state.jar.get(CART_COOKIE)).not.toBe(evaCart); // a fresh anonymous cart instead
 

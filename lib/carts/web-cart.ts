@@ -48,7 +48,10 @@ export async function currentWebCartId(db: DbOrTx, actor: Actor | null): Promise
  */
 export async function openWebCart(db: DbOrTx, actor: Actor | null): Promise<string> {
   const cookieCartId = await readCartCookie();
-  const { cartId } = await getOrCreateWebCart(db, { cartId: cookieCartId, customerId: shopperCustomerId(actor) });
+  const { cartId } = await getOrCreateWebCart(db, {
+    cartId: cookieCartId,
+    customerId: shopperCustomerId(actor),
+  });
   if (cartId !== cookieCartId) await writeCartCookie(cartId);
   await assertOwnCart(db, cartId, actor, cartId);
   return cartId;
@@ -69,7 +72,12 @@ export async function existingWebCart(db: DbOrTx, actor: Actor | null): Promise<
   return cartId;
 }
 
-async function assertOwnCart(db: DbOrTx, cartId: string, actor: Actor | null, cookieCartId: string | null): Promise<void> {
+async function assertOwnCart(
+  db: DbOrTx,
+  cartId: string,
+  actor: Actor | null,
+  cookieCartId: string | null,
+): Promise<void> {
   const cart = await getCart(db, cartId);
   if (!cart) {
     throw new DomainError('notFound');

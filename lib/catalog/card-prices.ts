@@ -31,7 +31,13 @@ export async function loadVariantPriceInputs(
     })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
-    .where(and(inArray(products.id, [...new Set(productIds)]), eq(variants.active, true), eq(products.active, true)))
+    .where(
+      and(
+        inArray(products.id, [...new Set(productIds)]),
+        eq(variants.active, true),
+        eq(products.active, true),
+      ),
+    )
     .orderBy(asc(variants.id));
   for (const row of rows) {
     const list = byProduct.get(row.productId) ?? [];
@@ -53,7 +59,9 @@ export async function getCardPrices(
   const inputs = await loadVariantPriceInputs(db, productIds);
   const result: Record<number, CardPrice> = {};
   for (const [productId, lines] of inputs) {
-    const units = lines.map((line) => priceUnit(line, context.promotions, { channel: context.channel, now: context.now }));
+    const units = lines.map((line) =>
+      priceUnit(line, context.promotions, { channel: context.channel, now: context.now }),
+    );
     const best = units.reduce((a, b) => (b.finalUnitCents < a.finalUnitCents ? b : a));
     result[productId] = {
       priceCents: best.finalUnitCents,

@@ -17,31 +17,35 @@ import { checkoutSchema } from './schemas';
  * idempotency key comes with the form (one per checkout page), so a repeated submit returns the
  * first order and its open payment instead of a second order.
  */
-export const placeWebOrderAction = action({ schema: checkoutSchema, access: access.public }, async (input, { actor, locale }) => {
-  const db = getDb();
-  const cookieCartId = await readCartCookie();
-  // The open cart; after a first submit converted it, the cookie's cart, so a repeat finds its order.
-  const cartId = (await currentWebCartId(db, actor)) ?? cookieCartId;
-  const cart = cartId ? await getCart(db, cartId) : null;
-  if (!cart || cart.channel !== 'web') throw new DomainError('cartEmpty');
-  assertCartAccess(cart, actor, cookieCartId);
+export const placeWebOrderAction = action(
+  { schema: checkoutSchema, access: access.public },
+  async (input, { actor, locale }) => {
+    const db = getDb();
+    const cookieCartId = await readCartCookie();
+    // The open cart; after a first submit converted it, the cookie's cart, so a repeat finds its order.
+    const cartId = (await currentWebCartId(db, actor)) ?? cookieCartId;
+    const cart = cartId ? await getCart(db, cartId) : null;
+    if (!cart || cart.channel !== 'web') throw new DomainError('cartEmpty');
+    assertCartAccess(cart, actor, cookieCartId);
 
-  let placed;
-  try {
-    placed = await placeOrder(db, { ...input, channel: 'web', cartId: cart.id, locale }, actor);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    // The store ran out: show it at the store field, where the form offers home delivery instead.
-    if (error.code === 'pickupStoreOutOfStock') throw new DomainError(error.code, error.values, 'pickupLocationId');
-    if (error.code === 'invalidState' && cart.status !== 'open') throw new DomainError('cartEmpty');
-    throw error;
-  }
-  // A guest proves later that this browser placed it (order page, "Try again").
-  if (!shopperCustomerId(actor)) await rememberGuestOrder(placed.orderId);
-  const payment = await startPayment(db, { orderId: placed.orderId }).catch((error: unknown) => {
-    // A repeated submit of an order that has been paid meanwhile: show the order.
-    if (error instanceof DomainError && error.code === 'invalidState') return null;
-    throw error;
-  });
-  redirect(payment ? payment.checkoutUrl : `/orders/${placed.orderId}`);
-});
+    let placed;
+    try {
+      placed = await placeOrder(db, { ...input, channel: 'web', cartId: cart.id, locale }, actor);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // The store ran out: show it at the store field, where the form offers home delivery instead.
+      if (error.code === 'pickupStoreOutOfStock')
+        throw new DomainError(error.code, error.values, 'pickupLocationId');
+      if (error.code === 'invalidState' && cart.status !== 'open') throw new DomainError('cartEmpty');
+      throw error;
+    }
+    // A guest proves later that this browser placed it (order page, "Try again").
+    if (!shopperCustomerId(actor)) await rememberGuestOrder(placed.orderId);
+    const payment = await startPayment(db, { orderId: placed.orderId }).catch((error: unknown) => {
+      // A repeated submit of an order that has been paid meanwhile: show the order.
+      if (error instanceof DomainError && error.code === 'invalidState') return null;
+      throw error;
+    });
+    redirect(payment ? payment.checkoutUrl : `/orders/${placed.orderId}`);
+  },
+);

@@ -7,7 +7,13 @@ import { createTestDatabase } from '@/db/testing';
 import { addToCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
-import { createPromotionRow, createShop, createStaff, receiveStock, resetDatabase } from '@/lib/testing/fixtures';
+import {
+  createPromotionRow,
+  createShop,
+  createStaff,
+  receiveStock,
+  resetDatabase,
+} from '@/lib/testing/fixtures';
 import { getCounterReceipt, resolveCounterStore, searchCounterProducts } from './counter-queries';
 import { completeCounterSale } from './counter-sale';
 import { placeOrder } from './place-order';
@@ -42,10 +48,27 @@ async function paidPickup(storeId: number, name = 'Eva Visser') {
   await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
   const placed = await placeOrder(
     db,
-    { idempotencyKey: randomUUID(), channel: 'web', fulfilment: 'pickup', cartId, pickupLocationId: storeId, email: 'eva@example.com', customerName: name },
+    {
+      idempotencyKey: randomUUID(),
+      channel: 'web',
+      fulfilment: 'pickup',
+      cartId,
+      pickupLocationId: storeId,
+      email: 'eva@example.com',
+      customerName: name,
+    },
     null,
   );
-  await recordPayment(db, { orderId: placed.orderId, method: 'test_provider', amountCents: placed.totalCents, idempotencyKey: randomUUID() }, null);
+  await recordPayment(
+    db,
+    {
+      orderId: placed.orderId,
+      method: 'test_provider',
+      amountCents: placed.totalCents,
+      idempotencyKey: randomUUID(),
+    },
+    null,
+  );
   return placed;
 }
 
@@ -72,24 +95,44 @@ describe('counter pickups', () => {
     const b = await paidPickup(shop.storeB.id, 'Sem de Wit');
     const lists = await listCounterPickups(db, shop.storeA.id, new Date());
     expect(lists.prepare.map((p) => p.number)).toEqual([a.number]);
-    expect(lists.prepare[0]).toMatchObject({ customerName: 'Eva Visser', itemCount: 1, items: [{ productName: 'Trailloper', quantity: 1 }] });
+    expect(lists.prepare[0]).toMatchObject({
+      customerName: 'Eva Visser',
+      itemCount: 1,
+      items: [{ productName: 'Trailloper', quantity: 1 }],
+    });
     expect(lists.ready).toEqual([]);
-    expect((await listCounterPickups(db, shop.storeB.id, new Date())).prepare.map((p) => p.number)).toEqual([b.number]);
+    expect((await listCounterPickups(db, shop.storeB.id, new Date())).prepare.map((p) => p.number)).toEqual([
+      b.number,
+    ]);
   });
 
   it('marks ready, hands over (committing the reserved stock) and lists it as collected today', async () => {
     const a = await paidPickup(shop.storeA.id);
     expect(await level(shop.storeA.id)).toEqual({ onHand: 3, reserved: 1 });
-    await advancePickup(db, { orderId: a.orderId, to: 'ready_for_pickup', storeId: shop.storeA.id, actor: clerkA });
-    expect((await listCounterPickups(db, shop.storeA.id, new Date())).ready.map((p) => p.number)).toEqual([a.number]);
-    const done = await advancePickup(db, { orderId: a.orderId, to: 'collected', storeId: shop.storeA.id, actor: clerkA });
+    await advancePickup(db, {
+      orderId: a.orderId,
+      to: 'ready_for_pickup',
+      storeId: shop.storeA.id,
+      actor: clerkA,
+    });
+    expect((await listCounterPickups(db, shop.storeA.id, new Date())).ready.map((p) => p.number)).toEqual([
+      a.number,
+    ]);
+    const done = await advancePickup(db, {
+      orderId: a.orderId,
+      to: 'collected',
+      storeId: shop.storeA.id,
+      actor: clerkA,
+    });
     expect(done).toMatchObject({ number: a.number, status: 'collected' });
     expect(await level(shop.storeA.id)).toEqual({ onHand: 2, reserved: 0 });
     const lists = await listCounterPickups(db, shop.storeA.id, new Date());
     expect(lists.collected.map((p) => p.number)).toEqual([a.number]);
     expect(lists.collected[0].collectedAt).toBeInstanceOf(Date);
     // Tomorrow it is no longer "collected today".
-    expect((await listCounterPickups(db, shop.storeA.id, new Date(Date.now() + 86_400_000))).collected).toEqual([]);
+    expect(
+      (await listCounterPickups(db, shop.storeA.id, new Date(Date.now() + 86_400_000))).collected,
+    ).toEqual([]);
   });
 
   it('does not let a clerk of another store see or change the order — nor an admin working in another store', async () => {
@@ -99,20 +142,46 @@ describe('counter pickups', () => {
       [clerkB, shop.storeA.id], // a forged store: transitionOrder still checks the clerk's own store
       [admin, shop.storeB.id],
     ] as const) {
-      const error = await errorOf(advancePickup(db, { orderId: a.orderId, to: 'ready_for_pickup', storeId, actor }));
+      const error = await errorOf(
+        advancePickup(db, { orderId: a.orderId, to: 'ready_for_pickup', storeId, actor }),
+      );
       expect(['notFound', 'forbidden']).toContain(error.code);
     }
-    expect(await db.select().from(orderEvents).where(and(eq(orderEvents.orderId, a.orderId), eq(orderEvents.type, 'ready_for_pickup')))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(orderEvents)
+        .where(and(eq(orderEvents.orderId, a.orderId), eq(orderEvents.type, 'ready_for_pickup'))),
+    ).toEqual([]);
     expect(await findCounterPickup(db, shop.storeB.id, a.number)).toBeNull();
-    expect(await findCounterPickup(db, shop.storeA.id, a.number.toLowerCase())).toMatchObject({ id: a.orderId });
+    expect(await findCounterPickup(db, shop.storeA.id, a.number.toLowerCase())).toMatchObject({
+      id: a.orderId,
+    });
   });
 
   it('refuses to skip a step or to hand over twice', async () => {
     const a = await paidPickup(shop.storeA.id);
-    expect((await errorOf(advancePickup(db, { orderId: a.orderId, to: 'collected', storeId: shop.storeA.id, actor: clerkA }))).code).toBe('invalidState');
-    await advancePickup(db, { orderId: a.orderId, to: 'ready_for_pickup', storeId: shop.storeA.id, actor: clerkA });
+    expect(
+      (
+        await errorOf(
+          advancePickup(db, { orderId: a.orderId, to: 'collected', storeId: shop.storeA.id, actor: clerkA }),
+        )
+      ).code,
+    ).toBe('invalidState');
+    await advancePickup(db, {
+      orderId: a.orderId,
+      to: 'ready_for_pickup',
+      storeId: shop.storeA.id,
+      actor: clerkA,
+    });
     await advancePickup(db, { orderId: a.orderId, to: 'collected', storeId: shop.storeA.id, actor: clerkA });
-    expect((await errorOf(advancePickup(db, { orderId: a.orderId, to: 'collected', storeId: shop.storeA.id, actor: clerkA }))).code).toBe('invalidState');
+    expect(
+      (
+        await errorOf(
+          advancePickup(db, { orderId: a.orderId, to: 'collected', storeId: shop.storeA.id, actor: clerkA }),
+        )
+      ).code,
+    ).toBe('invalidState');
     expect(await level(shop.storeA.id)).toEqual({ onHand: 2, reserved: 0 });
   });
 
@@ -120,7 +189,9 @@ describe('counter pickups', () => {
     const a = await paidPickup(shop.storeA.id);
     const card = await findCounterPickup(db, shop.storeA.id, a.number);
     expect(card?.pickupCode).toMatch(/^[A-Z2-9]{6}$/);
-    expect(await findCounterPickup(db, shop.storeA.id, ` ${card!.pickupCode!.toLowerCase()} `)).toMatchObject({ id: a.orderId });
+    expect(await findCounterPickup(db, shop.storeA.id, ` ${card!.pickupCode!.toLowerCase()} `)).toMatchObject(
+      { id: a.orderId },
+    );
     expect(await findCounterPickup(db, shop.storeB.id, card!.pickupCode!)).toBeNull();
     expect(await findCounterPickup(db, shop.storeA.id, 'nothing')).toBeNull();
   });
@@ -143,25 +214,59 @@ describe('counter queries', () => {
   });
 
   it('finds products with the store price (promotions included) and the stock here and elsewhere', async () => {
-    await createPromotionRow(db, { name: 'Store week', kind: 'percentage', value: 10, target: 'product', targetId: shop.product.id, channels: ['store'] });
+    await createPromotionRow(db, {
+      name: 'Store week',
+      kind: 'percentage',
+      value: 10,
+      target: 'product',
+      targetId: shop.product.id,
+      channels: ['store'],
+    });
     await receiveStock(db, shop.variant.id, shop.storeB.id, 1);
-    const [hit] = await searchCounterProducts(db, { query: 'TR-42', locale: 'en', storeId: shop.storeA.id, now: new Date() });
+    const [hit] = await searchCounterProducts(db, {
+      query: 'TR-42',
+      locale: 'en',
+      storeId: shop.storeA.id,
+      now: new Date(),
+    });
     expect(hit).toMatchObject({ productName: 'Trail Runner', sku: 'TR-42-BLK', stockHere: 3 });
-    expect(hit.price).toMatchObject({ unitPriceCents: 5_000, finalUnitCents: 4_500, promotion: { name: 'Store week' } });
+    expect(hit.price).toMatchObject({
+      unitPriceCents: 5_000,
+      finalUnitCents: 4_500,
+      promotion: { name: 'Store week' },
+    });
     expect(hit.elsewhere).toEqual([
       { locationId: shop.warehouse.id, city: 'Amsterdam', kind: 'warehouse', available: 10 },
       { locationId: shop.storeB.id, city: 'Utrecht', kind: 'store', available: 3 },
     ]);
-    expect(await searchCounterProducts(db, { query: 'nothing-like-this', locale: 'en', storeId: shop.storeA.id, now: new Date() })).toEqual([]);
+    expect(
+      await searchCounterProducts(db, {
+        query: 'nothing-like-this',
+        locale: 'en',
+        storeId: shop.storeA.id,
+        now: new Date(),
+      }),
+    ).toEqual([]);
   });
 
   it('shows a receipt to staff of its store and to admins only', async () => {
-    const { cartId } = await getOrCreateCounterCart(db, { clerkUserId: clerkA.userId, locationId: shop.storeA.id });
+    const { cartId } = await getOrCreateCounterCart(db, {
+      clerkUserId: clerkA.userId,
+      locationId: shop.storeA.id,
+    });
     await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
-    const done = await completeCounterSale(db, { idempotencyKey: randomUUID(), method: 'cash', tenderedCents: 5_000, cartId, storeId: shop.storeA.id }, clerkA);
+    const done = await completeCounterSale(
+      db,
+      { idempotencyKey: randomUUID(), method: 'cash', tenderedCents: 5_000, cartId, storeId: shop.storeA.id },
+      clerkA,
+    );
     const receipt = await getCounterReceipt(db, done.orderId, clerkA);
     expect(receipt?.store.id).toBe(shop.storeA.id);
-    expect(receipt?.order.payments[0]).toMatchObject({ method: 'cash', tenderedCents: 5_000, changeCents: 0 });
+    expect(receipt?.order.payments[0]).toMatchObject({
+      method: 'cash',
+      tenderedCents: 5_000,
+      changeCents: 0,
+    });
     expect(await getCounterReceipt(db, done.orderId, admin)).not.toBeNull();
     expect(await getCounterReceipt(db, done.orderId, clerkB)).toBeNull();
     expect(await getCounterReceipt(db, done.orderId, null)).toBeNull();

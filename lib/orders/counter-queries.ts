@@ -1,6 +1,11 @@
 import type { DbOrTx } from '@/db/client';
 import { getPricedCart, type CartLineView, type PricedCartView } from '@/lib/carts/queries';
-import { loadPriceLines, searchVariants, type CatalogLocale, type CounterVariantDto } from '@/lib/catalog/queries';
+import {
+  loadPriceLines,
+  searchVariants,
+  type CatalogLocale,
+  type CounterVariantDto,
+} from '@/lib/catalog/queries';
 import type { Actor } from '@/lib/identity/queries';
 import { getAvailability } from '@/lib/inventory/queries';
 import { getLocation, listLocations, type LocationDto } from '@/lib/locations/queries';
@@ -51,7 +56,12 @@ async function stockPicture(db: DbOrTx, variantIds: number[], storeId: number) {
     const here = rows.find((r) => r.locationId === storeId)?.available ?? 0;
     const elsewhere = rows
       .filter((r) => r.locationId !== storeId && r.available > 0 && byId.has(r.locationId))
-      .map((r) => ({ locationId: r.locationId, city: byId.get(r.locationId)!.city, kind: byId.get(r.locationId)!.kind, available: r.available }))
+      .map((r) => ({
+        locationId: r.locationId,
+        city: byId.get(r.locationId)!.city,
+        kind: byId.get(r.locationId)!.kind,
+        available: r.available,
+      }))
       .sort((a, b) => b.available - a.available);
     return { here, elsewhere };
   };
@@ -65,11 +75,19 @@ export async function searchCounterProducts(
   db: DbOrTx,
   options: { query: string; locale: CatalogLocale; storeId: number; now: Date; limit?: number },
 ): Promise<CounterSearchResult[]> {
-  const rows = await searchVariants(db, { query: options.query, locale: options.locale, limit: options.limit ?? 24 });
+  const rows = await searchVariants(db, {
+    query: options.query,
+    locale: options.locale,
+    limit: options.limit ?? 24,
+  });
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.variantId);
   const [lines, promotions, stock] = await Promise.all([
-    loadPriceLines(db, ids.map((variantId) => ({ variantId, quantity: 1 })), options.locale),
+    loadPriceLines(
+      db,
+      ids.map((variantId) => ({ variantId, quantity: 1 })),
+      options.locale,
+    ),
     loadPromotionCandidates(db, options.now),
     stockPicture(db, ids, options.storeId),
   ]);
@@ -77,7 +95,11 @@ export async function searchCounterProducts(
   return rows.flatMap((row) => {
     const line = lineById.get(row.variantId);
     if (!line) return [];
-    const price = priceUnit(line, promotions, { channel: 'store', now: options.now, locationId: options.storeId });
+    const price = priceUnit(line, promotions, {
+      channel: 'store',
+      now: options.now,
+      locationId: options.storeId,
+    });
     const { here, elsewhere } = stock(row.variantId);
     return [{ ...row, price, stockHere: here, elsewhere }];
   });
@@ -97,9 +119,18 @@ export async function getCounterCartView(
   db: DbOrTx,
   options: { cartId: string; storeId: number; locale: CatalogLocale; now: Date },
 ): Promise<CounterCartView | null> {
-  const view = await getPricedCart(db, options.cartId, { now: options.now, channel: 'store', fulfilment: 'in_store', locale: options.locale });
+  const view = await getPricedCart(db, options.cartId, {
+    now: options.now,
+    channel: 'store',
+    fulfilment: 'in_store',
+    locale: options.locale,
+  });
   if (!view) return null;
-  const stock = await stockPicture(db, view.lines.map((l) => l.variantId), options.storeId);
+  const stock = await stockPicture(
+    db,
+    view.lines.map((l) => l.variantId),
+    options.storeId,
+  );
   return {
     ...view,
     lines: view.lines.map((line) => ({ ...line, stockHere: stock(line.variantId).here })),
@@ -117,7 +148,11 @@ export interface CounterReceipt {
  * counter sale, or `actor` is not staff of that store (admins see all) — a clerk cannot tell another
  * store's receipts apart from missing ones.
  */
-export async function getCounterReceipt(db: DbOrTx, orderId: string, actor: Actor | null): Promise<CounterReceipt | null> {
+export async function getCounterReceipt(
+  db: DbOrTx,
+  orderId: string,
+  actor: Actor | null,
+): Promise<CounterReceipt | null> {
   const order = await getOrderById(db, orderId);
   if (!order || order.channel !== 'store' || !staffMayHandle(actor, order.stockLocation.id)) return null;
   const store = await getLocation(db, order.stockLocation.id);

@@ -30,7 +30,10 @@ beforeEach(async () => {
 });
 
 async function counterCart(quantity = 1, clerk = clerkA) {
-  const { cartId } = await getOrCreateCounterCart(db, { clerkUserId: clerk.userId, locationId: shop.storeA.id });
+  const { cartId } = await getOrCreateCounterCart(db, {
+    clerkUserId: clerk.userId,
+    locationId: shop.storeA.id,
+  });
   await addToCart(db, { cartId, variantId: shop.variant.id, quantity });
   return cartId;
 }
@@ -65,14 +68,28 @@ const sale = (cartId: string | null, overrides: Partial<Parameters<typeof comple
 describe('completeCounterSale', () => {
   it('sells for cash in one go: completed order, payment with change, stock sold, cart closed', async () => {
     const cartId = await counterCart(1);
-    const done = await completeCounterSale(db, sale(cartId, { tenderedCents: 5_500, expectedTotalCents: 5_000 }), clerkA);
+    const done = await completeCounterSale(
+      db,
+      sale(cartId, { tenderedCents: 5_500, expectedTotalCents: 5_000 }),
+      clerkA,
+    );
     expect(done).toMatchObject({ totalCents: 5_000, changeCents: 500 });
     expect(done.number).toMatch(/^S-\d+$/);
 
     const [order] = await db.select().from(orders).where(eq(orders.id, done.orderId));
-    expect(order).toMatchObject({ channel: 'store', fulfilment: 'in_store', status: 'completed', stockLocationId: shop.storeA.id });
+    expect(order).toMatchObject({
+      channel: 'store',
+      fulfilment: 'in_store',
+      status: 'completed',
+      stockLocationId: shop.storeA.id,
+    });
     const [payment] = await db.select().from(payments).where(eq(payments.orderId, done.orderId));
-    expect(payment).toMatchObject({ method: 'cash', amountCents: 5_000, tenderedCents: 5_500, changeCents: 500 });
+    expect(payment).toMatchObject({
+      method: 'cash',
+      amountCents: 5_000,
+      tenderedCents: 5_500,
+      changeCents: 500,
+    });
     expect(await storeA()).toEqual({ onHand: 2, reserved: 0 });
     const [cart] = await db.select({ status: carts.status }).from(carts).where(eq(carts.id, cartId));
     expect(cart.status).toBe('converted');
@@ -81,14 +98,24 @@ describe('completeCounterSale', () => {
 
   it('takes a card payment without change', async () => {
     const cartId = await counterCart(2);
-    const done = await completeCounterSale(db, sale(cartId, { method: 'card_terminal', tenderedCents: null }), clerkA);
+    const done = await completeCounterSale(
+      db,
+      sale(cartId, { method: 'card_terminal', tenderedCents: null }),
+      clerkA,
+    );
     expect(done).toMatchObject({ totalCents: 10_000, changeCents: null });
     const [payment] = await db.select().from(payments).where(eq(payments.orderId, done.orderId));
     expect(payment).toMatchObject({ method: 'card_terminal', tenderedCents: null });
   });
 
   it('charges the promotion price and accepts a code handed out online', async () => {
-    await createPromotionRow(db, { name: 'Web code', kind: 'fixed_amount', value: 1_000, target: 'all', code: 'WELCOME10' });
+    await createPromotionRow(db, {
+      name: 'Web code',
+      kind: 'fixed_amount',
+      value: 1_000,
+      target: 'all',
+      code: 'WELCOME10',
+    });
     const cartId = await counterCart(1);
     await applyPromotionCode(db, cartId, 'welcome10', NOW);
     const done = await completeCounterSale(db, sale(cartId, { tenderedCents: 4_000 }), clerkA);
@@ -98,7 +125,9 @@ describe('completeCounterSale', () => {
   it('refuses too little cash and keeps nothing: no order, stock untouched, cart still open', async () => {
     const cartId = await counterCart(1);
     for (const expectedTotalCents of [5_000, undefined]) {
-      const error = await errorOf(completeCounterSale(db, sale(cartId, { tenderedCents: 4_999, expectedTotalCents }), clerkA));
+      const error = await errorOf(
+        completeCounterSale(db, sale(cartId, { tenderedCents: 4_999, expectedTotalCents }), clerkA),
+      );
       expect(error).toMatchObject({ code: 'tenderedTooLow', field: 'tendered' });
     }
     expect(await db.select().from(orders)).toEqual([]);
@@ -110,7 +139,10 @@ describe('completeCounterSale', () => {
   it('makes one sale of a double tap (same key), also after the cart was closed', async () => {
     const cartId = await counterCart(1);
     const input = sale(cartId, { tenderedCents: 6_000 });
-    const [a, b] = await Promise.all([completeCounterSale(db, input, clerkA), completeCounterSale(db, input, clerkA)]);
+    const [a, b] = await Promise.all([
+      completeCounterSale(db, input, clerkA),
+      completeCounterSale(db, input, clerkA),
+    ]);
     const c = await completeCounterSale(db, { ...input, cartId: null }, clerkA);
     expect(b).toEqual(a);
     expect(c).toEqual(a);
@@ -130,15 +162,25 @@ describe('completeCounterSale', () => {
 
   it('refuses a changed price, an empty cart, another clerk’s cart and another store', async () => {
     const cartId = await counterCart(1);
-    expect((await errorOf(completeCounterSale(db, sale(cartId, { expectedTotalCents: 4_000 }), clerkA))).code).toBe('priceChanged');
+    expect(
+      (await errorOf(completeCounterSale(db, sale(cartId, { expectedTotalCents: 4_000 }), clerkA))).code,
+    ).toBe('priceChanged');
     expect((await errorOf(completeCounterSale(db, sale(null), clerkA))).code).toBe('cartEmpty');
-    const clerkB = await createStaff(db, { role: 'clerk', email: 'clerk-b@example.com', locationId: shop.storeB.id });
+    const clerkB = await createStaff(db, {
+      role: 'clerk',
+      email: 'clerk-b@example.com',
+      locationId: shop.storeB.id,
+    });
     expect((await errorOf(completeCounterSale(db, sale(cartId), clerkB))).code).toBe('forbidden');
-    expect((await errorOf(completeCounterSale(db, sale(cartId, { storeId: shop.storeB.id }), clerkA))).code).toBe('forbidden');
+    expect(
+      (await errorOf(completeCounterSale(db, sale(cartId, { storeId: shop.storeB.id }), clerkA))).code,
+    ).toBe('forbidden');
     // The key of clerk A's sale does not hand it to clerk B.
     const input = sale(cartId);
     await completeCounterSale(db, input, clerkA);
-    expect((await errorOf(completeCounterSale(db, { ...input, cartId: null }, clerkB))).code).toBe('conflict');
+    expect((await errorOf(completeCounterSale(db, { ...input, cartId: null }, clerkB))).code).toBe(
+      'conflict',
+    );
   });
 });
 
@@ -161,12 +203,19 @@ describe('counterCheckoutSchema', () => {
   });
 
   it('needs an amount for cash, not for card, and no unknown fields', () => {
-    expect(counterCheckoutSchema.safeParse({ ...base, method: 'cash', tendered: '' }).error?.issues[0]).toMatchObject({
+    expect(
+      counterCheckoutSchema.safeParse({ ...base, method: 'cash', tendered: '' }).error?.issues[0],
+    ).toMatchObject({
       path: ['tendered'],
       message: 'validation.required',
     });
-    expect(counterCheckoutSchema.parse({ ...base, method: 'card_terminal' })).toMatchObject({ method: 'card_terminal', expectedTotalCents: 1250 });
-    expect(counterCheckoutSchema.safeParse({ ...base, method: 'card_terminal', storeId: '2' }).success).toBe(false);
+    expect(counterCheckoutSchema.parse({ ...base, method: 'card_terminal' })).toMatchObject({
+      method: 'card_terminal',
+      expectedTotalCents: 1250,
+    });
+    expect(counterCheckoutSchema.safeParse({ ...base, method: 'card_terminal', storeId: '2' }).success).toBe(
+      false,
+    );
     expect(counterCheckoutSchema.safeParse({ ...base, method: 'cheque' }).success).toBe(false);
   });
 });

@@ -18,13 +18,17 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 export const counterCheckoutSchema = z
   .object({
     idempotencyKey: z.uuid('validation.invalid'),
-    expectedTotalCents: z.coerce.number('validation.invalid').int('validation.invalid').nonnegative('validation.invalid'),
+    expectedTotalCents: z.coerce
+      .number('validation.invalid')
+      .int('validation.invalid')
+      .nonnegative('validation.invalid'),
     method: z.enum(['cash', 'card_terminal'], 'validation.choice'),
     tendered: z.preprocess(blankToUndefined, euroCentsSchema({ min: 0 }).optional()),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.method === 'cash' && v.tendered === undefined) ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'validation.required' });
+    if (v.method === 'cash' && v.tendered === undefined)
+      ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'validation.required' });
   });
 
 export type CounterCheckoutInput = z.output<typeof counterCheckoutSchema>;
@@ -66,11 +70,17 @@ export async function completeCounterSale(
     const cartId = earlier?.cartId ?? input.cartId;
     if (!cartId) throw new DomainError('cartEmpty');
     // Refuse too little cash before an order number is drawn (sequences do not roll back).
-    if (!earlier && input.method === 'cash' && input.expectedTotalCents !== undefined && (input.tenderedCents ?? 0) < input.expectedTotalCents) {
+    if (
+      !earlier &&
+      input.method === 'cash' &&
+      input.expectedTotalCents !== undefined &&
+      (input.tenderedCents ?? 0) < input.expectedTotalCents
+    ) {
       throw new DomainError('tenderedTooLow', {}, 'tendered');
     }
     const cart = await getCart(tx, cartId);
-    if (!cart || cart.channel !== 'store' || cart.clerkUserId !== actor.userId) throw new DomainError(earlier ? 'conflict' : 'forbidden');
+    if (!cart || cart.channel !== 'store' || cart.clerkUserId !== actor.userId)
+      throw new DomainError(earlier ? 'conflict' : 'forbidden');
 
     const placed = await placeOrder(
       tx,

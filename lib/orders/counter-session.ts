@@ -32,7 +32,8 @@ export async function requireCounterStore(db: DbOrTx, actor: Actor): Promise<Loc
 export async function writeChosenStore(storeId: number | null): Promise<void> {
   const jar = await cookies();
   if (storeId === null) jar.delete(COUNTER_STORE_COOKIE);
-  else jar.set(COUNTER_STORE_COOKIE, String(storeId), {
+  else
+    jar.set(COUNTER_STORE_COOKIE, String(storeId), {
       httpOnly: true,
       sameSite: 'lax',
       secure: await isSecureRequest(),

@@ -29,7 +29,14 @@ async function order(actor: Actor | null) {
   await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
   const placed = await placeOrder(
     db,
-    { idempotencyKey: randomUUID(), channel: 'web', fulfilment: 'pickup', pickupLocationId: shop.storeA.id, cartId, email: 'x@example.com' },
+    {
+      idempotencyKey: randomUUID(),
+      channel: 'web',
+      fulfilment: 'pickup',
+      pickupLocationId: shop.storeA.id,
+      cartId,
+      email: 'x@example.com',
+    },
     actor,
   );
   return placed.orderId;
@@ -61,9 +68,13 @@ describe('who may see an order', () => {
     expect(await getOrderForViewer(db, evasOrder, { actor: null, guestOrderIds: [evasOrder] })).toBeNull();
     expect(await getOrderForViewer(db, evasOrder, { actor: finn, guestOrderIds: [evasOrder] })).toBeNull();
 
-    expect(await getOrderForViewer(db, guestOrder, { actor: null, guestOrderIds: [guestOrder] })).not.toBeNull();
+    expect(
+      await getOrderForViewer(db, guestOrder, { actor: null, guestOrderIds: [guestOrder] }),
+    ).not.toBeNull();
     expect(await getOrderForViewer(db, guestOrder, { actor: null, guestOrderIds: [] })).toBeNull();
     expect(await getOrderForViewer(db, guestOrder, { actor: finn, guestOrderIds: [] })).toBeNull();
-    expect(await getOrderForViewer(db, 'not-a-uuid', { actor: eva, guestOrderIds: ['not-a-uuid'] })).toBeNull();
+    expect(
+      await getOrderForViewer(db, 'not-a-uuid', { actor: eva, guestOrderIds: ['not-a-uuid'] }),
+    ).toBeNull();
   });
 });

@@ -7,12 +7,17 @@ import { orderEvents, orders } from '@/db/schema';
  * stays reserved) so the shopper can try again; recordPayment moves it on once a payment succeeds.
  * Returns false when the order no longer waits for payment (nothing written).
  */
-export async function recordPaymentFailure(db: DbOrTx, input: { orderId: string; note?: string | null }): Promise<boolean> {
+export async function recordPaymentFailure(
+  db: DbOrTx,
+  input: { orderId: string; note?: string | null },
+): Promise<boolean> {
   const [order] = await db
     .select({ id: orders.id })
     .from(orders)
     .where(and(eq(orders.id, input.orderId), eq(orders.status, 'pending_payment')));
   if (!order) return false;
-  await db.insert(orderEvents).values({ orderId: order.id, type: 'payment_failed', note: input.note ?? null });
+  await db
+    .insert(orderEvents)
+    .values({ orderId: order.id, type: 'payment_failed', note: input.note ?? null });
   return true;
 }

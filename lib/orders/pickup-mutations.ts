@@ -23,7 +23,13 @@ export async function advancePickup(
     const [order] = await tx
       .select({ id: orders.id, number: orders.number })
       .from(orders)
-      .where(and(eq(orders.id, input.orderId), eq(orders.fulfilment, 'pickup'), eq(orders.pickupLocationId, input.storeId)));
+      .where(
+        and(
+          eq(orders.id, input.orderId),
+          eq(orders.fulfilment, 'pickup'),
+          eq(orders.pickupLocationId, input.storeId),
+        ),
+      );
     if (!order) throw new DomainError('notFound');
     await transitionOrder(tx, { orderId: order.id, to: input.to, actor: input.actor });
     return { orderId: order.id, number: order.number, status: input.to };

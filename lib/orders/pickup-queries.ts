@@ -10,7 +10,11 @@ import { findOrderByNumber, findPickupByCode, listPickupsForStore, type PickupDt
 export const PICKUP_VIEWS = ['prepare', 'ready', 'collected'] as const;
 export type PickupView = (typeof PICKUP_VIEWS)[number];
 
-const VIEW_STATUS: Record<PickupView, OrderStatus> = { prepare: 'paid', ready: 'ready_for_pickup', collected: 'collected' };
+const VIEW_STATUS: Record<PickupView, OrderStatus> = {
+  prepare: 'paid',
+  ready: 'ready_for_pickup',
+  collected: 'collected',
+};
 
 export function pickupViewOf(status: OrderStatus): PickupView | null {
   return PICKUP_VIEWS.find((v) => VIEW_STATUS[v] === status) ?? null;
@@ -38,7 +42,12 @@ async function withItems(db: DbOrTx, pickups: PickupDto[]): Promise<PickupCard[]
   const ids = pickups.map((p) => p.id);
   const [lines, collected] = await Promise.all([
     db
-      .select({ orderId: orderLines.orderId, productName: orderLines.productName, variantLabel: orderLines.variantLabel, quantity: orderLines.quantity })
+      .select({
+        orderId: orderLines.orderId,
+        productName: orderLines.productName,
+        variantLabel: orderLines.variantLabel,
+        quantity: orderLines.quantity,
+      })
       .from(orderLines)
       .where(inArray(orderLines.orderId, ids))
       .orderBy(asc(orderLines.id)),
@@ -50,7 +59,9 @@ async function withItems(db: DbOrTx, pickups: PickupDto[]): Promise<PickupCard[]
   ]);
   const collectedAt = new Map(collected.map((c) => [c.orderId, c.at]));
   return pickups.map((p) => {
-    const items = lines.filter((l) => l.orderId === p.id).map(({ productName, variantLabel, quantity }) => ({ productName, variantLabel, quantity }));
+    const items = lines
+      .filter((l) => l.orderId === p.id)
+      .map(({ productName, variantLabel, quantity }) => ({ productName, variantLabel, quantity }));
     return {
       ...p,
       items,
@@ -75,20 +86,31 @@ const pickupColumns = {
   pickupCode: orders.pickupCode,
 };
 
-const atStore = (storeId: number) => and(eq(orders.fulfilment, 'pickup'), eq(orders.pickupLocationId, storeId));
+const atStore = (storeId: number) =>
+  and(eq(orders.fulfilment, 'pickup'), eq(orders.pickupLocationId, storeId));
 
 /**
  * The store's pickups per view: to prepare (paid), ready for pickup, and collected since midnight
  * (shop time). Oldest first in the open views (first come, first served), latest first when collected.
  */
-export async function listCounterPickups(db: DbOrTx, storeId: number, now: Date): Promise<Record<PickupView, PickupCard[]>> {
+export async function listCounterPickups(
+  db: DbOrTx,
+  storeId: number,
+  now: Date,
+): Promise<Record<PickupView, PickupCard[]>> {
   const [open, collectedToday] = await Promise.all([
     listPickupsForStore(db, storeId, { statuses: ['paid', 'ready_for_pickup'] }),
     db
       .select({ ...pickupColumns, at: max(orderEvents.createdAt) })
       .from(orders)
       .innerJoin(orderEvents, and(eq(orderEvents.orderId, orders.id), eq(orderEvents.type, 'collected')))
-      .where(and(atStore(storeId), eq(orders.status, 'collected'), gte(orderEvents.createdAt, startOfShopDay(now))))
+      .where(
+        and(
+          atStore(storeId),
+          eq(orders.status, 'collected'),
+          gte(orderEvents.createdAt, startOfShopDay(now)),
+        ),
+      )
       .groupBy(orders.id)
       .orderBy(desc(max(orderEvents.createdAt))),
   ]);
@@ -105,7 +127,11 @@ export async function listCounterPickups(db: DbOrTx, storeId: number, now: Date)
  * A pickup of THIS store by order number ("W-100042", case-insensitive) or pickup code, in any status.
  * Another store's order answers null, exactly like a missing one.
  */
-export async function findCounterPickup(db: DbOrTx, storeId: number, term: string): Promise<PickupCard | null> {
+export async function findCounterPickup(
+  db: DbOrTx,
+  storeId: number,
+  term: string,
+): Promise<PickupCard | null> {
   const text = term.trim();
   if (!text || text.length > 40) return null;
   const byNumber = await findOrderByNumber(db, text);
@@ -114,7 +140,10 @@ export async function findCounterPickup(db: DbOrTx, storeId: number, term: strin
       ? byNumber.id
       : ((await findPickupByCode(db, storeId, text))?.id ?? null);
   if (!id) return null;
-  const [row] = await db.select(pickupColumns).from(orders).where(and(eq(orders.id, id), atStore(storeId)));
+  const [row] = await db
+    .select(pickupColumns)
+    .from(orders)
+    .where(and(eq(orders.id, id), atStore(storeId)));
   if (!row) return null;
   const [card] = await withItems(db, [{ ...row, itemCount: 0 }]);
   return card;

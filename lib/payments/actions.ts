@@ -20,14 +20,20 @@ import { testWebhookUrl } from './webhook-url';
  */
 export const decideTestPaymentAction = action(
   {
-    schema: z.object({ paymentId: z.string().trim().min(1).max(100), outcome: z.enum(['succeeded', 'failed']) }).strict(),
+    schema: z
+      .object({ paymentId: z.string().trim().min(1).max(100), outcome: z.enum(['succeeded', 'failed']) })
+      .strict(),
     access: access.public,
   },
   async (input) => {
     const payment = await getHostedPayment(getDb(), input.paymentId);
     if (!payment) throw new DomainError('notFound');
     if (payment.status === 'pending') {
-      const webhook = buildTestWebhook({ providerReference: payment.providerReference, outcome: input.outcome, amountCents: payment.amountCents });
+      const webhook = buildTestWebhook({
+        providerReference: payment.providerReference,
+        outcome: input.outcome,
+        amountCents: payment.amountCents,
+      });
       after(() => deliverTestWebhook(testWebhookUrl(), webhook));
     }
     redirect(`/orders/${payment.orderId}`);

@@ -30,7 +30,13 @@ export async function startPayment(
   return db.transaction(async (tx) => {
     // Lock the order: two "Pay" clicks are served one after the other, and the second reuses the first.
     const [order] = await tx
-      .select({ id: orders.id, number: orders.number, channel: orders.channel, status: orders.status, totalCents: orders.totalCents })
+      .select({
+        id: orders.id,
+        number: orders.number,
+        channel: orders.channel,
+        status: orders.status,
+        totalCents: orders.totalCents,
+      })
       .from(orders)
       .where(eq(orders.id, input.orderId))
       .for('update');
@@ -38,13 +44,28 @@ export async function startPayment(
     if (order.channel !== 'web' || order.status !== 'pending_payment') throw new DomainError('invalidState');
 
     const [open] = await tx
-      .select({ id: payments.id, providerReference: payments.providerReference, amountCents: payments.amountCents })
+      .select({
+        id: payments.id,
+        providerReference: payments.providerReference,
+        amountCents: payments.amountCents,
+      })
       .from(payments)
-      .where(and(eq(payments.orderId, order.id), eq(payments.method, provider.method), eq(payments.status, 'pending')))
+      .where(
+        and(
+          eq(payments.orderId, order.id),
+          eq(payments.method, provider.method),
+          eq(payments.status, 'pending'),
+        ),
+      )
       .orderBy(desc(payments.createdAt))
       .limit(1);
     if (open?.providerReference && open.amountCents === order.totalCents) {
-      return { paymentId: open.id, providerReference: open.providerReference, checkoutUrl: `/pay/${open.providerReference}`, reused: true };
+      return {
+        paymentId: open.id,
+        providerReference: open.providerReference,
+        checkoutUrl: `/pay/${open.providerReference}`,
+        reused: true,
+      };
     }
 
     // The built-in provider answers at once; a provider over the network would be called before the
@@ -65,7 +86,12 @@ export async function startPayment(
         idempotencyKey: `online:${randomUUID()}`,
       })
       .returning({ id: payments.id });
-    return { paymentId: row.id, providerReference: created.providerReference, checkoutUrl: created.checkoutUrl, reused: false };
+    return {
+      paymentId: row.id,
+      providerReference: created.providerReference,
+      checkoutUrl: created.checkoutUrl,
+      reused: false,
+    };
   });
 }
 
@@ -137,6 +163,9 @@ export async function settlePayment(db: DbOrTx, event: PaymentWebhookEvent): Pro
 }
 
 async function eventSeen(db: DbOrTx, eventId: string): Promise<boolean> {
-  const [row] = await db.select({ id: paymentWebhookEvents.eventId }).from(paymentWebhookEvents).where(eq(paymentWebhookEvents.eventId, eventId));
+  const [row] = await db
+    .select({ id: paymentWebhookEvents.eventId })
+    .from(paymentWebhookEvents)
+    .where(eq(paymentWebhookEvents.eventId, eventId));
   return !!row;
 }

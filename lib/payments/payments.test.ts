@@ -43,20 +43,35 @@ async function pendingOrder() {
       cartId,
       email: 'guest@example.com',
       customerName: 'Guest',
-      shippingAddress: { name: 'Guest', street: 'Damrak 1', postcode: '1012 LG', city: 'Amsterdam', country: 'NL' },
+      shippingAddress: {
+        name: 'Guest',
+        street: 'Damrak 1',
+        postcode: '1012 LG',
+        city: 'Amsterdam',
+        country: 'NL',
+      },
     },
     null,
   );
 }
 
 function deliver(webhook: { rawBody: string; signature: string }) {
-  return handlePaymentWebhook(db, { rawBody: webhook.rawBody, headers: new Headers({ [SIGNATURE_HEADER]: webhook.signature }) });
+  return handlePaymentWebhook(db, {
+    rawBody: webhook.rawBody,
+    headers: new Headers({ [SIGNATURE_HEADER]: webhook.signature }),
+  });
 }
 
 async function orderState(orderId: string) {
   const [order] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
-  const events = await db.select({ type: orderEvents.type }).from(orderEvents).where(eq(orderEvents.orderId, orderId));
-  const rows = await db.select({ status: payments.status, reference: payments.providerReference }).from(payments).where(eq(payments.orderId, orderId));
+  const events = await db
+    .select({ type: orderEvents.type })
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, orderId));
+  const rows = await db
+    .select({ status: payments.status, reference: payments.providerReference })
+    .from(payments)
+    .where(eq(payments.orderId, orderId));
   return { status: order.status, events: events.map((e) => e.type), payments: rows };
 }
 
@@ -78,17 +93,26 @@ describe('webhook signatures', () => {
 describe('online payment with the test provider', () => {
   it('opens one pending payment and reuses it while it is open (double click → one attempt)', async () => {
     const order = await pendingOrder();
-    const [first, second] = [await startPayment(db, { orderId: order.orderId }), await startPayment(db, { orderId: order.orderId })];
+    const [first, second] = [
+      await startPayment(db, { orderId: order.orderId }),
+      await startPayment(db, { orderId: order.orderId }),
+    ];
     expect(second.providerReference).toBe(first.providerReference);
     expect(second.reused).toBe(true);
     expect(first.checkoutUrl).toBe(`/pay/${first.providerReference}`);
-    expect((await orderState(order.orderId)).payments).toEqual([{ status: 'pending', reference: first.providerReference }]);
+    expect((await orderState(order.orderId)).payments).toEqual([
+      { status: 'pending', reference: first.providerReference },
+    ]);
   });
 
   it('marks the order paid once, however often the same event is delivered', async () => {
     const order = await pendingOrder();
     const { providerReference } = await startPayment(db, { orderId: order.orderId });
-    const webhook = buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents });
+    const webhook = buildTestWebhook({
+      providerReference,
+      outcome: 'succeeded',
+      amountCents: order.totalCents,
+    });
 
     expect(await deliver(webhook)).toEqual({ status: 200, body: { received: true, result: 'succeeded' } });
     expect(await deliver(webhook)).toEqual({ status: 200, body: { received: true, result: 'duplicate' } });
@@ -107,11 +131,18 @@ describe('online payment with the test provider', () => {
   it('refuses a delivery with a wrong signature and changes nothing', async () => {
     const order = await pendingOrder();
     const { providerReference } = await startPayment(db, { orderId: order.orderId });
-    const genuine = buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents });
+    const genuine = buildTestWebhook({
+      providerReference,
+      outcome: 'succeeded',
+      amountCents: order.totalCents,
+    });
 
     const forged = { rawBody: genuine.rawBody, signature: signPayload('not-the-key', genuine.rawBody) };
     expect((await deliver(forged)).status).toBe(401);
-    const tampered = { rawBody: genuine.rawBody.replace(String(order.totalCents), '1'), signature: genuine.signature };
+    const tampered = {
+      rawBody: genuine.rawBody.replace(String(order.totalCents), '1'),
+      signature: genuine.signature,
+    };
     expect((await deliver(tampered)).status).toBe(401);
     expect((await deliver({ rawBody: genuine.rawBody, signature: '' })).status).toBe(401);
 
@@ -124,27 +155,49 @@ describe('online payment with the test provider', () => {
   it('refuses a signed body it does not understand, and an unknown payment', async () => {
     const rawBody = JSON.stringify({ id: 'evt_x', type: 'payment.refunded', data: {} });
     expect((await deliver({ rawBody, signature: signPayload(webhookKey(), rawBody) })).status).toBe(400);
-    const unknown = buildTestWebhook({ providerReference: 'tp_doesnotexist0000', outcome: 'succeeded', amountCents: 100 });
+    const unknown = buildTestWebhook({
+      providerReference: 'tp_doesnotexist0000',
+      outcome: 'succeeded',
+      amountCents: 100,
+    });
     expect((await deliver(unknown)).status).toBe(404);
   });
 
   it('a failed payment leaves the order waiting; "try again" opens a new attempt that can succeed', async () => {
     const order = await pendingOrder();
     const first = await startPayment(db, { orderId: order.orderId });
-    const failed = await deliver(buildTestWebhook({ providerReference: first.providerReference, outcome: 'failed', amountCents: order.totalCents }));
+    const failed = await deliver(
+      buildTestWebhook({
+        providerReference: first.providerReference,
+        outcome: 'failed',
+        amountCents: order.totalCents,
+      }),
+    );
     expect(failed.body).toEqual({ received: true, result: 'failed' });
     let state = await orderState(order.orderId);
     expect(state.status).toBe('pending_payment');
     expect(state.events).toEqual(['placed', 'payment_failed']);
 
     // A late "succeeded" for the failed attempt changes nothing.
-    const late = await deliver(buildTestWebhook({ providerReference: first.providerReference, outcome: 'succeeded', amountCents: order.totalCents }));
+    const late = await deliver(
+      buildTestWebhook({
+        providerReference: first.providerReference,
+        outcome: 'succeeded',
+        amountCents: order.totalCents,
+      }),
+    );
     expect(late.body).toEqual({ received: true, result: 'ignored' });
 
     const retry = await startPayment(db, { orderId: order.orderId });
     expect(retry.reused).toBe(false);
     expect(retry.providerReference).not.toBe(first.providerReference);
-    await deliver(buildTestWebhook({ providerReference: retry.providerReference, outcome: 'succeeded', amountCents: order.totalCents }));
+    await deliver(
+      buildTestWebhook({
+        providerReference: retry.providerReference,
+        outcome: 'succeeded',
+        amountCents: order.totalCents,
+      }),
+    );
     state = await orderState(order.orderId);
     expect(state.status).toBe('paid');
     expect(state.payments.map((p) => p.status).sort()).toEqual(['failed', 'succeeded']);
@@ -153,11 +206,15 @@ describe('online payment with the test provider', () => {
   it('refuses an amount that differs from the payment, and a payment for an order that is paid', async () => {
     const order = await pendingOrder();
     const { providerReference } = await startPayment(db, { orderId: order.orderId });
-    const wrong = await deliver(buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents - 1 }));
+    const wrong = await deliver(
+      buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents - 1 }),
+    );
     expect(wrong).toEqual({ status: 409, body: { error: 'paymentAmountMismatch' } });
     expect((await orderState(order.orderId)).status).toBe('pending_payment');
 
-    await deliver(buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents }));
+    await deliver(
+      buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents }),
+    );
     const error = await startPayment(db, { orderId: order.orderId }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('invalidState');

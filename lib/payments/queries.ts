@@ -14,7 +14,10 @@ export interface HostedPaymentDto {
  * What the test provider's hosted page shows for a payment: amount, the merchant's order number and
  * whether it is still open. The reference is an unguessable provider id, as with a real provider.
  */
-export async function getHostedPayment(db: DbOrTx, providerReference: string): Promise<HostedPaymentDto | null> {
+export async function getHostedPayment(
+  db: DbOrTx,
+  providerReference: string,
+): Promise<HostedPaymentDto | null> {
   if (!/^tp_[A-Za-z0-9_-]{10,60}$/.test(providerReference)) return null;
   const [row] = await db
     .select({
@@ -31,9 +34,10 @@ export async function getHostedPayment(db: DbOrTx, providerReference: string): P
 }
 
 /** Where an order's online payment stands, from its payment rows (oldest first), for the order page. */
-export function onlinePaymentState(
-  order: { status: string; payments: { method: string; status: string; createdAt: Date }[] },
-): 'settled' | 'confirming' | 'failed' | 'none' {
+export function onlinePaymentState(order: {
+  status: string;
+  payments: { method: string; status: string; createdAt: Date }[];
+}): 'settled' | 'confirming' | 'failed' | 'none' {
   // Once the order has moved on (paid, cancelled…), its status says it all.
   if (order.status !== 'pending_payment') return 'settled';
   const online = order.payments.filter((p) => p.method === 'test_provider');

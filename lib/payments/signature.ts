@@ -17,7 +17,12 @@ export function signPayload(key: Buffer | string, rawBody: string, now: Date = n
 }
 
 /** True when `header` is a valid signature of `rawBody` made within the tolerance of `now`. */
-export function verifySignature(key: Buffer | string, rawBody: string, header: string | null, now: Date = new Date()): boolean {
+export function verifySignature(
+  key: Buffer | string,
+  rawBody: string,
+  header: string | null,
+  now: Date = new Date(),
+): boolean {
   if (!header) return false;
   const parts = Object.fromEntries(
     header.split(',').map((part) => {

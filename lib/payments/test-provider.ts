@@ -80,7 +80,10 @@ const RETRY_DELAYS_MS = [0, 1_000, 3_000, 10_000];
  * (or a 4xx that a retry cannot fix). Runs after the response (next/server `after`), never awaited
  * by the shopper's request.
  */
-export async function deliverTestWebhook(url: string, webhook: { rawBody: string; signature: string }): Promise<boolean> {
+export async function deliverTestWebhook(
+  url: string,
+  webhook: { rawBody: string; signature: string },
+): Promise<boolean> {
   for (const delay of RETRY_DELAYS_MS) {
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
@@ -90,7 +93,12 @@ export async function deliverTestWebhook(url: string, webhook: { rawBody: string
         body: webhook.rawBody,
       });
       if (response.ok) return true;
-      if (response.status >= 400 && response.status < 500 && response.status !== 404 && response.status !== 409) {
+      if (
+        response.status >= 400 &&
+        response.status < 500 &&
+        response.status !== 404 &&
+        response.status !== 409
+      ) {
         console.error(`[omnipay] webhook refused with ${response.status}`);
         return false;
       }

@@ -6,5 +6,7 @@ import 'server-only';
  * OMNIPAY_WEBHOOK_URL overrides it, e.g. behind a proxy that must see the call.
  */
 export function testWebhookUrl(): string {
-  return process.env.OMNIPAY_WEBHOOK_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/api/payments/webhook`;
+  return (
+    process.env.OMNIPAY_WEBHOOK_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/api/payments/webhook`
+  );
 }

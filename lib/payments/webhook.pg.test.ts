@@ -46,10 +46,16 @@ describe('payment webhook under concurrency (PostgreSQL)', () => {
       null,
     );
     const { providerReference } = await startPayment(db, { orderId: order.orderId });
-    const webhook = buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents });
+    const webhook = buildTestWebhook({
+      providerReference,
+      outcome: 'succeeded',
+      amountCents: order.totalCents,
+    });
     const headers = new Headers({ [SIGNATURE_HEADER]: webhook.signature });
 
-    const results = await Promise.all(Array.from({ length: 10 }, () => handlePaymentWebhook(db, { rawBody: webhook.rawBody, headers })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => handlePaymentWebhook(db, { rawBody: webhook.rawBody, headers })),
+    );
     const outcomes = results.map((r) => ('result' in r.body ? r.body.result : `${r.status}:${r.body.error}`));
     // A delivery that waited on the replaced row may answer 404; the provider retries it and gets
     // 'duplicate'. What matters: exactly one state change.

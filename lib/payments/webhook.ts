@@ -21,12 +21,14 @@ export async function handlePaymentWebhook(
   request: { rawBody: string; headers: Headers; now?: Date },
   provider: PaymentProvider = testProvider,
 ): Promise<WebhookResponse> {
-  if (Buffer.byteLength(request.rawBody) > MAX_BODY_BYTES) return { status: 413, body: { error: 'too_large' } };
+  if (Buffer.byteLength(request.rawBody) > MAX_BODY_BYTES)
+    return { status: 413, body: { error: 'too_large' } };
   let event;
   try {
     event = await provider.handleWebhook(request);
   } catch (error) {
-    if (error instanceof WebhookRejected) return { status: error.reason === 'signature' ? 401 : 400, body: { error: error.reason } };
+    if (error instanceof WebhookRejected)
+      return { status: error.reason === 'signature' ? 401 : 400, body: { error: error.reason } };
     throw error;
   }
   try {

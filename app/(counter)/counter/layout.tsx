@@ -19,7 +19,9 @@ export default async function CounterLayout({ children }: { children: ReactNode 
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <div className="flex items-center gap-3">
             <span className="hidden text-lg font-semibold lg:inline">Omnishop</span>
-            <span className="rounded-md bg-brand-600 px-2 py-1 text-sm font-medium">{store ? store.name : t('title')}</span>
+            <span className="rounded-md bg-brand-600 px-2 py-1 text-sm font-medium">
+              {store ? store.name : t('title')}
+            </span>
             {actor.role === 'admin' && store && <ChangeStoreButton />}
           </div>
           <CounterNav

@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The sale screen: scan or search on the left (top in portrait), the counter cart on the right (below). */
-export default async function CounterSalePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function CounterSalePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
   const actor = await requirePageRole(COUNTER_ROLES, '/counter');
   const db = getDb();
   const store = await getCounterStore(db, actor);

@@ -70,8 +70,8 @@ export default async function CartPage() {
                     <ProductImage src={line.imagePath} alt="" />
                   </Link>
                   <div className="flex min-w-0 flex-1 flex-col gap-3">
-                    <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-                      <div className="min-w-0">
+                    <div className="flex items-start justify-between gap-4">
+                      <div className="min-w-0 flex-1">
                         <h2 className="font-medium">
                           <Link href={href} className="hover:underline">
                             {line.productName}
@@ -91,11 +91,16 @@ export default async function CartPage() {
                           </Badge>
                         )}
                       </div>
-                      <p className="font-semibold" aria-label={`${t('lineTotal')}: ${formatMoney(line.lineTotalCents, locale)}`}>
+                      <p className="shrink-0 font-semibold">
+                        <span className="sr-only">{t('lineTotal')}: </span>
                         {formatMoney(line.lineTotalCents, locale)}
                       </p>
                     </div>
-                    <LineControls variantId={line.variantId} quantity={line.quantity} productName={line.productName} />
+                    <LineControls
+                      variantId={line.variantId}
+                      quantity={line.quantity}
+                      productName={line.productName}
+                    />
                   </div>
                 </li>
               );
@@ -103,18 +108,28 @@ export default async function CartPage() {
           </ul>
 
           {unavailable.length > 0 && (
-            <section aria-labelledby="unavailable-title" className="rounded-2xl bg-amber-50 p-4 ring-1 ring-amber-200">
+            <section
+              aria-labelledby="unavailable-title"
+              className="rounded-2xl bg-amber-50 p-4 ring-1 ring-amber-200"
+            >
               <h2 id="unavailable-title" className="font-semibold text-amber-900">
                 {t('unavailableTitle')}
               </h2>
               <p className="mt-1 text-sm text-amber-900">{t('unavailableBody')}</p>
               <ul className="mt-3 space-y-2">
                 {unavailable.map((line) => (
-                  <li key={line.variantId} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                  <li
+                    key={line.variantId}
+                    className="flex flex-wrap items-center justify-between gap-2 text-sm"
+                  >
                     <span>
                       {line.productName} {line.variantLabel && `(${line.variantLabel})`}
                     </span>
-                    <LineControls variantId={line.variantId} quantity={line.quantity} productName={line.productName} />
+                    <LineControls
+                      variantId={line.variantId}
+                      quantity={line.quantity}
+                      productName={line.productName}
+                    />
                   </li>
                 ))}
               </ul>
@@ -122,7 +137,10 @@ export default async function CartPage() {
           )}
         </div>
 
-        <aside aria-labelledby="summary-title" className="space-y-5 rounded-2xl bg-white p-5 ring-1 ring-stone-200 lg:sticky lg:top-24">
+        <aside
+          aria-labelledby="summary-title"
+          className="space-y-5 rounded-2xl bg-white p-5 ring-1 ring-stone-200 lg:sticky lg:top-24"
+        >
           <h2 id="summary-title" className="text-lg font-semibold">
             {t('summary')}
           </h2>
@@ -132,7 +150,10 @@ export default async function CartPage() {
               <h3 className="text-sm font-medium text-stone-700">{t('appliedCodes')}</h3>
               <ul className="mt-1 space-y-1">
                 {cart.promotionCodes.map((code) => (
-                  <li key={code} className="flex items-center justify-between gap-2 rounded-lg bg-stone-50 py-1 pl-3">
+                  <li
+                    key={code}
+                    className="flex items-center justify-between gap-2 rounded-lg bg-stone-50 py-1 pl-3"
+                  >
                     <span className="font-mono text-sm font-medium">{code}</span>
                     <RemoveCodeButton code={code} />
                   </li>
@@ -143,7 +164,9 @@ export default async function CartPage() {
           <CartTotals
             totals={totals}
             locale={locale}
-            shippingNote={t('shippingNote', { threshold: formatMoney(FREE_DELIVERY_THRESHOLD_CENTS, locale) })}
+            shippingNote={t('shippingNote', {
+              threshold: formatMoney(FREE_DELIVERY_THRESHOLD_CENTS, locale),
+            })}
           />
           {unavailable.length === 0 ? (
             <ButtonLink href="/checkout" size="lg" className="w-full">

@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-type SearchParams = Promise<{ category?: string | string[]; q?: string | string[]; page?: string | string[] }>;
+type SearchParams = Promise<{
+  category?: string | string[];
+  q?: string | string[];
+  page?: string | string[];
+}>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /** The URL of the listing with these filters; empty values are left out so links stay clean. */
@@ -41,10 +45,20 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
   const now = new Date();
 
   const [{ items, total }, promotions] = await Promise.all([
-    listProducts(db, { locale, categorySlug: category?.slug, search: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listProducts(db, {
+      locale,
+      categorySlug: category?.slug,
+      search: q || undefined,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
     loadPromotionCandidates(db, now),
   ]);
-  const prices = await getCardPrices(db, items.map((p) => p.id), { promotions, now, channel: 'web' });
+  const prices = await getCardPrices(
+    db,
+    items.map((p) => p.id),
+    { promotions, now, channel: 'web' },
+  );
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
@@ -71,7 +85,10 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
             maxLength={100}
             className={inputClass}
           />
-          <button type="submit" className="h-11 shrink-0 rounded-lg bg-stone-900 px-4 text-sm font-medium text-white hover:bg-stone-800">
+          <button
+            type="submit"
+            className="h-11 shrink-0 rounded-lg bg-stone-900 px-4 text-sm font-medium text-white hover:bg-stone-800"
+          >
             {t('searchSubmit')}
           </button>
         </form>
@@ -115,7 +132,11 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
       {pages > 1 && (
         <nav aria-label={t('pagination')} className="mt-8 flex items-center justify-between gap-4">
           {page > 1 ? (
-            <ButtonLink href={listingHref({ category: category?.slug, q, page: page - 1 })} variant="secondary" rel="prev">
+            <ButtonLink
+              href={listingHref({ category: category?.slug, q, page: page - 1 })}
+              variant="secondary"
+              rel="prev"
+            >
               ← {t('previous')}
             </ButtonLink>
           ) : (
@@ -123,7 +144,11 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
           )}
           <p className="text-sm text-stone-600">{t('pageOf', { page, pages })}</p>
           {page < pages ? (
-            <ButtonLink href={listingHref({ category: category?.slug, q, page: page + 1 })} variant="secondary" rel="next">
+            <ButtonLink
+              href={listingHref({ category: category?.slug, q, page: page + 1 })}
+              variant="secondary"
+              rel="next"
+            >
               {t('next')} →
             </ButtonLink>
           ) : (
@@ -135,13 +160,23 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
   );
 }
 
-function CategoryChip({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
+function CategoryChip({
+  href,
+  active,
+  children,
+}: {
+  href: string;
+  active: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <Link
       href={href}
       aria-current={active ? 'page' : undefined}
       className={`inline-flex min-h-11 items-center rounded-full px-4 text-sm font-medium whitespace-nowrap ring-1 transition ${
-        active ? 'bg-stone-900 text-white ring-stone-900' : 'bg-white text-stone-700 ring-stone-300 hover:bg-stone-100'
+        active
+          ? 'bg-stone-900 text-white ring-stone-900'
+          : 'bg-white text-stone-700 ring-stone-300 hover:bg-stone-100'
       }`}
     >
       {children}

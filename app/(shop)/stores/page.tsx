@@ -46,7 +46,10 @@ export default async function StoresPage() {
                   <>
                     <br />
                     <span className="text-stone-500">{t('phone')}: </span>
-                    <a href={`tel:${store.phone.replace(/\s+/g, '')}`} className="text-brand-700 hover:underline">
+                    <a
+                      href={`tel:${store.phone.replace(/\s+/g, '')}`}
+                      className="text-brand-700 hover:underline"
+                    >
                       {store.phone}
                     </a>
                   </>
@@ -59,8 +62,15 @@ export default async function StoresPage() {
                     const slots = store.openingHours[day] ?? [];
                     const isToday = day === today;
                     return (
-                      <tr key={day} aria-current={isToday ? 'date' : undefined} className={isToday ? 'bg-brand-50 font-semibold text-brand-900' : ''}>
-                        <th scope="row" className={`rounded-l-md py-1 pl-2 text-left ${isToday ? 'font-semibold' : 'font-normal'}`}>
+                      <tr
+                        key={day}
+                        aria-current={isToday ? 'date' : undefined}
+                        className={isToday ? 'bg-brand-50 font-semibold text-brand-900' : ''}
+                      >
+                        <th
+                          scope="row"
+                          className={`rounded-l-md py-1 pl-2 text-left ${isToday ? 'font-semibold' : 'font-normal'}`}
+                        >
                           <span className="capitalize">{days[day]}</span>
                           {isToday && <span className="font-normal text-brand-700"> ({t('today')})</span>}
                         </th>

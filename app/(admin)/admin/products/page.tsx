@@ -100,22 +100,24 @@ export default async function ProductsStockPage({ searchParams }: { searchParams
 
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3 text-sm text-stone-600">
         <p aria-live="polite">{t('results', { count: total })}</p>
-        <p className="flex items-center gap-4">
-          <span className="inline-flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className="inline-block size-3 rounded-sm bg-red-100 ring-1 ring-red-300"
-            />{' '}
-            {t('legendOut')}
-          </span>
-          <span className="inline-flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className="inline-block size-3 rounded-sm bg-amber-100 ring-1 ring-amber-300"
-            />
-            {t('legendLow', { threshold: LOW_STOCK_THRESHOLD })}
-          </span>
-        </p>
+        {rows.length > 0 && (
+          <p className="flex items-center gap-4">
+            <span className="inline-flex items-center gap-1.5">
+              <span
+                aria-hidden="true"
+                className="inline-block size-3 rounded-sm bg-red-100 ring-1 ring-red-300"
+              />{' '}
+              {t('legendOut')}
+            </span>
+            <span className="inline-flex items-center gap-1.5">
+              <span
+                aria-hidden="true"
+                className="inline-block size-3 rounded-sm bg-amber-100 ring-1 ring-amber-300"
+              />
+              {t('legendLow', { threshold: LOW_STOCK_THRESHOLD })}
+            </span>
+          </p>
+        )}
       </div>
 
       {rows.length === 0 ? (

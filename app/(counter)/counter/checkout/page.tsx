@@ -25,9 +25,15 @@ export default async function CounterCheckoutPage() {
   const db = getDb();
   const store = await getCounterStore(db, actor);
   if (!store) return <StoreGate actor={actor} />;
-  const [t, colors, locale] = await Promise.all([getTranslations('counter.checkout'), getTranslations('shop.colors'), getLocale()]);
+  const [t, colors, locale] = await Promise.all([
+    getTranslations('counter.checkout'),
+    getTranslations('shop.colors'),
+    getLocale(),
+  ]);
   const cartId = await findCounterCartId(db, actor.userId);
-  const cart = cartId ? await getCounterCartView(db, { cartId, storeId: store.id, locale, now: new Date() }) : null;
+  const cart = cartId
+    ? await getCounterCartView(db, { cartId, storeId: store.id, locale, now: new Date() })
+    : null;
   if (!cart || cart.lines.length === 0 || cart.unavailable.length > 0) redirect('/counter');
 
   return (
@@ -42,7 +48,10 @@ export default async function CounterCheckoutPage() {
         {/* A fresh key per rendering of this step: a double tap sends the same one, so one sale. */}
         <PaymentPanel totalCents={cart.totals.totalCents} idempotencyKey={randomUUID()} />
       </div>
-      <section aria-labelledby="summary-title" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+      <section
+        aria-labelledby="summary-title"
+        className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+      >
         <h2 id="summary-title" className="text-lg font-semibold">
           {t('summary', { count: cart.itemCount })}
         </h2>
@@ -51,7 +60,9 @@ export default async function CounterCheckoutPage() {
             <li key={line.variantId} className="flex justify-between gap-3 py-2">
               <span className="min-w-0">
                 <span className="font-medium tabular-nums">{line.quantity}×</span> {line.productName}
-                {(line.size || line.color) && <span className="text-stone-500"> · {variantText(colors, line)}</span>}
+                {(line.size || line.color) && (
+                  <span className="text-stone-500"> · {variantText(colors, line)}</span>
+                )}
               </span>
               <span className="shrink-0 tabular-nums">{formatMoney(line.lineTotalCents, locale)}</span>
             </li>

@@ -10,13 +10,23 @@ import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getLocale } from '@/lib/i18n/locale';
 import { getCounterStore } from '@/lib/orders/counter-session';
-import { findCounterPickup, listCounterPickups, PICKUP_VIEWS, type PickupView } from '@/lib/orders/pickup-queries';
+import {
+  findCounterPickup,
+  listCounterPickups,
+  PICKUP_VIEWS,
+  type PickupView,
+} from '@/lib/orders/pickup-queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('counter.pickups'))('title') };
 }
 
-type Params = { view?: string | string[]; find?: string | string[] };
+type Params = {
+  view?: string | string[];
+  find?: string | string[];
+  done?: string | string[];
+  order?: string | string[];
+};
 
 /** Click & collect at this store: to prepare, ready for pickup, collected today; find by number or code. */
 export default async function CounterPickupsPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -25,7 +35,11 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
   const store = await getCounterStore(db, actor);
   if (!store) return <StoreGate actor={actor} />;
 
-  const [t, locale, params] = await Promise.all([getTranslations('counter.pickups'), getLocale(), searchParams]);
+  const [t, locale, params] = await Promise.all([
+    getTranslations('counter.pickups'),
+    getLocale(),
+    searchParams,
+  ]);
   const view: PickupView = PICKUP_VIEWS.find((v) => v === params.view) ?? 'prepare';
   const find = (typeof params.find === 'string' ? params.find : '').trim().slice(0, 40);
   const [lists, found] = await Promise.all([
@@ -33,12 +47,27 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
     find ? findCounterPickup(db, store.id, find) : null,
   ]);
   const shown = lists[view];
+  // Set by the pickup action after a step; only shown when it names an order number.
+  const doneOrder =
+    typeof params.order === 'string' && /^[WS]-\d{1,12}$/.test(params.order) ? params.order : null;
+  const notice =
+    doneOrder && params.done === 'ready'
+      ? t('markedReady', { number: doneOrder })
+      : doneOrder && params.done === 'collected'
+        ? t('handedOver', { number: doneOrder })
+        : null;
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
       </div>
+
+      {notice && (
+        <p role="status" className="rounded-2xl bg-brand-600 px-4 py-3 text-lg font-semibold text-white">
+          {notice}
+        </p>
+      )}
 
       <Form action="/counter/pickups" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
         <label htmlFor="pickup-find" className="mb-1.5 block text-base font-semibold text-stone-800">
@@ -78,9 +107,12 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
             </ButtonLink>
           </div>
           {found ? (
-            <PickupCard pickup={found} locale={locale} highlight />
+            <PickupCard pickup={found} locale={locale} highlight view={view} />
           ) : (
-            <p role="status" className="rounded-2xl bg-amber-50 px-4 py-3 text-base font-medium text-amber-900 ring-1 ring-amber-200">
+            <p
+              role="status"
+              className="rounded-2xl bg-amber-50 px-4 py-3 text-base font-medium text-amber-900 ring-1 ring-amber-200"
+            >
               {t('notFound', { term: find })}
             </p>
           )}
@@ -111,7 +143,7 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
             <p className="mt-1 text-stone-600">{t('emptyHint')}</p>
           </div>
         ) : (
-          shown.map((pickup) => <PickupCard key={pickup.id} pickup={pickup} locale={locale} />)
+          shown.map((pickup) => <PickupCard key={pickup.id} pickup={pickup} locale={locale} view={view} />)
         )}
       </section>
     </div>

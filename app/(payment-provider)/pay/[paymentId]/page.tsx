@@ -24,12 +24,23 @@ export default async function HostedPaymentPage({ params }: { params: Promise<{ 
       <div className="flex items-center justify-between gap-3 bg-indigo-700 px-6 py-4 text-white">
         <p className="flex items-center gap-2 text-lg font-semibold tracking-tight">
           <svg viewBox="0 0 24 24" className="size-6" aria-hidden="true">
-            <rect x="2" y="5" width="20" height="14" rx="3" fill="none" stroke="currentColor" strokeWidth="2" />
+            <rect
+              x="2"
+              y="5"
+              width="20"
+              height="14"
+              rx="3"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            />
             <path d="M2 10h20" stroke="currentColor" strokeWidth="2" />
           </svg>
           Omnipay
         </p>
-        <span className="rounded-full bg-amber-300 px-2.5 py-0.5 text-xs font-semibold text-amber-950">TEST</span>
+        <span className="rounded-full bg-amber-300 px-2.5 py-0.5 text-xs font-semibold text-amber-950">
+          TEST
+        </span>
       </div>
       <div className="space-y-6 px-6 py-6">
         <div>
@@ -43,7 +54,9 @@ export default async function HostedPaymentPage({ params }: { params: Promise<{ 
           </div>
           <div className="flex justify-between gap-4 py-3">
             <dt className="text-slate-600">{t('description')}</dt>
-            <dd className="font-medium text-slate-900">{t('orderNumber', { number: payment.orderNumber })}</dd>
+            <dd className="font-medium text-slate-900">
+              {t('orderNumber', { number: payment.orderNumber })}
+            </dd>
           </div>
           <div className="flex items-baseline justify-between gap-4 py-3">
             <dt className="text-slate-600">{t('amount')}</dt>
@@ -68,7 +81,14 @@ export default async function HostedPaymentPage({ params }: { params: Promise<{ 
           </div>
         )}
         <p className="flex items-center justify-center gap-1.5 text-xs text-slate-500">
-          <svg viewBox="0 0 24 24" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+          <svg
+            viewBox="0 0 24 24"
+            className="size-3.5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            aria-hidden="true"
+          >
             <rect x="5" y="11" width="14" height="10" rx="2" />
             <path d="M8 11V7a4 4 0 0 1 8 0v4" />
           </svg>

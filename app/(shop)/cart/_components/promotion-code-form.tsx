@@ -13,16 +13,16 @@ export function PromotionCodeForm() {
   const failed = state && !state.ok ? state : null;
   return (
     <form action={formAction} className="space-y-2" noValidate>
-        <Field
-          label={t('promotionCode')}
-          name="code"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={32}
-          defaultValue={failed?.values?.code}
-          errors={failed?.fieldErrors?.code}
-        />
+      <Field
+        label={t('promotionCode')}
+        name="code"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={32}
+        defaultValue={failed?.values?.code}
+        errors={failed?.fieldErrors?.code}
+      />
       <SubmitButton variant="secondary" className="w-full">
         {t('apply')}
       </SubmitButton>

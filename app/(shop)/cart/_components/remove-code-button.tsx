@@ -10,7 +10,12 @@ export function RemoveCodeButton({ code }: { code: string }) {
   return (
     <form action={removeCode}>
       <input type="hidden" name="code" value={code} />
-      <SubmitButton variant="ghost" size="sm" className="text-stone-600" aria-label={t('removeCodeNamed', { code })}>
+      <SubmitButton
+        variant="ghost"
+        size="sm"
+        className="text-stone-600"
+        aria-label={t('removeCodeNamed', { code })}
+      >
         {t('removeCode')}
       </SubmitButton>
     </form>

@@ -1,10 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
 import { placeWebOrderAction } from '@/lib/orders/checkout-actions';
 
 export interface PickupStoreOption {
@@ -36,7 +45,7 @@ export function CheckoutForm({
   deliveryFee: string;
 }) {
   const t = useTranslations('shop.checkout');
-  const [state, formAction] = useActionState(placeWebOrderAction, null);
+  const [state, formAction, pending] = useActionState(placeWebOrderAction, null);
   const [method, setMethod] = useState<Method>('delivery');
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
@@ -49,8 +58,23 @@ export function CheckoutForm({
     if (failed) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [failed]);
 
+  // Submitted by hand rather than as a form action, so React does not reset the form when the server
+  // refuses it: what the shopper typed and chose stays as it was. (Without JavaScript the form still
+  // posts the same action.)
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return; // one request per click, whatever happens
+    const data = new FormData(event.currentTarget);
+    startTransition(() => (formAction as unknown as (payload: FormData) => void)(data));
+  }
+
   return (
-    <form ref={formRef} action={formAction} noValidate className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]">
+    <form
+      ref={formRef}
+      action={formAction}
+      noValidate
+      className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]"
+    >
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="expectedTotalCents" value={totals[method]} />
 
@@ -191,9 +215,10 @@ export function CheckoutForm({
           {t('summary')}
         </h2>
         {summaries[method]}
-        <SubmitButton size="lg" className="w-full" pendingLabel={t('placing')}>
-          {t('placeOrder')}
-        </SubmitButton>
+        <Button type="submit" size="lg" className="w-full" disabled={pending} aria-disabled={pending}>
+          {pending && <Spinner />}
+          {pending ? t('placing') : t('placeOrder')}
+        </Button>
         <p className="text-center text-xs text-stone-500">{t('payNote')}</p>
       </aside>
     </form>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CartTotals } from '@/components/shop/cart-totals';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
+import { translateVariantLabel } from '@/components/shop/variant-text';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
@@ -17,7 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [t, locale, actor, guestIds] = await Promise.all([getTranslations('shop.order'), getLocale(), getActor(), guestOrderIds()]);
+  const [t, tColors, locale, actor, guestIds] = await Promise.all([
+    getTranslations('shop.order'),
+    getTranslations('shop.colors'),
+    getLocale(),
+    getActor(),
+    guestOrderIds(),
+  ]);
   // The customer who owns it or the browser that placed it as a guest; anyone else gets a 404.
   const order = await getOrderForViewer(getDb(), id, { actor, guestOrderIds: guestIds });
   if (!order) notFound();
@@ -25,14 +32,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const payment = onlinePaymentState(order);
   const paidOnline = order.payments.some((p) => p.method === 'test_provider' && p.status === 'succeeded');
   const money = (cents: number) => formatMoney(cents, locale);
-  const showPickupCode = order.pickupCode && (order.status === 'ready_for_pickup' || order.status === 'collected');
+  const showPickupCode =
+    order.pickupCode && (order.status === 'ready_for_pickup' || order.status === 'collected');
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:py-10">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">{t('title', { number: order.number })}</h1>
-          <p className="mt-1 text-stone-600">{t('placedOn', { date: formatDateTime(order.placedAt, locale) })}</p>
+          <p className="mt-1 text-stone-600">
+            {t('placedOn', { date: formatDateTime(order.placedAt, locale) })}
+          </p>
         </div>
         <div className="flex items-center gap-2 text-sm">
           <span className="text-stone-600">{t('status')}:</span>
@@ -40,7 +50,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </div>
       </header>
 
-      {payment !== 'settled' && order.channel === 'web' && <PaymentPanel orderId={order.id} state={payment} />}
+      {payment !== 'settled' && order.channel === 'web' && (
+        <PaymentPanel orderId={order.id} state={payment} />
+      )}
       {order.status === 'paid' && paidOnline && (
         <section role="status" className="rounded-2xl bg-brand-50 p-5 ring-1 ring-brand-200">
           <h2 className="font-semibold text-brand-900">{t('paymentReceived')}</h2>
@@ -59,9 +71,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 <div className="min-w-0">
                   <p className="font-medium">{line.productName}</p>
                   <p className="text-stone-600">
-                    {[line.variantLabel, line.sku].filter(Boolean).join(' · ')}
+                    {[translateVariantLabel(tColors, line.variantLabel), line.sku]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </p>
-                  <p className="text-stone-600">{t('quantityTimes', { quantity: line.quantity, price: money(line.unitPriceCents) })}</p>
+                  <p className="text-stone-600">
+                    {t('quantityTimes', { quantity: line.quantity, price: money(line.unitPriceCents) })}
+                  </p>
                   {line.promotionName && (
                     <p className="text-accent-600">
                       {line.promotionName}: −{money(line.discountCents)}
@@ -73,7 +89,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             ))}
           </ul>
           <div className="mt-3 border-t border-stone-200 pt-4">
-            <CartTotals totals={{ ...order, vat: order.vatBreakdown }} locale={locale} shippingFreeLabel={(await getTranslations('shop.checkout'))('free')} />
+            <CartTotals
+              totals={{ ...order, vat: order.vatBreakdown }}
+              hideShipping={order.fulfilment === 'in_store'}
+              locale={locale}
+              shippingFreeLabel={(await getTranslations('shop.checkout'))('free')}
+            />
           </div>
           {order.promotionCodes.length > 0 && (
             <p className="mt-3 text-xs text-stone-500">
@@ -83,9 +104,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </section>
 
         <div className="space-y-6">
-          <section aria-labelledby="delivery-title" className="rounded-2xl bg-white p-5 text-sm ring-1 ring-stone-200">
+          <section
+            aria-labelledby="delivery-title"
+            className="rounded-2xl bg-white p-5 text-sm ring-1 ring-stone-200"
+          >
             <h2 id="delivery-title" className="text-lg font-semibold">
-              {order.fulfilment === 'pickup' ? t('pickupAt') : t('delivery')}
+              {order.fulfilment === 'pickup'
+                ? t('pickupAt')
+                : order.fulfilment === 'in_store'
+                  ? t('boughtInStore')
+                  : t('delivery')}
             </h2>
             {order.fulfilment === 'pickup' && order.pickupLocation ? (
               <div className="mt-2 space-y-3">
@@ -99,7 +127,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 {showPickupCode ? (
                   <div className="rounded-xl bg-brand-50 p-3 ring-1 ring-brand-200">
                     <p className="text-xs font-medium text-brand-800 uppercase">{t('pickupCode')}</p>
-                    <p className="font-mono text-2xl font-semibold tracking-widest text-brand-900">{order.pickupCode}</p>
+                    <p className="font-mono text-2xl font-semibold tracking-widest text-brand-900">
+                      {order.pickupCode}
+                    </p>
                     <p className="text-xs text-brand-800">{t('pickupCodeHint')}</p>
                   </div>
                 ) : (
@@ -121,22 +151,31 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             )}
             {(order.email || order.phone) && (
               <p className="mt-3 border-t border-stone-100 pt-3 text-stone-600">
-                <span className="font-medium text-stone-800">{t('contact')}:</span> {[order.email, order.phone].filter(Boolean).join(' · ')}
+                <span className="font-medium text-stone-800">{t('contact')}:</span>{' '}
+                {[order.email, order.phone].filter(Boolean).join(' · ')}
               </p>
             )}
           </section>
 
-          <section aria-labelledby="timeline-title" className="rounded-2xl bg-white p-5 ring-1 ring-stone-200">
+          <section
+            aria-labelledby="timeline-title"
+            className="rounded-2xl bg-white p-5 ring-1 ring-stone-200"
+          >
             <h2 id="timeline-title" className="text-lg font-semibold">
               {t('timeline')}
             </h2>
             <ol className="mt-3 space-y-3 border-l-2 border-stone-200 pl-4 text-sm">
               {order.events.map((event, i) => (
                 <li key={i} className="relative">
-                  <span className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-brand-600 ring-2 ring-white" aria-hidden="true" />
+                  <span
+                    className={`absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full ring-2 ring-white ${event.type === 'payment_failed' || event.type === 'cancelled' ? 'bg-red-500' : 'bg-brand-600'}`}
+                    aria-hidden="true"
+                  />
                   <p className="font-medium">{t(`events.${event.type as 'placed'}`)}</p>
                   <p className="text-stone-500">
-                    <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt, locale)}</time>
+                    <time dateTime={event.createdAt.toISOString()}>
+                      {formatDateTime(event.createdAt, locale)}
+                    </time>
                   </p>
                 </li>
               ))}

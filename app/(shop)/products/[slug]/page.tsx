@@ -13,7 +13,7 @@ import { priceUnit } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { AddToCartForm } from './_components/add-to-cart-form';
 import { Availability } from './_components/availability';
-import { resolveVariant, type PickerVariant } from './_components/variant-options';
+import { optionDimensions, resolveVariant, type PickerVariant } from '@/components/shop/variant-options';
 import { VariantPicker } from './_components/variant-picker';
 
 type Params = Promise<{ slug: string }>;
@@ -25,7 +25,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return product ? { title: product.name, description: product.description.slice(0, 160) } : {};
 }
 
-export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const [{ slug }, query, locale] = await Promise.all([params, searchParams, getLocale()]);
   const db = getDb();
   const product = await getProductBySlug(db, slug, locale);
@@ -33,20 +39,36 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
   const t = await getTranslations('shop.product');
   const tColors = await getTranslations('shop.colors');
   const now = new Date();
-  const [stock, promotions] = await Promise.all([getProductStock(db, product.id), loadPromotionCandidates(db, now)]);
+  const [stock, promotions] = await Promise.all([
+    getProductStock(db, product.id),
+    loadPromotionCandidates(db, now),
+  ]);
 
   // Orderable = in the warehouse (delivery) or in a store that hands out pickups.
   const stockByVariant = new Map(stock.map((s) => [s.variantId, s.locations]));
   const orderable = (variantId: number) =>
-    (stockByVariant.get(variantId) ?? []).some((l) => l.available > 0 && (l.kind === 'warehouse' || l.pickupEnabled));
+    (stockByVariant.get(variantId) ?? []).some(
+      (l) => l.available > 0 && (l.kind === 'warehouse' || l.pickupEnabled),
+    );
   const variants = product.variants.map((v) => ({ ...v, soldOut: !orderable(v.id) }));
-  const selected = resolveVariant(variants, { variant: one(query.variant), size: one(query.size), color: one(query.color) });
+  const selected = resolveVariant(variants, {
+    variant: one(query.variant),
+    size: one(query.size),
+    color: one(query.color),
+  });
   const price = priceUnit(
-    { variantId: selected.id, productId: product.id, categoryId: product.categoryId, unitPriceCents: selected.priceCents, taxClass: product.taxClass },
+    {
+      variantId: selected.id,
+      productId: product.id,
+      categoryId: product.categoryId,
+      unitPriceCents: selected.priceCents,
+      taxClass: product.taxClass,
+    },
     promotions,
     { channel: 'web', now },
   );
   const locations = stockByVariant.get(selected.id) ?? [];
+  const dims = optionDimensions(variants);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 sm:py-10">
@@ -72,7 +94,12 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
 
       <div className="mt-5 grid gap-8 md:grid-cols-2 md:gap-12">
         <div>
-          <ProductImage src={product.imagePath} alt={product.name} priority className="rounded-2xl ring-1 ring-stone-200" />
+          <ProductImage
+            src={product.imagePath}
+            alt={product.name}
+            priority
+            className="rounded-2xl ring-1 ring-stone-200"
+          />
         </div>
 
         <div className="flex flex-col gap-6">
@@ -80,7 +107,12 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
             <p className="text-sm font-medium tracking-wide text-stone-500 uppercase">{product.brand}</p>
             <h1 className="mt-1 text-3xl font-semibold tracking-tight">{product.name}</h1>
             <div className="mt-3 flex flex-wrap items-center gap-3">
-              <PriceTag priceCents={price.finalUnitCents} regularCents={price.unitPriceCents} locale={locale} size="lg" />
+              <PriceTag
+                priceCents={price.finalUnitCents}
+                regularCents={price.unitPriceCents}
+                locale={locale}
+                size="lg"
+              />
               {price.promotion && <Badge tone="accent">{price.promotion.name}</Badge>}
             </div>
             <p className="mt-1 text-sm text-stone-500">
@@ -90,7 +122,12 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
 
           {variants.length > 1 && (
             <VariantPicker
-              variants={variants.map(({ id, size, color, soldOut }): PickerVariant => ({ id, size, color, soldOut }))}
+              variants={variants.map(({ id, size, color, soldOut }): PickerVariant => ({
+                id,
+                size,
+                color,
+                soldOut,
+              }))}
               selectedId={selected.id}
               labels={{
                 size: t('size'),
@@ -98,8 +135,20 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
                 option: t('option'),
                 show: t('showVariant'),
                 soldOut: t('soldOutOption'),
-                colors: Object.fromEntries(variants.flatMap((v) => (v.color ? [[v.color, colorName(tColors, v.color)]] : []))),
-                variantLabels: Object.fromEntries(variants.map((v) => [v.id, variantText(tColors, v) || v.sku])),
+                colors: Object.fromEntries(
+                  variants.flatMap((v) => (v.color ? [[v.color, colorName(tColors, v.color)]] : [])),
+                ),
+                // A single list names only what differs ("41-46", not "41-46 · Black").
+                variantLabels: Object.fromEntries(
+                  variants.map((v) => [
+                    v.id,
+                    (dims.sizes.length
+                      ? v.size
+                      : dims.colors.length && v.color
+                        ? colorName(tColors, v.color)
+                        : variantText(tColors, v)) || v.sku,
+                  ]),
+                ),
               }}
             />
           )}

@@ -30,7 +30,9 @@ export default async function CounterReceiptPage({ params }: { params: Promise<{
           <p className="text-lg font-semibold">{t('done', { number: receipt.order.number })}</p>
           {cash && (
             <p className="mt-1 text-3xl font-bold tabular-nums">
-              {(cash.changeCents ?? 0) > 0 ? t('giveChange', { amount: formatMoney(cash.changeCents ?? 0, locale) }) : t('noChange')}
+              {(cash.changeCents ?? 0) > 0
+                ? t('giveChange', { amount: formatMoney(cash.changeCents ?? 0, locale) })
+                : t('noChange')}
             </p>
           )}
         </div>

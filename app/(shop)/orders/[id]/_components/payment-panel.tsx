@@ -7,7 +7,13 @@ import { retryPaymentAction } from '@/lib/payments/actions';
 const retryPayment = retryPaymentAction as unknown as (formData: FormData) => Promise<void>;
 
 /** Where the online payment of an unpaid order stands, with the way forward. */
-export function PaymentPanel({ orderId, state }: { orderId: string; state: 'confirming' | 'failed' | 'none' }) {
+export function PaymentPanel({
+  orderId,
+  state,
+}: {
+  orderId: string;
+  state: 'confirming' | 'failed' | 'none';
+}) {
   const t = useTranslations('shop.order');
   if (state === 'confirming') {
     return (
@@ -21,7 +27,11 @@ export function PaymentPanel({ orderId, state }: { orderId: string; state: 'conf
         <p className="mt-1 text-sm text-sky-900">{t('confirmingBody')}</p>
         <form action={retryPayment} className="mt-3">
           <input type="hidden" name="orderId" value={orderId} />
-          <SubmitButton variant="ghost" size="sm" className="px-0 text-sky-900 underline hover:bg-transparent">
+          <SubmitButton
+            variant="ghost"
+            size="sm"
+            className="px-0 text-sky-900 underline hover:bg-transparent"
+          >
             {t('continuePayment')}
           </SubmitButton>
         </form>
@@ -30,9 +40,15 @@ export function PaymentPanel({ orderId, state }: { orderId: string; state: 'conf
   }
   const failed = state === 'failed';
   return (
-    <section className={`rounded-2xl p-5 ring-1 ${failed ? 'bg-red-50 ring-red-200' : 'bg-amber-50 ring-amber-200'}`}>
-      <h2 className={`font-semibold ${failed ? 'text-red-900' : 'text-amber-950'}`}>{failed ? t('paymentFailed') : t('notPaidYet')}</h2>
-      <p className={`mt-1 text-sm ${failed ? 'text-red-900' : 'text-amber-950'}`}>{failed ? t('paymentFailedBody') : t('notPaidYetBody')}</p>
+    <section
+      className={`rounded-2xl p-5 ring-1 ${failed ? 'bg-red-50 ring-red-200' : 'bg-amber-50 ring-amber-200'}`}
+    >
+      <h2 className={`font-semibold ${failed ? 'text-red-900' : 'text-amber-950'}`}>
+        {failed ? t('paymentFailed') : t('notPaidYet')}
+      </h2>
+      <p className={`mt-1 text-sm ${failed ? 'text-red-900' : 'text-amber-950'}`}>
+        {failed ? t('paymentFailedBody') : t('notPaidYetBody')}
+      </p>
       <form action={retryPayment} className="mt-4">
         <input type="hidden" name="orderId" value={orderId} />
         <SubmitButton size="lg">{failed ? t('tryAgain') : t('payNow')}</SubmitButton>

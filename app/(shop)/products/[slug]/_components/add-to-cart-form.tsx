@@ -15,12 +15,20 @@ export function AddToCartForm({ variantId, available }: { variantId: number; ava
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="variantId" value={variantId} />
       <input type="hidden" name="quantity" value="1" />
-      <SubmitButton size="lg" className="w-full sm:w-auto sm:min-w-56" disabled={!available} pendingLabel={t('adding')}>
+      <SubmitButton
+        size="lg"
+        className="w-full sm:w-auto sm:min-w-56"
+        disabled={!available}
+        pendingLabel={t('adding')}
+      >
         {available ? t('addToCart') : t('outOfStock')}
       </SubmitButton>
       <FormMessage state={state} />
       {state?.ok && (
-        <Link href="/cart" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link
+          href="/cart"
+          className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+        >
           {t('viewCart')} →
         </Link>
       )}

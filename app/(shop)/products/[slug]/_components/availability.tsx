@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import { AutoRefresh } from '@/components/shop/auto-refresh';
 import type { LocationStock } from '@/lib/inventory/queries';
 
-const REFRESH_MS = 10_000;
+const REFRESH_MS = 8_000;
 
 /**
  * Stock of the chosen variant: home delivery (the warehouse) and every store. Refreshes itself, so a
@@ -10,7 +10,9 @@ const REFRESH_MS = 10_000;
  */
 export function Availability({ locations }: { locations: LocationStock[] }) {
   const t = useTranslations('shop.product');
-  const warehouseAvailable = locations.filter((l) => l.kind === 'warehouse').reduce((sum, l) => sum + Math.max(0, l.available), 0);
+  const warehouseAvailable = locations
+    .filter((l) => l.kind === 'warehouse')
+    .reduce((sum, l) => sum + Math.max(0, l.available), 0);
   const stores = locations.filter((l) => l.kind === 'store');
   return (
     <section aria-labelledby="availability-title" className="rounded-2xl bg-white p-5 ring-1 ring-stone-200">
@@ -27,7 +29,10 @@ export function Availability({ locations }: { locations: LocationStock[] }) {
       <p className="mt-3 flex items-center gap-2 text-sm">
         <StockDot ok={warehouseAvailable > 0} />
         <span>
-          {t('homeDelivery')}: <strong className="font-medium">{warehouseAvailable > 0 ? t('inStock') : t('outOfStockLower')}</strong>
+          {t('homeDelivery')}:{' '}
+          <strong className="font-medium">
+            {warehouseAvailable > 0 ? t('inStock') : t('outOfStockLower')}
+          </strong>
         </span>
       </p>
       <h3 id="store-availability-title" className="mt-4 text-sm font-medium text-stone-700">
@@ -40,7 +45,9 @@ export function Availability({ locations }: { locations: LocationStock[] }) {
               <StockDot ok={store.available > 0} />
               {store.name}
             </span>
-            <span className={`text-right whitespace-nowrap ${store.available > 0 ? 'font-medium text-stone-900' : 'text-stone-500'}`}>
+            <span
+              className={`text-right whitespace-nowrap ${store.available > 0 ? 'font-medium text-stone-900' : 'text-stone-500'}`}
+            >
               {store.available > 0 ? t('available', { count: store.available }) : t('outOfStock')}
               {!store.pickupEnabled && <span className="text-stone-500"> · {t('noPickup')}</span>}
             </span>
@@ -52,5 +59,10 @@ export function Availability({ locations }: { locations: LocationStock[] }) {
 }
 
 function StockDot({ ok }: { ok: boolean }) {
-  return <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${ok ? 'bg-brand-500' : 'bg-stone-300'}`} />;
+  return (
+    <span
+      aria-hidden="true"
+      className={`size-2.5 shrink-0 rounded-full ${ok ? 'bg-brand-500' : 'bg-stone-300'}`}
+    />
+  );
 }

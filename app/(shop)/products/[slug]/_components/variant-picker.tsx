@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useOptimistic, useTransition } from 'react';
-import { optionDimensions, variantAfterChange, type PickerVariant } from './variant-options';
+import { optionDimensions, variantAfterChange, type PickerVariant } from '@/components/shop/variant-options';
 
 interface Labels {
   size: string;
@@ -21,7 +21,15 @@ interface Labels {
  * URL with ?variant=<id> (shareable; the server renders price and stock for it). Without JavaScript
  * the form submits the same choice as a GET with the "Show" button.
  */
-export function VariantPicker({ variants, selectedId, labels }: { variants: PickerVariant[]; selectedId: number; labels: Labels }) {
+export function VariantPicker({
+  variants,
+  selectedId,
+  labels,
+}: {
+  variants: PickerVariant[];
+  selectedId: number;
+  labels: Labels;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [, startTransition] = useTransition();
@@ -47,7 +55,13 @@ export function VariantPicker({ variants, selectedId, labels }: { variants: Pick
             name="size"
             options={sizes.map((size) => {
               const target = variantAfterChange(variants, current, { size });
-              return { value: size, label: size, soldOut: !target || target.soldOut, checked: current.size === size, onChoose: () => choose(target) };
+              return {
+                value: size,
+                label: size,
+                soldOut: !target || target.soldOut,
+                checked: current.size === size,
+                onChoose: () => choose(target),
+              };
             })}
             soldOutText={labels.soldOut}
           />
@@ -82,7 +96,10 @@ export function VariantPicker({ variants, selectedId, labels }: { variants: Pick
         />
       )}
       <noscript>
-        <button type="submit" className="h-11 rounded-lg bg-white px-4 text-sm font-medium ring-1 ring-stone-300">
+        <button
+          type="submit"
+          className="h-11 rounded-lg bg-white px-4 text-sm font-medium ring-1 ring-stone-300"
+        >
           {labels.show}
         </button>
       </noscript>
@@ -98,7 +115,17 @@ interface Option {
   onChoose: () => void;
 }
 
-function OptionGroup({ legend, name, options, soldOutText }: { legend: string; name: string; options: Option[]; soldOutText: string }) {
+function OptionGroup({
+  legend,
+  name,
+  options,
+  soldOutText,
+}: {
+  legend: string;
+  name: string;
+  options: Option[];
+  soldOutText: string;
+}) {
   return (
     <fieldset>
       <legend className="mb-2 text-sm font-medium text-stone-700">{legend}</legend>
@@ -115,7 +142,9 @@ function OptionGroup({ legend, name, options, soldOutText }: { legend: string; n
             />
             <span
               className={`inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg bg-white px-3 text-sm font-medium ring-1 ring-stone-300 transition select-none peer-checked:bg-stone-900 peer-checked:text-white peer-checked:ring-stone-900 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 hover:ring-stone-500 ${
-                option.soldOut ? 'text-stone-400 line-through decoration-stone-400 peer-checked:text-stone-300' : 'text-stone-800'
+                option.soldOut
+                  ? 'text-stone-400 line-through decoration-stone-400 peer-checked:text-stone-300'
+                  : 'text-stone-800'
               }`}
             >
               {option.label}
