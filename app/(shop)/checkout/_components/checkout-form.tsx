@@ -72,6 +72,7 @@ export function CheckoutForm({
     <form
       ref={formRef}
       action={formAction}
+      onSubmit={submit}
       noValidate
       className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]"
     >
