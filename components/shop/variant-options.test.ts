@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { optionDimensions, resolveVariant, variantAfterChange, type PickerVariant } from './variant-options';
 
-const v = (id: number, size: string | null, color: string | null, soldOut = false): PickerVariant => ({ id, size, color, soldOut });
+const v = (id: number, size: string | null, color: string | null, soldOut = false): PickerVariant => ({
+  id,
+  size,
+  color,
+  soldOut,
+});
 const shoes = [v(1, '42', 'Black', true), v(2, '43', 'Black'), v(3, '42', 'Blue'), v(4, '44', 'Blue')];
 
 describe('variant picker options', () => {
   it('shows a group only for an option that varies', () => {
     expect(optionDimensions(shoes)).toEqual({ sizes: ['42', '43', '44'], colors: ['Black', 'Blue'] });
-    expect(optionDimensions([v(1, '36-40', 'Black'), v(2, '41-46', 'Black')])).toEqual({ sizes: ['36-40', '41-46'], colors: [] });
+    expect(optionDimensions([v(1, '36-40', 'Black'), v(2, '41-46', 'Black')])).toEqual({
+      sizes: ['36-40', '41-46'],
+      colors: [],
+    });
     expect(optionDimensions([v(1, null, null)])).toEqual({ sizes: [], colors: [] });
   });
 

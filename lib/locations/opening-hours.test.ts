@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isOpenAt, storeClock, weekdayNames } from './opening-hours';
 
-const hours = { '1': [['09:00', '18:00']], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [['12:00', '17:00']] } as const;
+const hours = {
+  '1': [['09:00', '18:00']],
+  '2': [],
+  '3': [],
+  '4': [],
+  '5': [],
+  '6': [],
+  '7': [['12:00', '17:00']],
+} as const;
 const H = hours as unknown as Parameters<typeof isOpenAt>[0];
 
 describe('opening hours on the stores’ clock (Europe/Amsterdam)', () => {

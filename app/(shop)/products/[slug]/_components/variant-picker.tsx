@@ -138,10 +138,11 @@ function OptionGroup({
               value={option.value}
               checked={option.checked}
               onChange={option.onChoose}
-              className="peer sr-only"
+              // Transparent over the whole chip: the click lands on the radio itself.
+              className="peer absolute inset-0 z-10 size-full cursor-pointer appearance-none opacity-0"
             />
             <span
-              className={`inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg bg-white px-3 text-sm font-medium ring-1 ring-stone-300 transition select-none peer-checked:bg-stone-900 peer-checked:text-white peer-checked:ring-stone-900 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 hover:ring-stone-500 ${
+              className={`inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg bg-white px-3 text-sm font-medium ring-1 ring-stone-300 transition select-none peer-checked:bg-stone-900 peer-checked:text-white peer-checked:ring-stone-900 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 peer-hover:ring-stone-500 ${
                 option.soldOut
                   ? 'text-stone-400 line-through decoration-stone-400 peer-checked:text-stone-300'
                   : 'text-stone-800'
