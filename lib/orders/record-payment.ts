@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orderEvents, orders, payments, type OrderStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -26,10 +26,13 @@ export interface RecordedPayment {
   changeCents: number | null;
 }
 
-async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<RecordedPayment | null> {
+type FoundPayment = RecordedPayment & { pending: boolean };
+
+async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<FoundPayment | null> {
   const [row] = await db
     .select({
       paymentId: payments.id,
+      pending: sql<boolean>`${payments.status} = 'pending'`,
       orderId: payments.orderId,
       orderStatus: orders.status,
       amountCents: payments.amountCents,
@@ -50,13 +53,20 @@ async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<Recorded
  * the caller (webhook or return page) has verified it. Cash needs tendered ≥ total; change is
  * tendered − total.
  *
+ * An online attempt is created 'pending' with its key before the shopper pays; its confirmation comes
+ * here with the same key and settles that row in place, so there is one payment row per attempt.
+ *
  * Errors (DomainError): notFound, forbidden, invalidState (not awaiting payment),
  * paymentAmountMismatch, tenderedTooLow (field 'tendered').
  */
-export async function recordPayment(db: DbOrTx, input: RecordPaymentInput, actor: Actor | null): Promise<RecordedPayment> {
+export async function recordPayment(
+  db: DbOrTx,
+  input: RecordPaymentInput,
+  actor: Actor | null,
+): Promise<RecordedPayment> {
   return db.transaction(async (tx) => {
     const first = await findPayment(tx, input.idempotencyKey);
-    if (first) return assertSameOrder(first, input);
+    if (first && !first.pending) return assertSameOrder(first, input);
 
     // Lock the order: two payments for it (different keys) are taken one after the other.
     const [order] = await tx
@@ -73,7 +83,8 @@ export async function recordPayment(db: DbOrTx, input: RecordPaymentInput, actor
       .for('update');
     if (!order) throw new DomainError('notFound');
     const afterLock = await findPayment(tx, input.idempotencyKey);
-    if (afterLock) return assertSameOrder(afterLock, input);
+    if (afterLock) assertSameOrder(afterLock, input);
+    if (afterLock && !afterLock.pending) return afterLock;
 
     if (input.method === 'test_provider') {
       if (order.channel !== 'web') throw new DomainError('invalidState');
@@ -87,26 +98,36 @@ export async function recordPayment(db: DbOrTx, input: RecordPaymentInput, actor
     let changeCents: number | null = null;
     if (input.method === 'cash') {
       tenderedCents = input.tenderedCents ?? null;
-      if (tenderedCents === null || !Number.isSafeInteger(tenderedCents) || tenderedCents < order.totalCents) {
+      if (
+        tenderedCents === null ||
+        !Number.isSafeInteger(tenderedCents) ||
+        tenderedCents < order.totalCents
+      ) {
         throw new DomainError('tenderedTooLow', {}, 'tendered');
       }
       changeCents = tenderedCents - order.totalCents;
     }
 
-    const [payment] = await tx
-      .insert(payments)
-      .values({
-        orderId: order.id,
-        method: input.method,
-        status: 'succeeded',
-        amountCents: input.amountCents,
-        tenderedCents,
-        changeCents,
-        providerReference: input.providerReference ?? null,
-        idempotencyKey: input.idempotencyKey,
-      })
-      .onConflictDoNothing({ target: payments.idempotencyKey })
-      .returning({ paymentId: payments.id });
+    const [payment] = afterLock
+      ? await tx
+          .update(payments)
+          .set({ status: 'succeeded', amountCents: input.amountCents, tenderedCents, changeCents })
+          .where(and(eq(payments.id, afterLock.paymentId), eq(payments.status, 'pending')))
+          .returning({ paymentId: payments.id })
+      : await tx
+          .insert(payments)
+          .values({
+            orderId: order.id,
+            method: input.method,
+            status: 'succeeded',
+            amountCents: input.amountCents,
+            tenderedCents,
+            changeCents,
+            providerReference: input.providerReference ?? null,
+            idempotencyKey: input.idempotencyKey,
+          })
+          .onConflictDoNothing({ target: payments.idempotencyKey })
+          .returning({ paymentId: payments.id });
     if (!payment) {
       const raced = await findPayment(tx, input.idempotencyKey);
       if (!raced) throw new DomainError('conflict');
@@ -128,12 +149,21 @@ export async function recordPayment(db: DbOrTx, input: RecordPaymentInput, actor
       actorUserId: actor?.userId ?? null,
       note: input.method,
     });
-    return { paymentId: payment.paymentId, orderId: order.id, orderStatus: to, amountCents: input.amountCents, changeCents };
+    return {
+      paymentId: payment.paymentId,
+      orderId: order.id,
+      orderStatus: to,
+      amountCents: input.amountCents,
+      changeCents,
+    };
   });
 }
 
 /** A repeated key must be for the same order; anything else is a client bug, not a payment. */
-function assertSameOrder(payment: RecordedPayment, input: RecordPaymentInput): RecordedPayment {
+function assertSameOrder(
+  { pending: _pending, ...payment }: FoundPayment,
+  input: RecordPaymentInput,
+): RecordedPayment {
   if (payment.orderId !== input.orderId) throw new DomainError('conflict');
   return payment;
 }

@@ -124,8 +124,8 @@ export async function settlePayment(db: DbOrTx, event: PaymentWebhookEvent): Pro
       .from(payments)
       .where(eq(payments.providerReference, event.providerReference))
       .for('update');
-    // A concurrent delivery of the same event may have committed while this one waited for the lock
-    // (on PostgreSQL it may even have replaced the row, see below): then it is a duplicate.
+    // A concurrent delivery of the same event may have committed while this one waited for the lock:
+    // then it is a duplicate.
     if (await eventSeen(tx, event.eventId)) return 'duplicate';
     if (!attempt) throw new DomainError('notFound');
 
@@ -138,10 +138,8 @@ export async function settlePayment(db: DbOrTx, event: PaymentWebhookEvent): Pro
         await recordPaymentFailure(tx, { orderId: attempt.orderId, note: attempt.method });
         result = 'failed';
       } else {
-        // recordPayment is the one place where a payment makes an order paid, and it writes the
-        // succeeded payment row itself; the pending attempt is replaced by that row (same idempotency
-        // key and provider reference) in this transaction, so there is one row per attempt.
-        await tx.delete(payments).where(eq(payments.id, attempt.id));
+        // recordPayment is the one place where a payment makes an order paid; it settles this pending
+        // attempt in place (found by its idempotency key).
         const recorded = await recordPayment(
           tx,
           {
