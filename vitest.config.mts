@@ -13,7 +13,8 @@ const shared = {
 };
 
 // Every unit/integration test runs on PGlite; with DATABASE_URL set, all of them run again on PostgreSQL,
-// together with the tests that need real concurrency (*.pg.test.ts).
+// together with the tests that need real concurrency (*.pg.test.ts). *.pglite.test.ts are about the
+// embedded database itself.
 const projects: TestProjectInlineConfiguration[] = [
   {
     ...shared,
@@ -33,7 +34,7 @@ if (process.env.DATABASE_URL) {
     test: {
       name: 'postgres',
       include: ['{lib,db,components}/**/*.test.{ts,tsx}'],
-      exclude: ['node_modules/**'],
+      exclude: ['**/*.pglite.test.ts', 'node_modules/**'],
       env: { TEST_DB: 'postgres' },
       hookTimeout: 120_000,
       testTimeout: 60_000,
