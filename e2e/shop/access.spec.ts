@@ -2,7 +2,8 @@ import { expect, test, type Browser } from '@playwright/test';
 import { storageState } from '../fixtures/users';
 
 async function newGuest(browser: Browser) {
-  return browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'en-GB' });
+  // Contexts made in a test inherit the file's `use` options: start explicitly without a session.
+  return browser.newContext({ storageState: { cookies: [], origins: [] } });
 }
 
 test.describe('[SHOP][ACCESS]', () => {
