@@ -38,6 +38,12 @@ async function scan(clerk: Page, ean: string) {
   await field.press('Enter');
 }
 
+/** Picks a size or colour on the product page and waits until the page shows that variant. */
+async function chooseOption(page: Page, name: string, sku: string) {
+  await page.getByRole('radio', { name, exact: true }).check();
+  await expect(page.getByText(`Item number ${sku}`)).toBeVisible();
+}
+
 async function storeAvailability(page: Page, store: string) {
   return page.getByRole('list', { name: 'Availability in stores' }).getByRole('listitem').filter({ hasText: store });
 }
@@ -53,7 +59,7 @@ test('[OMNI][S1] one promotion prices the same on the product page, the web cart
 
   // Before: the normal price everywhere. The clerk scans the sunglasses into the counter cart.
   await shopper.goto(`/products/${sunglasses.productSlug}`);
-  await shopper.getByRole('radio', { name: sunglasses.color! }).check();
+  await chooseOption(shopper, sunglasses.color!, sunglasses.sku);
   await expect(shopper.getByRole('main').getByText(normal).first()).toBeVisible();
   await shopper.getByRole('button', { name: 'Add to cart' }).click();
   await emptyCounterCart(clerk);
@@ -103,7 +109,7 @@ test('[OMNI][S5] a counter sale of the last unit shows on the open product page 
   const clerk = await pageAs(browser, 'clerkUtrecht');
 
   await shopper.goto(`/products/${watch.productSlug}`);
-  await shopper.getByRole('radio', { name: watch.color! }).check();
+  await chooseOption(shopper, watch.color!, watch.sku);
   const utrecht = await storeAvailability(shopper, UTRECHT);
   await expect(utrecht).toContainText('1 available');
 
@@ -127,7 +133,7 @@ test('[OMNI][S4] a web pickup order reserves stock in the store, shows in its pi
   const clerk = await pageAs(browser, 'clerkUtrecht');
 
   await customer.goto(`/products/${shoe.productSlug}`);
-  await customer.getByRole('radio', { name: shoe.size!, exact: true }).check();
+  await chooseOption(customer, shoe.size!, shoe.sku);
   const utrecht = await storeAvailability(customer, UTRECHT);
   const before = Number((await utrecht.textContent())?.match(/(\d+) available/)?.[1]);
   expect(before).toBeGreaterThan(0);
@@ -146,7 +152,7 @@ test('[OMNI][S4] a web pickup order reserves stock in the store, shows in its pi
 
   // Reserved in Utrecht: one fewer available there.
   await customer.goto(`/products/${shoe.productSlug}`);
-  await customer.getByRole('radio', { name: shoe.size!, exact: true }).check();
+  await chooseOption(customer, shoe.size!, shoe.sku);
   await expect(await storeAvailability(customer, UTRECHT)).toContainText(`${before - 1} available`);
 
   // The Utrecht counter prepares it and hands it over.

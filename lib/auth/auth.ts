@@ -20,7 +20,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A wrong password is an expected outcome, not a server error worth a stack trace in the log.
   logger: {
     error(error) {
-      if (error.name !== 'CredentialsSignin') console.error('[auth]', error);
+      // Auth.js errors carry their kind in `type` (class names do not survive minification).
+      if ((error as { type?: string }).type !== 'CredentialsSignin') console.error('[auth]', error);
     },
   },
   providers: [
