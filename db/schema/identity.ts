@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -54,8 +55,11 @@ export const users = pgTable(
     customerId: integer().references(() => customers.id, { onDelete: 'set null' }),
     locale: text(),
     disabled: boolean().notNull().default(false),
-    // Bumped when a role, store or password changes: older session tokens stop working at once.
+    // Bumped when a role, store or password changes, and on sign-out: older session tokens stop working at once.
     sessionVersion: integer().notNull().default(0),
+    // Set once the person proved they receive mail at `email` (a verification link); until then a
+    // customer profile with the same email (a guest's or the counter's) is not theirs.
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -74,6 +78,47 @@ export const signInAttempts = pgTable(
     attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sign_in_attempts_key_idx').on(t.key, t.attemptedAt)],
+);
+
+/**
+ * Single-use, expiring proofs that someone receives mail at an address (only a hash of the token is
+ * stored). Purpose 'claim_profile': proving it links the existing profile with that email (and its
+ * history) to the account.
+ */
+export const emailVerificationTokens = pgTable(
+  'email_verification_tokens',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    purpose: text().$type<'verify_email' | 'claim_profile'>().notNull(),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('email_verification_tokens_token_hash_idx').on(t.tokenHash),
+    index('email_verification_tokens_user_id_idx').on(t.userId),
+    check('email_verification_tokens_purpose', sql`${t.purpose} in ('verify_email', 'claim_profile')`),
+  ],
+);
+
+/**
+ * One row per counted event of a rate limit (sign-in attempts, anonymous checkouts, code entries…),
+ * shared by every app instance. `bucket` names the limit, `key` whom it counts (an email, an address).
+ */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    bucket: text().notNull(),
+    key: text().notNull(),
+    hitAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rate_limit_hits_bucket_key_idx').on(t.bucket, t.key, t.hitAt)],
 );
 
 export type Customer = typeof customers.$inferSelect;

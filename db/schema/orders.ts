@@ -41,6 +41,8 @@ export const orderEventType = pgEnum('order_event_type', [
   'delivered',
   'completed',
   'cancelled',
+  // Money arrived for an order that was cancelled meanwhile: recorded, and owed back to the customer.
+  'refund_due',
   'note',
 ]);
 
@@ -91,6 +93,8 @@ export const orders = pgTable(
     vatBreakdown: jsonb().$type<VatLineSnapshot[]>().notNull(),
     pickupCode: text(),
     idempotencyKey: text().notNull(),
+    // Hash of the request's meaningful fields: the same key with another request is a conflict, not a replay.
+    requestHash: text(),
     placedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './common';
 import { orders } from './orders';
 
@@ -22,6 +22,8 @@ export const payments = pgTable(
     changeCents: integer(),
     providerReference: text(),
     idempotencyKey: text().notNull(),
+    // Captured although the order could no longer take it (e.g. cancelled meanwhile): owed back.
+    refundDue: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -40,5 +42,28 @@ export const paymentWebhookEvents = pgTable('payment_webhook_events', {
     .references(() => payments.id, { onDelete: 'cascade' }),
   ...timestamps,
 });
+
+/**
+ * Webhook outcomes that a retry cannot fix (amount mismatch, an order that cannot take the payment…):
+ * recorded for an admin to resolve, and the provider is told to stop retrying.
+ */
+export const paymentAnomalies = pgTable(
+  'payment_anomalies',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    eventId: text().notNull(),
+    providerReference: text().notNull(),
+    paymentId: uuid().references(() => payments.id, { onDelete: 'set null' }),
+    orderId: uuid().references(() => orders.id, { onDelete: 'set null' }),
+    kind: text().$type<'amount_mismatch' | 'paid_after_cancel' | 'order_not_payable' | 'unknown_payment'>().notNull(),
+    detail: text(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('payment_anomalies_event_id_idx').on(t.eventId),
+    index('payment_anomalies_order_id_idx').on(t.orderId),
+  ],
+);
 
 export type Payment = typeof payments.$inferSelect;
