@@ -1,0 +1,26 @@
+/**
+ * The client's address for rate limits and logs. Next's server fills `x-forwarded-for` with the socket's
+ * address only when the request has none (base-server: `req.headers['x-forwarded-for'] ??= remoteAddress`),
+ * so a client talking to the app directly can write it itself. Behind N trusted proxies
+ * (`TRUSTED_PROXY_HOPS=N`, e.g. 1 behind one nginx that appends `$remote_addr`) the Nth address from the
+ * right is the one the first trusted proxy saw; without that setting the rightmost entry is used, which
+ * a direct client can forge — limits keyed on it are a second line after the per-account ones.
+ */
+export function clientAddress(headers: Headers, trustedHops = trustedProxyHops()): string {
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const picked = hops[hops.length - Math.max(1, trustedHops)] ?? hops[0];
+  return normalise(picked ?? 'unknown');
+}
+
+export function trustedProxyHops(): number {
+  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+}
+
+// IPv4-mapped IPv6 (::ffff:1.2.3.4) is the same client as 1.2.3.4; keys are bounded in length.
+function normalise(address: string): string {
+  return address.replace(/^::ffff:/i, '').slice(0, 64).toLowerCase();
+}
