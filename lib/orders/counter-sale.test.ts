@@ -151,6 +151,19 @@ describe('completeCounterSale', () => {
     expect(await storeA()).toEqual({ onHand: 2, reserved: 0 });
   });
 
+  it('refuses the same key with other payment details instead of answering with the first sale', async () => {
+    const cartId = await counterCart(1);
+    const input = sale(cartId, { tenderedCents: 6_000 });
+    const first = await completeCounterSale(db, input, clerkA);
+    for (const probe of [{ tenderedCents: 10_000 }, { method: 'card_terminal' as const, tenderedCents: null }]) {
+      const error = await errorOf(completeCounterSale(db, { ...input, ...probe, cartId: null }, clerkA));
+      expect(error.code).toBe('conflict');
+    }
+    expect(await completeCounterSale(db, { ...input, cartId: null }, clerkA)).toEqual(first);
+    const rows = await db.select({ method: payments.method, tenderedCents: payments.tenderedCents }).from(payments);
+    expect(rows).toEqual([{ method: 'cash', tenderedCents: 6_000 }]);
+  });
+
   it('says so when stock ran out meanwhile, and keeps nothing', async () => {
     const cartId = await counterCart(4);
     const error = await errorOf(completeCounterSale(db, sale(cartId, { tenderedCents: 50_000 }), clerkA));

@@ -44,8 +44,8 @@ export interface CompletedCounterSale {
  * Sells the clerk's counter cart in ONE transaction: placeOrder (channel 'store', fulfilment
  * 'in_store', stock sold from `storeId`) and recordPayment with the same idempotency key. When the
  * payment is refused (cash below the total) or stock ran out, nothing is kept: no order, no stock
- * movement, the cart stays open. Repeating the key returns the first sale — even though the cart it
- * sold is closed by then.
+ * movement, the cart stays open. Repeating the key with the same payment details returns the first
+ * sale — even though the cart it sold is closed by then; with another method or amount it is a conflict.
  *
  * Errors (DomainError): cartEmpty, outOfStock, productUnavailable, priceChanged, tenderedTooLow
  * (field 'tendered'), forbidden, conflict — see placeOrder and recordPayment.
@@ -91,6 +91,7 @@ export async function completeCounterSale(
         cartId,
         stockLocationId: input.storeId,
         expectedTotalCents: earlier ? undefined : input.expectedTotalCents,
+        requestExtras: { method: input.method, tenderedCents: input.method === 'cash' ? (input.tenderedCents ?? null) : null },
         locale: input.locale,
         now: input.now,
       },

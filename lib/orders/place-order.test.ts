@@ -84,6 +84,36 @@ describe('placeOrder', () => {
     expect((await errorOf(placeOrder(db, { ...input, cartId: other }, null))).code).toBe('conflict');
   });
 
+  it('refuses the same key with another request (pickup instead of delivery, another email) and keeps the first order', async () => {
+    const cartId = await webCart();
+    const input = webInput(cartId);
+    const first = await placeOrder(db, input, null);
+    const probes: Partial<PlaceOrderInput>[] = [
+      { fulfilment: 'pickup', pickupLocationId: shop.storeA.id, shippingAddress: null },
+      { email: 'mallory@example.com' },
+      { shippingAddress: { ...ADDRESS, city: 'Utrecht' } },
+    ];
+    for (const probe of probes) {
+      expect((await errorOf(placeOrder(db, { ...input, ...probe }, null))).code).toBe('conflict');
+    }
+    // The very same request is still answered with the first order.
+    expect(await placeOrder(db, input, null)).toEqual(first);
+    const rows = await db.select({ fulfilment: orders.fulfilment, email: orders.email }).from(orders);
+    expect(rows).toEqual([{ fulfilment: 'delivery', email: 'eva@example.com' }]);
+  });
+
+  it('authorizes before it replays: another customer with the key and cart of an order gets nothing', async () => {
+    const owner = await createCustomerActor(db, 'owner@example.com');
+    const { cartId } = await getOrCreateWebCart(db, { customerId: owner.customerId });
+    await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
+    const input = webInput(cartId, { email: null });
+    await placeOrder(db, input, owner);
+    const stranger = await createCustomerActor(db, 'stranger@example.com');
+    expect((await errorOf(placeOrder(db, input, stranger))).code).toBe('notFound');
+    expect((await errorOf(placeOrder(db, input, null))).code).toBe('notFound');
+    expect((await errorOf(placeOrder(db, input, clerkA))).code).toBe('notFound');
+  });
+
   it('reserves a web delivery at the warehouse, closes the cart and writes the placed event', async () => {
     const cartId = await webCart(2);
     const placed = await placeOrder(db, webInput(cartId), null);

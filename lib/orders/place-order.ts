@@ -8,6 +8,7 @@ import { reserveStock, sellStock } from '@/lib/inventory/mutations';
 import { priceCart, type PricedCart } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { getCartLines } from '@/lib/carts/queries';
+import { requestHash } from '@/lib/idempotency/request-hash';
 import { findPlacedOrder, generatePickupCode, isStaff, staffMayHandle, type PlacedOrder } from './shared';
 
 export type { PlacedOrder } from './shared';
@@ -32,6 +33,28 @@ export interface PlaceOrderInput {
   locale?: 'nl' | 'en';
   /** The total the shopper saw; when given and the price has changed since → DomainError('priceChanged'). */
   expectedTotalCents?: number;
+  /**
+   * Fields of the caller's request that are not the order's own (the counter's payment method and cash
+   * tendered): part of the idempotency fingerprint, so a repeat with other payment details is a conflict.
+   */
+  requestExtras?: Record<string, unknown>;
+}
+
+/** What makes two requests with one idempotency key the same request (not the total: that is a guard). */
+function orderRequestHash(input: PlaceOrderInput): string {
+  return requestHash({
+    channel: input.channel,
+    fulfilment: input.fulfilment,
+    cartId: input.cartId,
+    customerId: input.customerId,
+    email: input.email?.toLowerCase(),
+    phone: input.phone,
+    customerName: input.customerName,
+    shippingAddress: input.fulfilment === 'delivery' ? input.shippingAddress : null,
+    pickupLocationId: input.fulfilment === 'pickup' ? input.pickupLocationId : null,
+    stockLocationId: input.channel === 'store' ? input.stockLocationId : null,
+    extras: input.requestExtras,
+  });
 }
 
 interface StockSource {
@@ -43,7 +66,8 @@ interface StockSource {
  * Places an order for both channels in ONE transaction: price the cart with priceCart (catalog prices,
  * never the client's), take the stock (web: reserve; counter: sell) with conditional updates, write the
  * order with a snapshot of every line, its 'placed' event, and close the cart. Idempotent: the same key
- * returns the first order, also when two requests race (the unique key decides).
+ * with the same request returns the first order, also when two requests race (the unique key decides);
+ * the same key with another cart or other details is a `conflict`. The caller is authorized first.
  *
  * Errors (DomainError): cartEmpty, productUnavailable, outOfStock, pickupStoreOutOfStock,
  * pickupUnavailable, priceChanged, invalidState (closed cart / wrong channel), forbidden, notFound, conflict.
@@ -52,17 +76,9 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
   const now = input.now ?? new Date();
   const locale = input.locale ?? 'nl';
 
-  return db.transaction(async (tx) => {
-    const replay = async (): Promise<PlacedOrder | null> => {
-      const existing = await findPlacedOrder(tx, input.idempotencyKey);
-      if (!existing) return null;
-      // The same key for another cart is a client bug (or a probe): never hand out that order.
-      if (existing.cartId !== input.cartId) throw new DomainError('conflict');
-      return { orderId: existing.orderId, number: existing.number, totalCents: existing.totalCents };
-    };
-    const first = await replay();
-    if (first) return first;
+  const hash = orderRequestHash(input);
 
+  return db.transaction(async (tx) => {
     // Lock the cart: a double submit with a fresh key waits here and then finds the cart converted.
     const [cart] = await tx
       .select({ id: carts.id, channel: carts.channel, status: carts.status, customerId: carts.customerId, clerkUserId: carts.clerkUserId, codes: carts.promotionCodes })
@@ -70,12 +86,21 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
       .where(eq(carts.id, input.cartId))
       .for('update');
     if (!cart) throw new DomainError('notFound');
+    // Authorize before anything is answered, a replay included: a key proves nothing about who asks.
+    const customerId = authorize(input, cart, actor);
+    const replay = async (): Promise<PlacedOrder | null> => {
+      const existing = await findPlacedOrder(tx, input.idempotencyKey);
+      if (!existing) return null;
+      // The same key for another cart or with other details is a client bug (or a probe): never hand
+      // out that order as if this request had placed it.
+      if (existing.cartId !== input.cartId || existing.requestHash !== hash) throw new DomainError('conflict');
+      return { orderId: existing.orderId, number: existing.number, totalCents: existing.totalCents };
+    };
     // Whoever held the lock before us may have placed this very order.
-    const afterLock = await replay();
-    if (afterLock) return afterLock;
+    const first = await replay();
+    if (first) return first;
     if (cart.status !== 'open' || cart.channel !== input.channel) throw new DomainError('invalidState');
 
-    const customerId = authorize(input, cart, actor);
     const lines = await loadOrderLines(tx, cart.id, locale);
     const priced = priceCart(lines, await loadPromotionCandidates(tx, now), {
       channel: input.channel,
@@ -117,6 +142,7 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
         vatBreakdown: priced.vat,
         pickupCode: input.fulfilment === 'pickup' ? generatePickupCode() : null,
         idempotencyKey: input.idempotencyKey,
+        requestHash: hash,
         placedAt: now,
       })
       .onConflictDoNothing({ target: orders.idempotencyKey })

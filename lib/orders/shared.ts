@@ -11,9 +11,12 @@ export interface PlacedOrder {
 }
 
 /** The first result for an idempotency key, or null. */
-export async function findPlacedOrder(db: DbOrTx, idempotencyKey: string): Promise<(PlacedOrder & { cartId: string | null }) | null> {
+export async function findPlacedOrder(
+  db: DbOrTx,
+  idempotencyKey: string,
+): Promise<(PlacedOrder & { cartId: string | null; requestHash: string | null }) | null> {
   const [row] = await db
-    .select({ orderId: orders.id, number: orders.number, totalCents: orders.totalCents, cartId: orders.cartId })
+    .select({ orderId: orders.id, number: orders.number, totalCents: orders.totalCents, cartId: orders.cartId, requestHash: orders.requestHash })
     .from(orders)
     .where(eq(orders.idempotencyKey, idempotencyKey));
   return row ?? null;
