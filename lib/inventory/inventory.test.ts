@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db, DbHandle } from '@/db/client';
+import type { Db, DbHandle, DbOrTx } from '@/db/client';
 import { stockLevels, stockMovements } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { DomainError } from '@/lib/errors';
@@ -23,7 +23,11 @@ beforeEach(async () => {
 });
 
 async function level(locationId: number) {
-  const [row] = await db
+  return levelIn(db, locationId);
+}
+
+async function levelIn(conn: DbOrTx, locationId: number) {
+  const [row] = await conn
     .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
     .from(stockLevels)
     .where(and(eq(stockLevels.variantId, shop.variant.id), eq(stockLevels.locationId, locationId)));
@@ -133,7 +137,11 @@ describe('reserve, release, commit', () => {
     await releaseStock(db, { variantId: v, locationId: shop.warehouse.id, quantity: 1 });
     await adjustStock(db, { variantId: v, locationId: shop.storeA.id, delta: 1, reason: 'return' });
     await adjustStock(db, { variantId: v, locationId: shop.storeB.id, setOnHand: 4, reason: 'adjustment' });
-    await sellStock(db, { variantId: v, locationId: shop.storeA.id, quantity: 9 }).catch(() => {});
+    // Too many: refused as out of stock, and nothing of it reaches the level or the ledger.
+    await expect(sellStock(db, { variantId: v, locationId: shop.storeA.id, quantity: 9 })).rejects.toMatchObject({
+      code: 'outOfStock',
+      values: expect.objectContaining({ available: 2 }),
+    });
     expect(await ledgerMismatches(db)).toEqual([]);
     expect(await level(shop.warehouse.id)).toEqual({ onHand: 8, reserved: 0 });
     expect(await level(shop.storeA.id)).toEqual({ onHand: 2, reserved: 0 });
@@ -147,12 +155,15 @@ describe('reserve, release, commit', () => {
   });
 
   it('rolls the level back with the movement when the transaction fails', async () => {
-    await db
-      .transaction(async (tx) => {
-        await reserveStock(tx, { variantId: shop.variant.id, locationId: shop.storeA.id, quantity: 1 });
-        await sellStock(tx, { variantId: shop.variant.id, locationId: shop.storeA.id, quantity: 3 }); // only 2 left
-      })
-      .catch(() => {});
+    let reservedInside: unknown = null;
+    const failed = db.transaction(async (tx) => {
+      await reserveStock(tx, { variantId: shop.variant.id, locationId: shop.storeA.id, quantity: 1 });
+      reservedInside = await levelIn(tx, shop.storeA.id);
+      await sellStock(tx, { variantId: shop.variant.id, locationId: shop.storeA.id, quantity: 3 }); // only 2 left
+    });
+    await expect(failed).rejects.toMatchObject({ code: 'outOfStock', values: expect.objectContaining({ available: 2 }) });
+    // The reservation did happen inside the transaction, and is gone with it.
+    expect(reservedInside).toEqual({ onHand: 3, reserved: 1 });
     expect(await level(shop.storeA.id)).toEqual({ onHand: 3, reserved: 0 });
     expect(await ledgerMismatches(db)).toEqual([]);
   });

@@ -1,0 +1,201 @@
+/**
+ * The public actions (cart, checkout, payment retry) and the store-bound counter actions, called on a
+ * real database as a visitor who holds SOMEONE ELSE's cart, order or store: another guest's cart
+ * cookie, another customer's cart or order, a clerk of another store. Each must be refused and change
+ * nothing. (actions.security.test.ts proves the role matrix; this proves ownership.)
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { createTranslator } from 'next-intl';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db, DbHandle } from '@/db/client';
+import { cartLines, carts, orders, payments } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { MESSAGES } from '@/lib/i18n/messages';
+import type { Actor } from '@/lib/identity/queries';
+import { createCustomerActor, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
+
+const state = vi.hoisted(() => ({
+  db: null as unknown,
+  actor: null as Actor | null,
+  cookies: new Map<string, string>(),
+}));
+
+vi.mock('@/lib/auth/session', async () => {
+  const { DomainError } = await import('@/lib/errors');
+  return {
+    COUNTER_ROLES: ['clerk', 'admin'],
+    ADMIN_ROLES: ['admin'],
+    getActor: async () => state.actor,
+    hasRole: (a: Actor | null, roles: readonly string[]) => !!a && roles.includes(a.role),
+    authorize: async (roles: readonly string[]) => {
+      if (!state.actor) throw new DomainError('unauthenticated');
+      if (!roles.includes(state.actor.role)) throw new DomainError('forbidden');
+      return state.actor;
+    },
+    requirePageRole: async () => {
+      throw new Error('not used by actions');
+    },
+  };
+});
+vi.mock('@/lib/auth/auth', () => ({ auth: async () => null, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock('@/lib/i18n/translate', () => ({
+  getTranslator: async () => ({ locale: 'en', t: createTranslator({ locale: 'en', messages: MESSAGES.en }) }),
+}));
+vi.mock('@/lib/db', () => ({ getDb: () => state.db }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
+    set: (name: string, value: string) => void state.cookies.set(name, value),
+    delete: (name: string) => void state.cookies.delete(name),
+  }),
+  headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }),
+}));
+
+const { addToCart, getOrCreateCounterCart, getOrCreateWebCart } = await import('@/lib/carts/mutations');
+const { CART_COOKIE } = await import('@/lib/carts/web-cart');
+const { GUEST_ORDERS_COOKIE, serializeGuestOrders } = await import('@/lib/orders/guest-orders');
+const { placeOrder, recordPayment } = await import('@/lib/orders/mutations');
+const cartActions = await import('@/lib/carts/actions');
+const { placeWebOrderAction } = await import('@/lib/orders/checkout-actions');
+const { retryPaymentAction } = await import('@/lib/payments/actions');
+const { advancePickupAction } = await import('@/lib/orders/counter-actions');
+
+let handle: DbHandle;
+let db: Db;
+let shop: Awaited<ReturnType<typeof createShop>>;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+  state.db = db;
+}, 60_000);
+afterAll(() => handle?.close());
+beforeEach(async () => {
+  await resetDatabase(db);
+  shop = await createShop(db, { warehouse: 10, storeA: 3, storeB: 3 });
+  state.actor = null;
+  state.cookies.clear();
+});
+
+/** A web cart with one line of the shop's variant, for a guest (no customer) or a customer. */
+async function webCart(customerId: number | null = null) {
+  const { cartId } = await getOrCreateWebCart(db, { customerId });
+  await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 2 });
+  return cartId;
+}
+
+async function cartState(cartId: string) {
+  const [cart] = await db.select({ status: carts.status, codes: carts.promotionCodes }).from(carts).where(eq(carts.id, cartId));
+  const lines = await db.select({ variantId: cartLines.variantId, quantity: cartLines.quantity }).from(cartLines).where(eq(cartLines.cartId, cartId));
+  return { ...cart, lines };
+}
+
+/** Calls an action the way a form does; a redirect (success) is returned as its URL. */
+async function call(fn: (input: unknown) => Promise<unknown>, input: unknown) {
+  try {
+    return await fn(input);
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (digest?.startsWith('NEXT_REDIRECT')) return { redirected: digest.split(';')[2] };
+    throw error;
+  }
+}
+
+const refused = expect.objectContaining({ ok: false });
+const CHECKOUT = { fulfilment: 'pickup', pickupLocationId: String(0), email: 'mallory@example.com', name: 'Mallory' };
+
+describe('[SECURITY] cart actions never reach a cart the caller does not hold', () => {
+  it('another customer’s cart, even with its id in the cookie, is out of reach for a guest and another customer', async () => {
+    const owner = await createCustomerActor(db, 'owner@example.com');
+    const ownerCart = await webCart(owner.customerId);
+    const before = await cartState(ownerCart);
+    const mallory = await createCustomerActor(db, 'mallory@example.com');
+
+    for (const actor of [null, mallory]) {
+      state.actor = actor;
+      state.cookies.set(CART_COOKIE, ownerCart);
+      expect(await call(cartActions.setLineQuantityAction, { variantId: String(shop.variant.id), quantity: '9' })).toEqual(refused);
+      expect(await call(cartActions.removeLineAction, { variantId: String(shop.variant.id) })).toEqual(refused);
+      expect(await call(cartActions.applyPromotionCodeAction, { code: 'ANY' })).toEqual(refused);
+      // Adding goes to a cart of the caller's own, never into the owner's.
+      await call(cartActions.addToCartAction, { variantId: String(shop.variant.id), quantity: '5' });
+      expect(state.cookies.get(CART_COOKIE)).not.toBe(ownerCart);
+    }
+    expect(await cartState(ownerCart)).toEqual(before);
+  });
+
+  it('a guest without the cookie of another guest’s cart cannot change it', async () => {
+    const guestCart = await webCart();
+    const before = await cartState(guestCart);
+    state.cookies.set(CART_COOKIE, randomUUID()); // a made-up cart id
+    expect(await call(cartActions.setLineQuantityAction, { variantId: String(shop.variant.id), quantity: '0' })).toEqual(refused);
+    expect(await call(cartActions.removeLineAction, { variantId: String(shop.variant.id) })).toEqual(refused);
+    expect(await cartState(guestCart)).toEqual(before);
+  });
+});
+
+describe('[SECURITY] checkout and payment retry never act on someone else’s cart or order', () => {
+  it('checking out with another customer’s cart in the cookie places no order and leaves the cart open', async () => {
+    const owner = await createCustomerActor(db, 'owner@example.com');
+    const ownerCart = await webCart(owner.customerId);
+    for (const actor of [null, await createCustomerActor(db, 'mallory@example.com')]) {
+      state.actor = actor;
+      state.cookies.set(CART_COOKIE, ownerCart);
+      const result = await call(placeWebOrderAction, { ...CHECKOUT, pickupLocationId: String(shop.storeA.id), idempotencyKey: randomUUID() });
+      expect(result).toEqual(refused);
+    }
+    expect(await db.select({ id: orders.id }).from(orders)).toEqual([]);
+    expect((await cartState(ownerCart)).status).toBe('open');
+  });
+
+  it('“Pay now” for another customer’s order or for a guest order of another browser opens no payment', async () => {
+    const owner = await createCustomerActor(db, 'owner@example.com');
+    const own = await placeOrder(
+      db,
+      { idempotencyKey: randomUUID(), channel: 'web', fulfilment: 'pickup', cartId: await webCart(owner.customerId), pickupLocationId: shop.storeA.id },
+      owner,
+    );
+    const guest = await placeOrder(
+      db,
+      { idempotencyKey: randomUUID(), channel: 'web', fulfilment: 'pickup', cartId: await webCart(), pickupLocationId: shop.storeB.id, email: 'guest@example.com' },
+      null,
+    );
+    const mallory = await createCustomerActor(db, 'mallory@example.com');
+    const attempts: [Actor | null, string, string | null][] = [
+      [mallory, own.orderId, null],
+      [null, own.orderId, serializeGuestOrders([own.orderId])], // a signed cookie never opens a customer's order
+      [mallory, guest.orderId, null],
+      [null, guest.orderId, `${guest.orderId}~forged`],
+    ];
+    for (const [actor, orderId, cookie] of attempts) {
+      state.actor = actor;
+      state.cookies.clear();
+      if (cookie) state.cookies.set(GUEST_ORDERS_COOKIE, cookie);
+      expect(await call(retryPaymentAction, { orderId })).toEqual(refused);
+    }
+    expect(await db.select({ id: payments.id }).from(payments)).toEqual([]);
+    // The browser that placed the guest order may pay it (the check above is not refusing everyone).
+    state.actor = null;
+    state.cookies.set(GUEST_ORDERS_COOKIE, serializeGuestOrders([guest.orderId]));
+    expect(await call(retryPaymentAction, { orderId: guest.orderId })).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
+  });
+});
+
+describe('[SECURITY] a clerk of another store cannot touch this store’s pickups', () => {
+  it('refuses "Mark ready" for a pickup of another store and leaves it paid', async () => {
+    const order = await placeOrder(
+      db,
+      { idempotencyKey: randomUUID(), channel: 'web', fulfilment: 'pickup', cartId: await webCart(), pickupLocationId: shop.storeA.id, email: 'guest@example.com' },
+      null,
+    );
+    await recordPayment(db, { orderId: order.orderId, method: 'test_provider', amountCents: order.totalCents, idempotencyKey: randomUUID() }, null);
+    state.actor = await createStaff(db, { role: 'clerk', email: 'clerk-b@example.com', locationId: shop.storeB.id });
+    await getOrCreateCounterCart(db, { clerkUserId: state.actor.userId, locationId: shop.storeB.id });
+    expect(await call(advancePickupAction, { orderId: order.orderId, to: 'ready_for_pickup' })).toEqual(refused);
+    const [row] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.orderId));
+    expect(row.status).toBe('paid');
+  });
+});
