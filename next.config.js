@@ -10,6 +10,8 @@ const nextConfig = {
   // (see shared/STACK-NOTES.md, "PGlite inside Next.js").
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // A second build directory lets a build run beside another (e.g. a test of several instances).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // forbidden() answers 403 for a signed-in user with the wrong role.
   experimental: { authInterrupts: true },
 };
