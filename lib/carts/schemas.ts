@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { idFromForm, intFromForm } from '@/lib/actions/form-numbers';
 
 // Cart inputs from forms and buttons. The cart id is never part of the input: the action takes it
 // from the cookie (web) or the clerk's session (counter), then checks it with assertCartAccess.
 
-const variantId = z.coerce.number('validation.invalid').int('validation.invalid').positive('validation.invalid');
+const variantId = idFromForm();
 
 export const addToCartSchema = z
   .object({
     variantId,
-    quantity: z.coerce.number('validation.number').int('validation.integer').min(1).max(99).default(1),
+    quantity: intFromForm({ min: 1, max: 99 }).default(1),
   })
   .strict();
 
@@ -16,7 +17,7 @@ export const setLineQuantitySchema = z
   .object({
     variantId,
     // 0 removes the line.
-    quantity: z.coerce.number('validation.number').int('validation.integer').min(0).max(99),
+    quantity: intFromForm({ min: 0, max: 99 }),
   })
   .strict();
 
@@ -36,7 +37,7 @@ export const promotionCodeSchema = z
 export const setCartCustomerSchema = z
   .object({
     // '' (the "no customer" option) unlinks the customer.
-    customerId: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().positive().nullable()),
+    customerId: z.preprocess((v) => (v === '' || v === undefined ? null : v), idFromForm().nullable()),
   })
   .strict();
 

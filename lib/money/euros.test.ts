@@ -20,6 +20,37 @@ describe('parseEuroToCents', () => {
     expect(parseEuroToCents(input)).toBeNull();
   });
 
+  it.each([' 12 ', '€\u00a012,00', '12.0', '007'])(
+    'reads %j as typed around or with a trailing zero',
+    (input) => {
+      expect(parseEuroToCents(input)).toBe(input === '007' ? 700 : 1200);
+    },
+  );
+
+  it.each([
+    '0x10',
+    '1e1',
+    '1E1',
+    '٣',
+    '١٢,٥٠',
+    '１２',
+    '1 2',
+    '+12',
+    '-1',
+    'Infinity',
+    'NaN',
+    '12,',
+    '.5',
+    '9'.repeat(400),
+    '99999999999999999',
+  ])('rejects the non-decimal or out-of-range %j', (input) => {
+    expect(parseEuroToCents(input)).toBeNull();
+  });
+
+  it('gives a zod schema that takes text only', () => {
+    for (const bad of [true, 12, null]) expect(euroCentsSchema().safeParse(bad).success).toBe(false);
+  });
+
   it('gives a zod schema with the amount message', () => {
     expect(euroCentsSchema().parse('20,00')).toBe(2000);
     expect(euroCentsSchema({ min: 1 }).safeParse('0').error?.issues[0].message).toBe('validation.amount');

@@ -10,7 +10,9 @@ const EURO_RE = /^(\d{1,3}(?:([.,])\d{3})*|\d+)(?:[.,](\d{1,2}))?$/;
  * users write it; "1.23" / "1,23" are decimals.
  */
 export function parseEuroToCents(input: string): number | null {
-  const text = input.trim().replace(/^€\s*/, '').replace(/\s/g, '');
+  // Only the € sign and the space after it are dropped: "1 2" is not 12 euros. `\d` is ASCII 0-9 in JS,
+  // so other scripts' digits ("٣") and full-width digits never match.
+  const text = input.trim().replace(/^€\s*/, '');
   const m = EURO_RE.exec(text);
   if (!m) return null;
   const [, whole, groupSep, fraction] = m;

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { access, action } from '@/lib/actions/action';
+import { idFromForm } from '@/lib/actions/form-numbers';
 import { findCounterCartId } from '@/lib/carts/queries';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
@@ -71,7 +72,7 @@ export const advancePickupAction = action(
 
 const chooseStoreSchema = z
   .object({
-    storeId: z.coerce.number('validation.choice').int('validation.choice').positive('validation.choice'),
+    storeId: idFromForm('validation.choice'),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalIntFromForm, PG_INT_MAX } from '@/lib/actions/form-numbers';
 import { emailSchema } from '@/lib/identity/schemas';
 import { euroCentsSchema } from '@/lib/money/euros';
 import type { ShippingAddress } from '@/db/schema';
@@ -16,6 +17,10 @@ export function normalizePostcode(postcode: string): string {
   return `${compact.slice(0, 4)} ${compact.slice(4)}`;
 }
 
+// A hidden field the page rendered from its own total (cents); out of range is a tampered form.
+const expectedTotalCents = () =>
+  optionalIntFromForm({ min: 0, max: Number.MAX_SAFE_INTEGER, message: 'validation.invalid', rangeMessage: 'validation.invalid' });
+
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, 'validation.tooLong').optional());
 
 export const checkoutSchema = z
@@ -31,8 +36,8 @@ export const checkoutSchema = z
     street: optionalText(120),
     postcode: z.preprocess(blankToUndefined, z.string().trim().regex(POSTCODE_RE, 'validation.postcode').optional()),
     city: optionalText(80),
-    pickupLocationId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
-    expectedTotalCents: z.preprocess(blankToUndefined, z.coerce.number().int().nonnegative().optional()),
+    pickupLocationId: optionalIntFromForm({ min: 1, max: PG_INT_MAX, message: 'validation.choice', rangeMessage: 'validation.choice' }),
+    expectedTotalCents: expectedTotalCents(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -62,7 +67,7 @@ export const checkoutSchema = z
 export const counterSaleSchema = z
   .object({
     idempotencyKey,
-    expectedTotalCents: z.preprocess(blankToUndefined, z.coerce.number().int().nonnegative().optional()),
+    expectedTotalCents: expectedTotalCents(),
   })
   .strict();
 

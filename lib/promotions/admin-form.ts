@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idFromForm } from '@/lib/actions/form-numbers';
 import { utcToZonedLocal } from '@/lib/time/zoned';
 import type { PromotionAdminDto } from './queries';
 import { createPromotionSchema, type PromotionInput } from './schemas';
@@ -109,7 +110,7 @@ export const promotionFormSchema = formFields.transform((raw, ctx) =>
 
 /** Edit of an existing promotion: the same form plus its id. */
 export const promotionEditFormSchema = formFields
-  .extend({ id: z.coerce.number().int().positive() })
+  .extend({ id: idFromForm() })
   .strict()
   .transform((raw, ctx) => ({ id: raw.id, ...mapForm(raw, ctx, { requireChannel: true }) }));
 

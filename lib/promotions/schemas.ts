@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idFromForm, optionalIntFromForm, PG_INT_MAX } from '@/lib/actions/form-numbers';
 import { parseEuroToCents } from '@/lib/money/euros';
 import { normalizeCode } from '@/lib/pricing';
 import { SHOP_TIME_ZONE, zonedLocalToUtc } from '@/lib/time/zoned';
@@ -20,7 +21,7 @@ export const promotionFields = {
   // Text on purpose: a percentage is a whole number, a fixed amount is euros ("5" or "5,00").
   value: z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
   target: z.preprocess(blankToUndefined, z.enum(['all', 'category', 'product', 'variant'], 'validation.choice').default('all')),
-  targetId: z.preprocess(blankToUndefined, z.coerce.number().int('validation.integer').positive().optional()),
+  targetId: optionalIntFromForm({ min: 1, max: PG_INT_MAX, message: 'validation.integer' }),
   startsAt: optionalText(25),
   endsAt: optionalText(25),
   code: optionalText(32),
@@ -101,12 +102,12 @@ function toPromotionInput(p: RawPromotion): PromotionInput {
 export const createPromotionSchema = z.object(promotionFields).strict().superRefine(checkPromotion).transform(toPromotionInput);
 
 export const updatePromotionSchema = z
-  .object({ ...promotionFields, id: z.coerce.number().int().positive() })
+  .object({ ...promotionFields, id: idFromForm() })
   .strict()
   .superRefine(checkPromotion)
   .transform((p): PromotionInput & { id: number } => ({ id: p.id, ...toPromotionInput(p) }));
 
-export const endPromotionSchema = z.object({ id: z.coerce.number().int().positive() }).strict();
+export const endPromotionSchema = z.object({ id: idFromForm() }).strict();
 
 export type CreatePromotionInput = z.output<typeof createPromotionSchema>;
 export type UpdatePromotionInput = z.output<typeof updatePromotionSchema>;
