@@ -32,6 +32,8 @@ export const customers = pgTable(
     notifyByEmail: boolean().notNull().default(true),
     notifyBySms: boolean().notNull().default(false),
     marketingOptIn: boolean().notNull().default(false),
+    // The language messages to this person are written in (guests and counter profiles have no account).
+    locale: text().$type<'nl' | 'en'>(),
     ...timestamps,
   },
   (t) => [
@@ -93,7 +95,7 @@ export const emailVerificationTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     email: text().notNull(),
-    purpose: text().$type<'verify_email' | 'claim_profile'>().notNull(),
+    purpose: text().$type<'verify_email' | 'claim_profile' | 'password_reset'>().notNull(),
     tokenHash: text().notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
@@ -102,7 +104,7 @@ export const emailVerificationTokens = pgTable(
   (t) => [
     uniqueIndex('email_verification_tokens_token_hash_idx').on(t.tokenHash),
     index('email_verification_tokens_user_id_idx').on(t.userId),
-    check('email_verification_tokens_purpose', sql`${t.purpose} in ('verify_email', 'claim_profile')`),
+    check('email_verification_tokens_purpose', sql`${t.purpose} in ('verify_email', 'claim_profile', 'password_reset')`),
   ],
 );
 

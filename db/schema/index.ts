@@ -6,3 +6,6 @@ export * from './promotions';
 export * from './carts';
 export * from './orders';
 export * from './payments';
+export * from './notifications';
+export * from './conversations';
+export * from './documents';

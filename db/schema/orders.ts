@@ -43,6 +43,10 @@ export const orderEventType = pgEnum('order_event_type', [
   'cancelled',
   // Money arrived for an order that was cancelled meanwhile: recorded, and owed back to the customer.
   'refund_due',
+  // A clerk handed a pickup over without the code, after checking the customer's identity.
+  'identity_checked',
+  // A hand-over undone right after (wrong customer, pressed too soon): back to ready for pickup.
+  'handover_undone',
   'note',
 ]);
 
