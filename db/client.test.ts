@@ -23,6 +23,28 @@ describe(`database (${process.env.TEST_DB})`, () => {
     expect(applied[0].n).toBe(fs.readdirSync(path.join(__dirname, 'migrations')).filter((f) => f.endsWith('.sql')).length);
   });
 
+  it('delivers a NOTIFY sent inside a transaction on commit, and never one of a rolled-back transaction', async () => {
+    const received: string[] = [];
+    let wake: () => void = () => {};
+    const unlisten = await handle.listen('client_test_channel', (payload) => {
+      received.push(payload);
+      wake();
+    });
+    const arrived = new Promise<void>((resolve) => (wake = resolve));
+    await handle.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`select pg_notify('client_test_channel', 'rolled back')`);
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(error.message).toBe('roll back'));
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_notify('client_test_channel', 'committed')`);
+    });
+    await arrived;
+    await unlisten();
+    expect(received).toEqual(['committed']);
+  });
+
   it('rejects negative stock and reservations beyond what is on hand (CHECK constraints)', async () => {
     const [loc] = await handle.db.insert(locations).values({ code: 'T1', name: 'Test', kind: 'store', street: 'Straat 1', postcode: '1234 AB', city: 'Utrecht', latitude: 52, longitude: 5, openingHours: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] } }).returning();
     const [cat] = await handle.db.insert(categories).values({ slug: 'test', nameEn: 'Test', nameNl: 'Test' }).returning();

@@ -24,6 +24,11 @@ export interface DbHandle {
   kind: 'postgres' | 'pglite';
   close: () => Promise<void>;
   migrate: () => Promise<void>;
+  /**
+   * LISTEN on a channel (lowercase snake_case: PGlite lower-cases names). Resolves once listening, so a
+   * NOTIFY sent after it is not missed; returns the unlisten function. Postgres: one extra connection.
+   */
+  listen: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
 }
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
@@ -43,6 +48,10 @@ export function openDatabase(options: { url?: string; dataDir?: string } = {}): 
       kind: 'postgres',
       close: () => client.end({ timeout: 5 }),
       migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      listen: async (channel, onNotify) => {
+        const { unlisten } = await client.listen(channel, onNotify);
+        return unlisten;
+      },
     };
   }
   const dataDir = options.dataDir ?? pgliteDataDir();
@@ -58,6 +67,10 @@ export function openDatabase(options: { url?: string; dataDir?: string } = {}): 
       release();
     },
     migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, onNotify);
+      return () => unlisten();
+    },
   };
 }
 
