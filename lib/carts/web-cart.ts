@@ -1,7 +1,8 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import type { DbOrTx } from '@/db/client';
 import { DomainError } from '@/lib/errors';
+import { setAppCookie } from '@/lib/http/cookies';
 import type { Actor } from '@/lib/identity/queries';
 import { getOrCreateWebCart } from './mutations';
 import { assertCartAccess, findWebCartId, getCart, getCartLines } from './queries';
@@ -19,21 +20,9 @@ export async function readCartCookie(): Promise<string | null> {
   return (await cookies()).get(CART_COOKIE)?.value ?? null;
 }
 
-/** Whether the request came over https (directly or through a proxy), so cookies can be Secure. */
-export async function isSecureRequest(): Promise<boolean> {
-  const h = await headers();
-  return h.get('x-forwarded-proto') === 'https' || (h.get('origin') ?? '').startsWith('https://');
-}
-
 /** Only in server actions and route handlers (pages cannot set cookies). */
 async function writeCartCookie(cartId: string): Promise<void> {
-  (await cookies()).set(CART_COOKIE, cartId, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: await isSecureRequest(),
-    path: '/',
-    maxAge: CART_MAX_AGE_S,
-  });
+  await setAppCookie(CART_COOKIE, cartId, { maxAgeS: CART_MAX_AGE_S });
 }
 
 /** For pages: the visitor's open web cart id, or null. Never creates one. */

@@ -15,8 +15,8 @@ export function clientAddress(headers: Headers, trustedHops = trustedProxyHops()
   return normalise(picked ?? 'unknown');
 }
 
-export function trustedProxyHops(): number {
-  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.TRUSTED_PROXY_HOPS ?? 0);
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import type { DbOrTx } from '@/db/client';
-import { isSecureRequest } from '@/lib/carts/web-cart';
+import { setAppCookie } from '@/lib/http/cookies';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import type { LocationDto } from '@/lib/locations/queries';
@@ -30,14 +30,6 @@ export async function requireCounterStore(db: DbOrTx, actor: Actor): Promise<Loc
 
 /** Only in server actions (pages cannot set cookies). */
 export async function writeChosenStore(storeId: number | null): Promise<void> {
-  const jar = await cookies();
-  if (storeId === null) jar.delete(COUNTER_STORE_COOKIE);
-  else
-    jar.set(COUNTER_STORE_COOKIE, String(storeId), {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: await isSecureRequest(),
-      path: '/',
-      maxAge: 60 * 60 * 24 * 30,
-    });
+  if (storeId === null) (await cookies()).delete(COUNTER_STORE_COOKIE);
+  else await setAppCookie(COUNTER_STORE_COOKIE, String(storeId), { maxAgeS: 60 * 60 * 24 * 30 });
 }

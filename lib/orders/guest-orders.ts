@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import type { DbOrTx } from '@/db/client';
 import { authSecret } from '@/lib/auth/secret';
 import type { Actor } from '@/lib/identity/queries';
-import { isSecureRequest } from '@/lib/carts/web-cart';
+import { setAppCookie } from '@/lib/http/cookies';
 import { getOrderById, getOrderForCustomer, type OrderDetailDto } from './queries';
 
 // A guest has no account, so the browser that placed an order proves it with this cookie: the order
@@ -44,13 +44,7 @@ export async function guestOrderIds(): Promise<string[]> {
 /** Only in server actions: this browser placed `orderId` without an account. */
 export async function rememberGuestOrder(orderId: string): Promise<void> {
   const ids = (await guestOrderIds()).filter((id) => id !== orderId);
-  (await cookies()).set(GUEST_ORDERS_COOKIE, serializeGuestOrders([...ids, orderId]), {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: await isSecureRequest(),
-    path: '/',
-    maxAge: MAX_AGE_S,
-  });
+  await setAppCookie(GUEST_ORDERS_COOKIE, serializeGuestOrders([...ids, orderId]), { maxAgeS: MAX_AGE_S });
 }
 
 /**
