@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { publishLive } from '@/lib/live/publish';
 import { products, stockLevels, stockMovements, variants, type StockMovementReason } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 
@@ -71,6 +72,8 @@ async function recordMovement(
     reference: input.reference ?? null,
     actorUserId: input.actorUserId ?? null,
   });
+  // Product pages showing this variant re-read its stock once the change commits (S5).
+  await publishLive(db, { topic: `stock:${input.variantId}` });
 }
 
 /**

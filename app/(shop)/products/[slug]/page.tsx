@@ -155,7 +155,8 @@ export default async function ProductPage({
 
           <AddToCartForm key={selected.id} variantId={selected.id} available={!selected.soldOut} />
 
-          <Availability locations={locations} />
+          {/* Every variant: a sale of another size changes its sold-out mark in the picker too. */}
+          <Availability locations={locations} variantIds={variants.map((v) => v.id)} />
         </div>
       </div>
 

@@ -1,14 +1,12 @@
 import { useTranslations } from 'next-intl';
-import { AutoRefresh } from '@/components/shop/auto-refresh';
+import { LiveRefresh } from '@/components/shop/live-refresh';
 import type { LocationStock } from '@/lib/inventory/queries';
 
-const REFRESH_MS = 8_000;
-
 /**
- * Stock of the chosen variant: home delivery (the warehouse) and every store. Refreshes itself, so a
- * unit sold at a counter disappears here without a reload (S5).
+ * Stock of the chosen variant: home delivery (the warehouse) and every store. Pushed live: a unit sold
+ * at a counter disappears here without a reload (S5), and nothing is fetched while nothing changes.
  */
-export function Availability({ locations }: { locations: LocationStock[] }) {
+export function Availability({ locations, variantIds }: { locations: LocationStock[]; variantIds: number[] }) {
   const t = useTranslations('shop.product');
   const warehouseAvailable = locations
     .filter((l) => l.kind === 'warehouse')
@@ -16,7 +14,7 @@ export function Availability({ locations }: { locations: LocationStock[] }) {
   const stores = locations.filter((l) => l.kind === 'store');
   return (
     <section aria-labelledby="availability-title" className="rounded-2xl bg-white p-5 ring-1 ring-stone-200">
-      <AutoRefresh intervalMs={REFRESH_MS} />
+      <LiveRefresh topics={variantIds.map((id) => `stock:${id}`)} />
       <div className="flex items-baseline justify-between gap-3">
         <h2 id="availability-title" className="font-semibold">
           {t('availability')}
