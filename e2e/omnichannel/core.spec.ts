@@ -44,6 +44,12 @@ async function chooseOption(page: Page, name: string, sku: string) {
   await expect(page.getByText(`Item number ${sku}`)).toBeVisible();
 }
 
+/** Adds the chosen variant and waits for the confirmation: leaving earlier would cancel the action. */
+async function addToCart(page: Page) {
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added to your cart.' })).toBeVisible();
+}
+
 async function storeAvailability(page: Page, store: string) {
   return page.getByRole('list', { name: 'Availability in stores' }).getByRole('listitem').filter({ hasText: store });
 }
@@ -61,7 +67,7 @@ test('[OMNI][S1] one promotion prices the same on the product page, the web cart
   await shopper.goto(`/products/${sunglasses.productSlug}`);
   await chooseOption(shopper, sunglasses.color!, sunglasses.sku);
   await expect(shopper.getByRole('main').getByText(normal).first()).toBeVisible();
-  await shopper.getByRole('button', { name: 'Add to cart' }).click();
+  await addToCart(shopper);
   await emptyCounterCart(clerk);
   await scan(clerk, sunglasses.ean);
   await expect(counterCart(clerk).getByText(normal).first()).toBeVisible();
@@ -137,7 +143,7 @@ test('[OMNI][S4] a web pickup order reserves stock in the store, shows in its pi
   const utrecht = await storeAvailability(customer, UTRECHT);
   const before = Number((await utrecht.textContent())?.match(/(\d+) available/)?.[1]);
   expect(before).toBeGreaterThan(0);
-  await customer.getByRole('button', { name: 'Add to cart' }).click();
+  await addToCart(customer);
 
   await customer.goto('/checkout');
   await customer.getByLabel('Pick up in store').check();
