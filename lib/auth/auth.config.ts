@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from 'next-auth';
 import type { UserRole } from '@/db/schema/identity';
+import { sameOriginRedirect } from '@/lib/identity/callback-url';
 
 /**
  * The edge-safe half of the Auth.js config (no database, no password hashing), shared by the proxy and
@@ -11,6 +12,10 @@ export const authConfig = {
   session: { strategy: 'jwt', maxAge: 60 * 60 * 12 },
   providers: [],
   callbacks: {
+    // Every callbackUrl that reaches Auth.js itself (/api/auth/…) passes the same same-origin check.
+    redirect({ url, baseUrl }) {
+      return sameOriginRedirect(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);

@@ -3,6 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { DomainError } from '@/lib/errors';
+import { clientAddress } from '@/lib/http/client-address';
 import { verifyCredentials } from '@/lib/identity/mutations';
 import { emailSchema } from '@/lib/identity/schemas';
 import { authConfig } from './auth.config';
@@ -27,12 +28,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         // Auth.js adds its own fields (callbackUrl…), so this parse is not strict; the action's is.
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         try {
-          const actor = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
+          // The sign-in action's signIn() forwards the incoming request's headers into this request.
+          const address = clientAddress(request.headers);
+          const actor = await verifyCredentials(getDb(), { ...parsed.data, address });
           if (!actor) return null;
           return {
             id: String(actor.userId),

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import type { UserRole } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { getActiveActor, type Actor } from '@/lib/identity/queries';
+import { getSessionActor, type Actor } from '@/lib/identity/queries';
 import { auth } from './auth';
 
 /**
@@ -15,9 +15,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = Number(session?.user?.id);
   if (!Number.isInteger(userId) || userId <= 0) return null;
-  const actor = await getActiveActor(getDb(), userId);
-  // A token minted before a role/store/password change is no longer valid.
-  return actor && actor.sessionVersion === session?.user.sessionVersion ? actor : null;
+  // A token minted before a sign-out or a role/store/password change is no longer valid.
+  return getSessionActor(getDb(), { userId, sessionVersion: session?.user.sessionVersion });
 });
 
 export type RoleRequirement = readonly UserRole[];

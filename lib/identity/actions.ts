@@ -7,10 +7,11 @@ import { getDb } from '@/db/client';
 import { access, action } from '@/lib/actions/action';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { DomainError } from '@/lib/errors';
-import { registerCustomer } from './mutations';
-import { getCredentials } from './queries';
-import { safeCallbackUrl, signInSchema, signUpSchema } from './schemas';
+import { safeRedirectTarget } from './callback-url';
 import { homeFor } from './home';
+import { registerCustomer, revokeSessions } from './mutations';
+import { getCredentials } from './queries';
+import { signInSchema, signUpSchema } from './schemas';
 
 export const signInAction = action({ schema: signInSchema, access: access.public }, async (input) => {
   try {
@@ -23,15 +24,18 @@ export const signInAction = action({ schema: signInSchema, access: access.public
     throw error;
   }
   const user = await getCredentials(getDb(), input.email);
-  redirect(safeCallbackUrl(input.callbackUrl, homeFor(user?.role ?? 'customer')));
+  redirect(safeRedirectTarget(input.callbackUrl, homeFor(user?.role ?? 'customer')));
 });
 
 export const signUpAction = action({ schema: signUpSchema, access: access.public }, async (input) => {
+  // The verification token stays on the server: the outbox will mail it (see registerCustomer).
   await registerCustomer(getDb(), input);
   await signIn('credentials', { email: input.email, password: input.password, redirect: false });
-  redirect(safeCallbackUrl(input.callbackUrl, '/account'));
+  redirect(safeRedirectTarget(input.callbackUrl, '/account'));
 });
 
-export const signOutAction = action({ schema: z.object({}).strict(), access: access.public }, async () => {
+export const signOutAction = action({ schema: z.object({}).strict(), access: access.public }, async (_input, { actor }) => {
+  // Revoke on the server first: clearing the cookie alone would leave a copied token valid for hours.
+  if (actor) await revokeSessions(getDb(), actor.userId);
   await signOut({ redirectTo: '/' });
 });

@@ -1,6 +1,6 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { customers, signInAttempts, users, type UserRole } from '@/db/schema';
+import { users, type UserRole } from '@/db/schema';
 
 /** What the app knows about a signed-in person, read fresh from the database on every request. */
 export interface Actor {
@@ -24,6 +24,7 @@ const actorColumns = {
   sessionVersion: users.sessionVersion,
 };
 
+/** The enabled account with that id (role, store and profile as they are now), or null. */
 export async function getActiveActor(db: DbOrTx, userId: number): Promise<Actor | null> {
   const [row] = await db
     .select(actorColumns)
@@ -32,27 +33,20 @@ export async function getActiveActor(db: DbOrTx, userId: number): Promise<Actor 
   return row ?? null;
 }
 
+/**
+ * The actor a session token stands for, or null when the account is disabled or the token is older
+ * than the account's session version (bumped on sign-out, role, store or password change).
+ */
+export async function getSessionActor(db: DbOrTx, claim: { userId: number; sessionVersion: number | undefined }): Promise<Actor | null> {
+  const actor = await getActiveActor(db, claim.userId);
+  return actor && actor.sessionVersion === claim.sessionVersion ? actor : null;
+}
+
 /** The user with that email and their hash, for the credentials check only. Never leaves the server. */
 export async function getCredentials(db: DbOrTx, email: string) {
   const [row] = await db
     .select({ ...actorColumns, passwordHash: users.passwordHash, disabled: users.disabled })
     .from(users)
     .where(eq(users.email, email));
-  return row ?? null;
-}
-
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-export const SIGN_IN_MAX_FAILURES = 10;
-
-export async function countRecentFailures(db: DbOrTx, key: string, now = new Date()): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.key, key), gt(signInAttempts.attemptedAt, new Date(now.getTime() - SIGN_IN_WINDOW_MS))));
-  return row?.n ?? 0;
-}
-
-export async function findCustomerByEmail(db: DbOrTx, email: string) {
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.email, email));
   return row ?? null;
 }

@@ -29,8 +29,3 @@ export const signUpSchema = z
 
 export type SignInInput = z.infer<typeof signInSchema>;
 export type SignUpInput = z.infer<typeof signUpSchema>;
-
-/** Only same-site paths are followed after sign-in (no open redirects). */
-export function safeCallbackUrl(url: string | undefined, fallback = '/'): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : fallback;
-}

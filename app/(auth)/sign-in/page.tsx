@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { safeCallbackUrl } from '@/lib/identity/schemas';
+import { safeRedirectTarget } from '@/lib/identity/callback-url';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth.signIn'))('title') };
@@ -11,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const t = await getTranslations('auth.signIn');
   const { callbackUrl } = await searchParams;
-  const safe = callbackUrl ? safeCallbackUrl(callbackUrl) : undefined;
+  // Only a same-site path is carried on (no open redirect); anything else is dropped.
+  const safe = callbackUrl ? safeRedirectTarget(callbackUrl, '') || undefined : undefined;
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SignUpForm } from '@/components/auth/sign-up-form';
-import { safeCallbackUrl } from '@/lib/identity/schemas';
+import { safeRedirectTarget } from '@/lib/identity/callback-url';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth.signUp'))('title') };
@@ -11,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const t = await getTranslations('auth.signUp');
   const { callbackUrl } = await searchParams;
-  const safe = callbackUrl ? safeCallbackUrl(callbackUrl) : undefined;
+  // Only a same-site path is carried on (no open redirect); anything else is dropped.
+  const safe = callbackUrl ? safeRedirectTarget(callbackUrl, '') || undefined : undefined;
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
@@ -19,7 +20,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <SignUpForm callbackUrl={safe} />
       <p className="mt-6 text-sm text-stone-600">
         {t('haveAccount')}{' '}
-        <Link href="/sign-in" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link href={safe ? `/sign-in?callbackUrl=${encodeURIComponent(safe)}` : '/sign-in'} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           {t('signIn')}
         </Link>
       </p>

@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { carts, conversationMessages, conversationThreads, customers, notifications, orders, users } from '@/db/schema';
+
+/** The tables {@link mergeProfileInto} moves; profile-merge is checked against the schema by a test. */
+export const MERGED_CUSTOMER_REFERENCES = ['carts', 'conversation_threads', 'notifications', 'orders', 'users'] as const;
+
+/**
+ * Moves everything an account's own (new) profile collected since sign-up — orders, carts, sent
+ * notifications, its conversation — to the profile it has just proven to own, points the account at
+ * that profile and deletes its own. Runs inside the caller's transaction. Every table that references
+ * customers must be handled here: deleting the profile would otherwise lose (cascade) or orphan rows.
+ */
+export async function mergeProfileInto(tx: DbOrTx, input: { from: number | null; into: number; userId: number }): Promise<void> {
+  const { from, into } = input;
+  if (from !== null && from !== into) {
+    await tx.update(orders).set({ customerId: into }).where(eq(orders.customerId, from));
+    await tx.update(carts).set({ customerId: into }).where(eq(carts.customerId, from));
+    await tx.update(notifications).set({ customerId: into }).where(eq(notifications.customerId, from));
+    await mergeConversation(tx, from, into);
+  }
+  await tx.update(users).set({ customerId: into }).where(eq(users.id, input.userId));
+  if (from !== null && from !== into) await tx.delete(customers).where(eq(customers.id, from));
+}
+
+const threadColumns = { id: conversationThreads.id, status: conversationThreads.status, lastMessageAt: conversationThreads.lastMessageAt };
+
+// One thread per customer (a unique index): move the thread, or its messages into the existing one.
+async function mergeConversation(tx: DbOrTx, from: number, into: number): Promise<void> {
+  const [fromThread] = await tx
+    .select(threadColumns)
+    .from(conversationThreads)
+    .where(eq(conversationThreads.customerId, from));
+  if (!fromThread) return;
+  const [intoThread] = await tx.select(threadColumns).from(conversationThreads).where(eq(conversationThreads.customerId, into));
+  if (!intoThread) {
+    await tx.update(conversationThreads).set({ customerId: into }).where(eq(conversationThreads.id, fromThread.id));
+    return;
+  }
+  await tx.update(conversationMessages).set({ threadId: intoThread.id }).where(eq(conversationMessages.threadId, fromThread.id));
+  const newer = new Date(fromThread.lastMessageAt) > new Date(intoThread.lastMessageAt);
+  await tx
+    .update(conversationThreads)
+    .set({
+      lastMessageAt: newer ? fromThread.lastMessageAt : intoThread.lastMessageAt,
+      // An open question in either thread keeps the merged one open.
+      status: fromThread.status === 'open' ? 'open' : intoThread.status,
+    })
+    .where(eq(conversationThreads.id, intoThread.id));
+  await tx.delete(conversationThreads).where(eq(conversationThreads.id, fromThread.id));
+}

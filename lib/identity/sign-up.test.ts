@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db, DbHandle, DbOrTx } from '@/db/client';
+import { users } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { listOrdersForCustomer } from '@/lib/orders/queries';
+import { createLocation, resetDatabase } from '@/lib/testing/fixtures';
+import { VERIFICATION_TTL_MS } from './email-verification';
+import { registerCustomer } from './mutations';
+import { getCustomerProfile } from './profile-queries';
+import { counterProfile, signUpInput, tokenRows, userRow } from './test-helpers';
+
+// Records whether bcrypt was asked to hash while a transaction of registerCustomer was open.
+const hashing = vi.hoisted(() => ({ insideTransaction: [] as boolean[], inTx: false }));
+vi.mock('@/lib/auth/password', async (original) => {
+  const real = await original<typeof import('@/lib/auth/password')>();
+  return {
+    ...real,
+    hashPassword: async (password: string) => {
+      hashing.insideTransaction.push(hashing.inTx);
+      return real.hashPassword(password);
+    },
+  };
+});
+
+let handle: DbHandle;
+let db: Db;
+let locationId: number;
+const NOW = new Date('2026-05-01T10:00:00Z');
+const EMAIL = 'maria@example.com';
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+}, 60_000);
+afterAll(() => handle?.close());
+beforeEach(async () => {
+  await resetDatabase(db);
+  locationId = (await createLocation(db, { code: 'AMS', kind: 'store' })).id;
+  hashing.insideTransaction = [];
+});
+
+describe('registerCustomer', () => {
+  it('gives an account for the email of a profile with orders a profile of its own, empty', async () => {
+    const existing = await counterProfile(db, { email: EMAIL, locationId });
+    const { actor, purpose } = await registerCustomer(db, signUpInput(EMAIL), NOW);
+
+    expect(actor.customerId).not.toBe(existing.id);
+    // What the account page reads (by the actor's customer id): nothing of Maria's.
+    expect(await listOrdersForCustomer(db, actor.customerId!)).toEqual([]);
+    expect(await getCustomerProfile(db, actor.customerId!)).toEqual({ name: 'Newcomer', email: null, phone: null, loyaltyCardNumber: null, preferredStore: null });
+    expect(purpose).toBe('claim_profile');
+    // The counter's profile is untouched and still nobody's.
+    expect(await listOrdersForCustomer(db, existing.id)).toHaveLength(2);
+    expect(await db.select().from(users).where(eq(users.customerId, existing.id))).toEqual([]);
+  });
+
+  it('stores only a hash of the verification token, valid for 24 hours', async () => {
+    const { actor, verificationToken, purpose } = await registerCustomer(db, signUpInput(EMAIL), NOW);
+    const [row] = await tokenRows(db, actor.userId);
+    expect(purpose).toBe('verify_email');
+    expect(verificationToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(row.tokenHash).toBe(createHash('sha256').update(verificationToken).digest('hex'));
+    expect(row).toMatchObject({ email: EMAIL, purpose: 'verify_email', usedAt: null });
+    expect(new Date(row.expiresAt).getTime()).toBe(NOW.getTime() + VERIFICATION_TTL_MS);
+    expect((await userRow(db, actor.userId)).emailVerifiedAt).toBeNull();
+    // Until proven, the address is on the account only, not on a profile anything could link to.
+    expect((await getCustomerProfile(db, actor.customerId!))?.email).toBeNull();
+  });
+
+  it('refuses an email that already has an account, also when two sign up at once', async () => {
+    const results = await Promise.allSettled([registerCustomer(db, signUpInput(EMAIL)), registerCustomer(db, signUpInput(EMAIL))]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'emailTaken', field: 'email' } });
+    await expect(registerCustomer(db, signUpInput(EMAIL))).rejects.toMatchObject({ code: 'emailTaken', field: 'email' });
+  });
+
+  it('hashes the password before its transaction, not while holding locks', async () => {
+    const watched = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+        return (fn: (tx: DbOrTx) => Promise<unknown>) =>
+          target.transaction(async (tx) => {
+            hashing.inTx = true;
+            try {
+              return await fn(tx);
+            } finally {
+              hashing.inTx = false;
+            }
+          });
+      },
+    });
+    await registerCustomer(watched, signUpInput(EMAIL));
+    expect(hashing.insideTransaction).toEqual([false]);
+  });
+});
