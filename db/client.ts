@@ -88,6 +88,13 @@ export function getDb(): Db {
   return getDbHandle().db;
 }
 
+/** Closes the app's handle if it was opened (on shutdown: never opens one just to close it). */
+export async function closeDbHandle(): Promise<void> {
+  const handle = globalForDb.omnishopDb;
+  globalForDb.omnishopDb = undefined;
+  await handle?.close();
+}
+
 /** Rows of a raw `db.execute(sql…)`, whichever driver ran it. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

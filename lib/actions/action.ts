@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { ADMIN_ROLES, authorize, COUNTER_ROLES, getActor, type RoleRequirement } from '@/lib/auth/session';
@@ -6,6 +7,8 @@ import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { getTranslator } from '@/lib/i18n/translate';
 import type { Locale } from '@/lib/i18n/config';
+import { requestIdFrom, withLogContext } from '@/lib/logging/context';
+import { log } from '@/lib/logging/logger';
 import type { ActionState } from './action-state';
 import { formDataToObject, localizeIssues } from './validation';
 
@@ -27,13 +30,16 @@ type HandlerResult<T> = { message?: string; data?: T } | void;
  * The one wrapper every server action goes through: session → role → zod parse → handler → ActionState.
  * Works with `useActionState` (prevState, formData) and with direct calls (input object).
  * Expected failures (DomainError, invalid input) become localized messages; anything else is logged and
- * shown as a generic error — never a stack or SQL.
+ * shown as a generic error — never a stack or SQL. Every log line of the action carries the request's
+ * `x-request-id` (or a new id).
  */
 export function action<S extends z.ZodType, A extends Access, T = unknown>(
   options: { schema: S; access: A },
   handler: (input: z.output<S>, ctx: ActionContext<A>) => Promise<HandlerResult<T>>,
 ) {
-  const run = async (prevOrInput: unknown, maybeFormData?: unknown): Promise<ActionState<T>> => {
+  const run = async (prevOrInput: unknown, maybeFormData?: unknown): Promise<ActionState<T>> =>
+    withLogContext({ requestId: await incomingRequestId() }, () => perform(prevOrInput, maybeFormData));
+  const perform = async (prevOrInput: unknown, maybeFormData?: unknown): Promise<ActionState<T>> => {
     const raw = maybeFormData !== undefined ? maybeFormData : prevOrInput;
     const input = raw instanceof FormData ? formDataToObject(raw) : raw;
     const { t, locale } = await getTranslator();
@@ -55,12 +61,22 @@ export function action<S extends z.ZodType, A extends Access, T = unknown>(
           ? { ok: false, fieldErrors: { [error.field]: [message] }, values }
           : { ok: false, formError: message, values };
       }
-      console.error('[action] unexpected error', error);
+      log.error({ err: error }, 'action failed unexpectedly');
       return { ok: false, formError: t('errors.generic'), values };
     }
   };
   // The access rule travels with the action so the security suite can call every action as every wrong role.
   return Object.assign(run, { access: options.access });
+}
+
+/** The proxy's request id, or a new one; outside a request (scripts, unit tests) there are no headers. */
+async function incomingRequestId(): Promise<string> {
+  try {
+    return requestIdFrom(await headers());
+  } catch (error) {
+    unstable_rethrow(error);
+    return requestIdFrom(null);
+  }
 }
 
 /** The submitted text values, echoed back so a form keeps what the person typed. Never passwords. */

@@ -6,6 +6,7 @@ import { DomainError } from '@/lib/errors';
 import { clientAddress } from '@/lib/http/client-address';
 import { verifyCredentials } from '@/lib/identity/mutations';
 import { emailSchema } from '@/lib/identity/schemas';
+import { log } from '@/lib/logging/logger';
 import { authConfig } from './auth.config';
 import { authSecret } from './secret';
 
@@ -22,7 +23,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       // Auth.js errors carry their kind in `type` (class names do not survive minification).
-      if ((error as { type?: string }).type !== 'CredentialsSignin') console.error('[auth]', error);
+      if ((error as { type?: string }).type !== 'CredentialsSignin') log.error({ err: error, module: 'auth' }, 'auth error');
     },
   },
   providers: [

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { authSecret } from '@/lib/auth/secret';
+import { log } from '@/lib/logging/logger';
 import { WebhookRejected, type PaymentProvider, type PaymentWebhookEvent } from './provider';
 import { SIGNATURE_HEADER, signPayload, verifySignature } from './signature';
 
@@ -99,13 +100,13 @@ export async function deliverTestWebhook(
         response.status !== 404 &&
         response.status !== 409
       ) {
-        console.error(`[omnipay] webhook refused with ${response.status}`);
+        log.error({ module: 'omnipay', status: response.status }, 'webhook refused');
         return false;
       }
     } catch (error) {
-      console.warn('[omnipay] webhook delivery failed, will retry', error);
+      log.warn({ err: error, module: 'omnipay' }, 'webhook delivery failed, will retry');
     }
   }
-  console.error('[omnipay] webhook not delivered after retries', url);
+  log.error({ module: 'omnipay', url }, 'webhook not delivered after retries');
   return false;
 }

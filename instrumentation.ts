@@ -1,0 +1,15 @@
+/**
+ * Next calls register() once per server process before it serves a request
+ * (https://nextjs.org/docs/app/guides/instrumentation). On the Node runtime it installs the graceful
+ * shutdown (lib/lifecycle) and, in production, routes Next's console errors into the JSON logger.
+ * The job runner starts here too once it exists, registering its claim release with onShutdown().
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { installGracefulShutdown } = await import('./lib/lifecycle/process');
+  installGracefulShutdown();
+  if (process.env.NODE_ENV === 'production') {
+    const { routeConsoleToLogger } = await import('./lib/logging/console');
+    routeConsoleToLogger();
+  }
+}
