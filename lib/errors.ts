@@ -22,5 +22,6 @@ export type DomainErrorCode =
   | 'outOfStock'
   | 'conflict'
   | 'tooManyAttempts'
+  | 'tooManyRequests'
   | 'invalidState'
   | (string & {});

@@ -4,9 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { access, action } from '@/lib/actions/action';
 import { getDb } from '@/lib/db';
+import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
 import { addToCart, applyPromotionCode, removeCode, removeLine, setLineQuantity } from './mutations';
 import { addToCartSchema, promotionCodeSchema, removeLineSchema, setLineQuantitySchema } from './schemas';
-import { existingWebCart, openWebCart } from './web-cart';
+import { existingWebCart, openWebCart, shopperCustomerId } from './web-cart';
 
 // Web cart actions. Anyone may shop (access.public); the cart is never part of the input: it comes
 // from the cookie or the signed-in customer, and web-cart.ts asserts the caller holds it.
@@ -18,6 +19,9 @@ export const addToCartAction = action(
   { schema: addToCartSchema, access: access.public },
   async (input, { actor, t }) => {
     const db = getDb();
+    // Anyone without an account gets a new cart per cookie-less request: bounded per address.
+    if (!shopperCustomerId(actor))
+      await enforceRateLimits(db, [['anonymousCartPerAddress', await requestClientAddress()]]);
     const cartId = await openWebCart(db, actor);
     const { quantity } = await addToCart(db, { cartId, ...input });
     refresh();
@@ -52,6 +56,10 @@ export const applyPromotionCodeAction = action(
   async (input, { actor, t }) => {
     const db = getDb();
     const cartId = await existingWebCart(db, actor);
+    await enforceRateLimits(db, [
+      ['codeEntryPerAddress', await requestClientAddress()],
+      ['codeEntryPerCart', cartId],
+    ]);
     await applyPromotionCode(db, cartId, input.code);
     refresh();
     return { message: t('shop.cart.codeApplied', { code: input.code }) };

@@ -7,6 +7,7 @@ import { findVariantByCode, loadPriceLines } from '@/lib/catalog/queries';
 import { getDb, type DbOrTx } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { requireCounterStore } from '@/lib/orders/counter-session';
+import { enforceRateLimits } from '@/lib/rate-limit/public-limits';
 import {
   addToCart,
   applyPromotionCode,
@@ -113,7 +114,10 @@ export const applyCounterCodeAction = action(
   { schema: promotionCodeSchema, access: access.counter },
   async (input, { actor, t }) => {
     const db = getDb();
-    await applyPromotionCode(db, await counterCart(db, actor, true), input.code);
+    const cartId = await counterCart(db, actor, true);
+    // Per cart, as on the web: a refusal comes only for a cart that exists, so nothing was created.
+    await enforceRateLimits(db, [['codeEntryPerCart', cartId]]);
+    await applyPromotionCode(db, cartId, input.code);
     refresh();
     return { message: t('counter.cart.codeApplied', { code: input.code }) };
   },

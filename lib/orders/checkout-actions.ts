@@ -7,6 +7,7 @@ import { currentWebCartId, readCartCookie, shopperCustomerId } from '@/lib/carts
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { startPayment } from '@/lib/payments/mutations';
+import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
 import { rememberGuestOrder } from './guest-orders';
 import { placeOrder } from './mutations';
 import { checkoutSchema } from './schemas';
@@ -21,12 +22,14 @@ export const placeWebOrderAction = action(
   { schema: checkoutSchema, access: access.public },
   async (input, { actor, locale }) => {
     const db = getDb();
+    await enforceRateLimits(db, [['checkoutPerAddress', await requestClientAddress()]]);
     const cookieCartId = await readCartCookie();
     // The open cart; after a first submit converted it, the cookie's cart, so a repeat finds its order.
     const cartId = (await currentWebCartId(db, actor)) ?? cookieCartId;
     const cart = cartId ? await getCart(db, cartId) : null;
     if (!cart || cart.channel !== 'web') throw new DomainError('cartEmpty');
     assertCartAccess(cart, actor, cookieCartId);
+    await enforceRateLimits(db, [['checkoutPerCart', cart.id]]);
 
     let placed;
     try {
