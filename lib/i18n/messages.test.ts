@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { orderEventType } from '@/db/schema/orders';
 import { localeFromAcceptLanguage } from './config';
 import { formatMoney } from './format';
 import { MESSAGES } from './messages';
@@ -20,6 +21,15 @@ describe('translations', () => {
         return typeof v !== 'string' || v.trim() === '';
       });
       expect(empty).toEqual([]);
+    }
+  });
+
+  it("the payment events have a label on the order page's timeline", () => {
+    const payment = orderEventType.enumValues.filter((type) => ['paid', 'payment_failed', 'refund_due'].includes(type));
+    expect(payment).toHaveLength(3);
+    for (const locale of ['nl', 'en'] as const) {
+      const labels: Record<string, string> = MESSAGES[locale].shop.order.events;
+      expect(payment.filter((type) => !labels[type])).toEqual([]);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orderEvents, orders, payments, type OrderStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -26,13 +26,15 @@ export interface RecordedPayment {
   changeCents: number | null;
 }
 
-type FoundPayment = RecordedPayment & { pending: boolean };
+// `settled`: the row already records a successful payment. A pending online attempt (or one that
+// failed or was closed, whose success still arrived) is settled in place instead.
+type FoundPayment = RecordedPayment & { settled: boolean };
 
 async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<FoundPayment | null> {
   const [row] = await db
     .select({
       paymentId: payments.id,
-      pending: sql<boolean>`${payments.status} = 'pending'`,
+      settled: sql<boolean>`${payments.status} = 'succeeded'`,
       orderId: payments.orderId,
       orderStatus: orders.status,
       amountCents: payments.amountCents,
@@ -54,7 +56,9 @@ async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<FoundPay
  * tendered − total.
  *
  * An online attempt is created 'pending' with its key before the shopper pays; its confirmation comes
- * here with the same key and settles that row in place, so there is one payment row per attempt.
+ * here with the same key and settles that row in place, so there is one payment row per attempt. That
+ * holds for an attempt marked 'failed' or 'cancelled' too: a success that arrives after them is real
+ * money (providers do deliver out of order), so it still counts.
  *
  * Errors (DomainError): notFound, forbidden, invalidState (not awaiting payment),
  * paymentAmountMismatch, tenderedTooLow (field 'tendered').
@@ -66,7 +70,7 @@ export async function recordPayment(
 ): Promise<RecordedPayment> {
   return db.transaction(async (tx) => {
     const first = await findPayment(tx, input.idempotencyKey);
-    if (first && !first.pending) return assertSameOrder(first, input);
+    if (first?.settled) return assertSameOrder(first, input);
 
     // Lock the order: two payments for it (different keys) are taken one after the other.
     const [order] = await tx
@@ -84,7 +88,7 @@ export async function recordPayment(
     if (!order) throw new DomainError('notFound');
     const afterLock = await findPayment(tx, input.idempotencyKey);
     if (afterLock) assertSameOrder(afterLock, input);
-    if (afterLock && !afterLock.pending) return afterLock;
+    if (afterLock?.settled) return afterLock;
 
     if (input.method === 'test_provider') {
       if (order.channel !== 'web') throw new DomainError('invalidState');
@@ -112,7 +116,7 @@ export async function recordPayment(
       ? await tx
           .update(payments)
           .set({ status: 'succeeded', amountCents: input.amountCents, tenderedCents, changeCents })
-          .where(and(eq(payments.id, afterLock.paymentId), eq(payments.status, 'pending')))
+          .where(and(eq(payments.id, afterLock.paymentId), ne(payments.status, 'succeeded')))
           .returning({ paymentId: payments.id })
       : await tx
           .insert(payments)
@@ -161,7 +165,7 @@ export async function recordPayment(
 
 /** A repeated key must be for the same order; anything else is a client bug, not a payment. */
 function assertSameOrder(
-  { pending: _pending, ...payment }: FoundPayment,
+  { settled: _settled, ...payment }: FoundPayment,
   input: RecordPaymentInput,
 ): RecordedPayment {
   if (payment.orderId !== input.orderId) throw new DomainError('conflict');

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { orderEvents, orderLines, orders, type OrderStatus } from '@/db/schema';
+import { orderEvents, orderLines, orders, payments, type OrderStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/mutations';
@@ -18,7 +18,9 @@ export interface TransitionOrderInput {
  * with its stock consequences in the same transaction:
  * - 'collected' / 'shipped': the reserved goods leave (commitReservedStock);
  * - 'cancelled': a web order's reservation is released; a counter sale that was sold but never paid
- *   is put back on the shelf with a 'return' movement.
+ *   is put back on the shelf with a 'return' movement; open (pending) payment attempts are closed as
+ *   'cancelled', so the hosted page no longer takes money for it (a success that still arrives is
+ *   recorded as owed back, see settlePayment).
  * The status change is a conditional update on the status it was read with, so two clerks pressing
  * the same button cannot both succeed (the second gets DomainError('conflict')). Staff only; a clerk
  * only for orders of their own store.
@@ -50,6 +52,15 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
       .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
       .returning({ id: orders.id });
     if (!moved) throw new DomainError('conflict');
+
+    if (input.to === 'cancelled') {
+      // Order row first, then its payments: the order settlePayment locks them in, so a cancel racing
+      // with a payment webhook waits instead of deadlocking.
+      await tx
+        .update(payments)
+        .set({ status: 'cancelled' })
+        .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')));
+    }
 
     const stockChange = stockEffect(order.channel, input.to);
     if (stockChange) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { orderEvents, orders, paymentWebhookEvents, payments } from '@/db/schema';
+import { orderEvents, orders, paymentAnomalies, paymentWebhookEvents, payments } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { addToCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { DomainError } from '@/lib/errors';
@@ -178,16 +178,6 @@ describe('online payment with the test provider', () => {
     expect(state.status).toBe('pending_payment');
     expect(state.events).toEqual(['placed', 'payment_failed']);
 
-    // A late "succeeded" for the failed attempt changes nothing.
-    const late = await deliver(
-      buildTestWebhook({
-        providerReference: first.providerReference,
-        outcome: 'succeeded',
-        amountCents: order.totalCents,
-      }),
-    );
-    expect(late.body).toEqual({ received: true, result: 'ignored' });
-
     const retry = await startPayment(db, { orderId: order.orderId });
     expect(retry.reused).toBe(false);
     expect(retry.providerReference).not.toBe(first.providerReference);
@@ -203,19 +193,27 @@ describe('online payment with the test provider', () => {
     expect(state.payments.map((p) => p.status).sort()).toEqual(['failed', 'succeeded']);
   });
 
-  it('refuses an amount that differs from the payment, and a payment for an order that is paid', async () => {
+  it('records an amount that differs from the payment for an admin (200, once), and refuses to pay a paid order', async () => {
     const order = await pendingOrder();
-    const { providerReference } = await startPayment(db, { orderId: order.orderId });
-    const wrong = await deliver(
-      buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents - 1 }),
-    );
-    expect(wrong).toEqual({ status: 409, body: { error: 'paymentAmountMismatch' } });
+    const { providerReference, paymentId } = await startPayment(db, { orderId: order.orderId });
+    const wrongWebhook = buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents - 1 });
+    // A retry cannot fix it: the provider is told to stop, and an admin is told instead.
+    const wrong = await deliver(wrongWebhook);
+    expect(wrong).toEqual({ status: 200, body: { received: true, result: 'anomaly' } });
+    expect(await deliver(wrongWebhook)).toEqual({ status: 200, body: { received: true, result: 'duplicate' } });
     expect((await orderState(order.orderId)).status).toBe('pending_payment');
+    const anomalies = await db
+      .select({ kind: paymentAnomalies.kind, paymentId: paymentAnomalies.paymentId, orderId: paymentAnomalies.orderId })
+      .from(paymentAnomalies);
+    expect(anomalies).toEqual([{ kind: 'amount_mismatch', paymentId, orderId: order.orderId }]);
 
+    // Another order, paid: no new attempt can be opened for it.
+    const paid = await pendingOrder();
+    const attempt = await startPayment(db, { orderId: paid.orderId });
     await deliver(
-      buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents }),
+      buildTestWebhook({ providerReference: attempt.providerReference, outcome: 'succeeded', amountCents: paid.totalCents }),
     );
-    const error = await startPayment(db, { orderId: order.orderId }).catch((e: unknown) => e);
+    const error = await startPayment(db, { orderId: paid.orderId }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('invalidState');
   });
