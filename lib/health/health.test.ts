@@ -1,9 +1,6 @@
 /**
  * /api/health as a load balancer, an attacker and an operator see it, on a real (migrated) database.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
@@ -21,7 +18,6 @@ vi.mock('@/db/client', async (original) => ({
 }));
 
 const { GET } = await import('@/app/api/health/route');
-const { countPendingMigrations } = await import('./queries');
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -80,27 +76,5 @@ describe('/api/health', () => {
     expect(await (await probe('Bearer ')).json()).toEqual({ status: 'ok' });
     expect(isOperatorRequest(new Headers({ authorization: 'Bearer x' }), undefined)).toBe(false);
     expect(isOperatorRequest(new Headers({ authorization: 'bearer  tok ' }), 'tok')).toBe(true);
-  });
-});
-
-describe('countPendingMigrations', () => {
-  it('counts journal entries newer than the last applied migration', async () => {
-    const real = JSON.parse(
-      fs.readFileSync(path.join(process.cwd(), 'db', 'migrations', 'meta', '_journal.json'), 'utf8'),
-    );
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'omnishop-journal-'));
-    fs.mkdirSync(path.join(folder, 'meta'));
-    const future = Date.now() + 86_400_000;
-    const journal = {
-      ...real,
-      entries: [
-        ...real.entries,
-        { idx: 98, when: future, tag: 'x' },
-        { idx: 99, when: future + 1, tag: 'y' },
-      ],
-    };
-    fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
-    expect(await countPendingMigrations(handle.db, folder)).toBe(2);
-    fs.rmSync(folder, { recursive: true, force: true });
   });
 });
