@@ -3,55 +3,20 @@
  * before anything happens. New actions are picked up automatically: every `lib/**\/*actions.ts` module
  * is loaded, and every export must have gone through the one wrapper (lib/actions/action.ts).
  */
-import { createTranslator } from 'next-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UserRole } from '@/db/schema';
 import type { Access } from '@/lib/actions/action';
-import { MESSAGES } from '@/lib/i18n/messages';
 import type { Actor } from '@/lib/identity/queries';
+import { securityState as state } from './harness';
 
-const state = vi.hoisted(() => ({ actor: null as Actor | null }));
-
-vi.mock('@/lib/auth/session', async () => {
-  const { DomainError } = await import('@/lib/errors');
-  const getActor = async () => state.actor;
-  return {
-    COUNTER_ROLES: ['clerk', 'admin'],
-    ADMIN_ROLES: ['admin'],
-    getActor,
-    hasRole: (a: Actor | null, roles: readonly string[]) => !!a && roles.includes(a.role),
-    authorize: async (roles: readonly string[]) => {
-      if (!state.actor) throw new DomainError('unauthenticated');
-      if (!roles.includes(state.actor.role)) throw new DomainError('forbidden');
-      return state.actor;
-    },
-    requirePageRole: async () => {
-      throw new Error('not used by actions');
-    },
-  };
-});
-vi.mock('@/lib/auth/auth', () => ({
-  auth: async () => null,
-  signIn: vi.fn(),
-  signOut: vi.fn(),
-  handlers: {},
-}));
-vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock('@/lib/i18n/translate', () => ({
-  getTranslator: async () => ({ locale: 'en', t: createTranslator({ locale: 'en', messages: MESSAGES.en }) }),
-}));
-// Any database access would be a failure of this suite: a refused call must stop before it.
-vi.mock('@/lib/db', () => ({
-  getDb: () => {
-    throw new Error('a refused action touched the database');
-  },
-}));
-vi.mock('@/db/client', async (original) => ({
-  ...(await original<object>()),
-  getDb: () => {
-    throw new Error('a refused action touched the database');
-  },
-}));
+vi.mock('@/lib/auth/session', async () => (await import('./harness')).sessionMock());
+vi.mock('@/lib/auth/auth', async () => (await import('./harness')).authMock());
+vi.mock('next-auth', async () => (await import('./harness')).nextAuthMock());
+vi.mock('@/lib/i18n/translate', async () => (await import('./harness')).translateMock());
+// Any database access would be a failure of this suite: a refused call must stop before it
+// (securityState.db stays null, so both getDb mocks throw).
+vi.mock('@/lib/db', async () => (await import('./harness')).libDbMock());
+vi.mock('@/db/client', async (original) => (await import('./harness')).dbClientMock(await original<object>()));
 
 const modules = import.meta.glob<Record<string, unknown>>('/lib/**/*actions.ts');
 

@@ -6,61 +6,35 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { cartLines, carts, orders, payments } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { MESSAGES } from '@/lib/i18n/messages';
 import type { Actor } from '@/lib/identity/queries';
-import { createCustomerActor, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
+import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
+import { resetCaller, securityState as state } from './harness';
 
-const state = vi.hoisted(() => ({
-  db: null as unknown,
-  actor: null as Actor | null,
-  cookies: new Map<string, string>(),
-}));
+vi.mock('@/lib/auth/session', async () => (await import('./harness')).sessionMock());
+vi.mock('@/lib/auth/auth', async () => (await import('./harness')).authMock());
+vi.mock('next-auth', async () => (await import('./harness')).nextAuthMock());
+vi.mock('@/lib/i18n/translate', async () => (await import('./harness')).translateMock());
+vi.mock('@/lib/db', async () => (await import('./harness')).libDbMock());
+vi.mock('@/db/client', async (original) => (await import('./harness')).dbClientMock(await original<object>()));
+vi.mock('next/cache', async () => (await import('./harness')).nextCacheMock());
+vi.mock('next/headers', async () => (await import('./harness')).nextHeadersMock());
+vi.mock('next/server', async (original) => (await import('./harness')).nextServerMock(await original<object>()));
 
-vi.mock('@/lib/auth/session', async () => {
-  const { DomainError } = await import('@/lib/errors');
-  return {
-    COUNTER_ROLES: ['clerk', 'admin'],
-    ADMIN_ROLES: ['admin'],
-    getActor: async () => state.actor,
-    hasRole: (a: Actor | null, roles: readonly string[]) => !!a && roles.includes(a.role),
-    authorize: async (roles: readonly string[]) => {
-      if (!state.actor) throw new DomainError('unauthenticated');
-      if (!roles.includes(state.actor.role)) throw new DomainError('forbidden');
-      return state.actor;
-    },
-    requirePageRole: async () => {
-      throw new Error('not used by actions');
-    },
-  };
-});
-vi.mock('@/lib/auth/auth', () => ({ auth: async () => null, signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
-vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock('@/lib/i18n/translate', () => ({
-  getTranslator: async () => ({ locale: 'en', t: createTranslator({ locale: 'en', messages: MESSAGES.en }) }),
-}));
-vi.mock('@/lib/db', () => ({ getDb: () => state.db }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
-    set: (name: string, value: string) => void state.cookies.set(name, value),
-    delete: (name: string) => void state.cookies.delete(name),
-  }),
-  headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }),
-}));
-
-const { addToCart, getOrCreateCounterCart, getOrCreateWebCart } = await import('@/lib/carts/mutations');
+const { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCart } = await import('@/lib/carts/mutations');
 const { CART_COOKIE } = await import('@/lib/carts/web-cart');
 const { GUEST_ORDERS_COOKIE, serializeGuestOrders } = await import('@/lib/orders/guest-orders');
 const { placeOrder, recordPayment } = await import('@/lib/orders/mutations');
 const cartActions = await import('@/lib/carts/actions');
 const { placeWebOrderAction } = await import('@/lib/orders/checkout-actions');
-const { retryPaymentAction } = await import('@/lib/payments/actions');
+const { decideTestPaymentAction, retryPaymentAction } = await import('@/lib/payments/actions');
+const { startPayment } = await import('@/lib/payments/mutations');
+const { buildTestWebhook } = await import('@/lib/payments/test-provider');
+const { handlePaymentWebhook } = await import('@/lib/payments/webhook');
+const { SIGNATURE_HEADER } = await import('@/lib/payments/signature');
 const { advancePickupAction } = await import('@/lib/orders/counter-actions');
 
 let handle: DbHandle;
@@ -76,8 +50,7 @@ afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);
   shop = await createShop(db, { warehouse: 10, storeA: 3, storeB: 3 });
-  state.actor = null;
-  state.cookies.clear();
+  resetCaller();
 });
 
 /** A web cart with one line of the shop's variant, for a guest (no customer) or a customer. */
@@ -111,6 +84,8 @@ describe('[SECURITY] cart actions never reach a cart the caller does not hold', 
   it('another customer’s cart, even with its id in the cookie, is out of reach for a guest and another customer', async () => {
     const owner = await createCustomerActor(db, 'owner@example.com');
     const ownerCart = await webCart(owner.customerId);
+    await createPromotionRow(db, { name: 'Ten off', kind: 'percentage', value: 10, target: 'all', code: 'TEN' });
+    await applyPromotionCode(db, ownerCart, 'TEN');
     const before = await cartState(ownerCart);
     const mallory = await createCustomerActor(db, 'mallory@example.com');
 
@@ -120,6 +95,7 @@ describe('[SECURITY] cart actions never reach a cart the caller does not hold', 
       expect(await call(cartActions.setLineQuantityAction, { variantId: String(shop.variant.id), quantity: '9' })).toEqual(refused);
       expect(await call(cartActions.removeLineAction, { variantId: String(shop.variant.id) })).toEqual(refused);
       expect(await call(cartActions.applyPromotionCodeAction, { code: 'ANY' })).toEqual(refused);
+      expect(await call(cartActions.removePromotionCodeAction, { code: 'TEN' })).toEqual(refused);
       // Adding goes to a cart of the caller's own, never into the owner's.
       await call(cartActions.addToCartAction, { variantId: String(shop.variant.id), quantity: '5' });
       expect(state.cookies.get(CART_COOKIE)).not.toBe(ownerCart);
@@ -181,6 +157,45 @@ describe('[SECURITY] checkout and payment retry never act on someone else’s ca
     state.actor = null;
     state.cookies.set(GUEST_ORDERS_COOKIE, serializeGuestOrders([guest.orderId]));
     expect(await call(retryPaymentAction, { orderId: guest.orderId })).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
+  });
+});
+
+describe('[SECURITY] the test provider’s page decides only the payment its link names', () => {
+  it('a payment id, an order id or a made-up reference opens nothing; a settled payment is not decided again', async () => {
+    const owner = await createCustomerActor(db, 'owner@example.com');
+    const placed = await placeOrder(
+      db,
+      { idempotencyKey: randomUUID(), channel: 'web', fulfilment: 'pickup', cartId: await webCart(owner.customerId), pickupLocationId: shop.storeA.id },
+      owner,
+    );
+    const payment = await startPayment(db, { orderId: placed.orderId });
+    const before = await db.select().from(payments);
+    for (const paymentId of [payment.paymentId, placed.orderId, `tp_${randomUUID().replaceAll('-', '')}`, `${payment.providerReference}x`]) {
+      expect(await call(decideTestPaymentAction, { paymentId, outcome: 'succeeded' })).toEqual(refused);
+    }
+    expect(state.after).toEqual([]); // no webhook was queued
+
+    // The provider's signed webhook settles it, as after a real decision.
+    const webhook = buildTestWebhook({ providerReference: payment.providerReference, outcome: 'succeeded', amountCents: placed.totalCents });
+    const settledBy = await handlePaymentWebhook(db, { rawBody: webhook.rawBody, headers: new Headers({ [SIGNATURE_HEADER]: webhook.signature }) });
+    expect(settledBy.status).toBe(200);
+    const settled = await db.select().from(payments);
+    expect(await call(decideTestPaymentAction, { paymentId: payment.providerReference, outcome: 'failed' })).toEqual({
+      redirected: `/orders/${placed.orderId}`,
+    });
+    expect(state.after).toEqual([]);
+    expect(await db.select().from(payments)).toEqual(settled);
+    expect(settled).not.toEqual(before); // the check above compared a state that did change once
+
+    // The link of a pending payment does decide it (the checks above are not refusing everyone).
+    const other = await placeOrder(
+      db,
+      { idempotencyKey: randomUUID(), channel: 'web', fulfilment: 'pickup', cartId: await webCart(owner.customerId), pickupLocationId: shop.storeB.id },
+      owner,
+    );
+    const pending = await startPayment(db, { orderId: other.orderId });
+    expect(await call(decideTestPaymentAction, { paymentId: pending.providerReference, outcome: 'succeeded' })).toEqual({ redirected: `/orders/${other.orderId}` });
+    expect(state.after).toHaveLength(1);
   });
 });
 

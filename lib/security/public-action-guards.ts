@@ -1,0 +1,27 @@
+/**
+ * Every PUBLIC server action (no role stops anyone) says what stops abuse of it: a test that calls it
+ * with someone else's cart, order, payment or account (`abuseTest`, and the name that test exercises),
+ * or why it is harmless. coverage.security.test.ts fails for a public action missing here, for an entry
+ * whose test file does not name what it claims, and for an entry of an action that is gone.
+ */
+export type PublicActionGuard = { abuseTest: string; exercises: string } | { harmless: string };
+
+const OWNERSHIP = 'lib/security/ownership.security.test.ts';
+const own = (exercises: string): PublicActionGuard => ({ abuseTest: OWNERSHIP, exercises });
+
+export const PUBLIC_ACTIONS: Record<string, PublicActionGuard> = {
+  'lib/carts/actions.ts#addToCartAction': own('addToCartAction'),
+  'lib/carts/actions.ts#setLineQuantityAction': own('setLineQuantityAction'),
+  'lib/carts/actions.ts#removeLineAction': own('removeLineAction'),
+  'lib/carts/actions.ts#applyPromotionCodeAction': own('applyPromotionCodeAction'),
+  'lib/carts/actions.ts#removePromotionCodeAction': own('removePromotionCodeAction'),
+  'lib/orders/checkout-actions.ts#placeWebOrderAction': own('placeWebOrderAction'),
+  'lib/payments/actions.ts#retryPaymentAction': own('retryPaymentAction'),
+  'lib/payments/actions.ts#decideTestPaymentAction': own('decideTestPaymentAction'),
+  // Credential stuffing and password spraying: Auth.js's authorize goes through verifyCredentials.
+  'lib/identity/actions.ts#signInAction': { abuseTest: 'lib/identity/sign-in-throttle.test.ts', exercises: 'verifyCredentials' },
+  // Taking over an email or a guest's order history by signing up with it.
+  'lib/identity/actions.ts#signUpAction': { abuseTest: 'lib/identity/sign-up.test.ts', exercises: 'registerCustomer' },
+  'lib/identity/actions.ts#signOutAction': { abuseTest: 'lib/identity/actions.test.ts', exercises: 'signOutAction' },
+  'lib/i18n/actions.ts#setLocaleAction': { harmless: 'sets only the caller’s own language cookie, to one of the two known locales; reads and writes no data' },
+};

@@ -1,0 +1,93 @@
+/**
+ * For every server action: a valid input that names what the world's OWNERS hold (the owner's cart,
+ * order or payment, store A's counter cart or pickup, the promotion), and what a caller who is allowed
+ * by role but is NOT the owner may do with it. The matrix (matrix.security.test.ts) calls each action
+ * with this input as all six personas; the fuzz suite starts its hostile inputs from it.
+ *
+ * A new action without an entry here fails the suite: say what it may touch before it ships.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Persona, World } from './world';
+import { PERSONAS, PROMO_CODE } from './world';
+
+export interface Scenario {
+  input: (world: World, persona: Persona) => Record<string, unknown>;
+  /** Who is expected to succeed. Default: the customer for public/customer actions, the clerk of store A for counter, the admin for admin. */
+  owners?: Persona[];
+  /**
+   * What the other callers that the role allows get:
+   * - 'refused': the input names an owner's thing, so they must be refused;
+   * - 'own': they may succeed, but only on things of their own (the owners' things stay unchanged);
+   * - 'bearer': the input itself is the credential (an unguessable link), by design (`why`).
+   * In every case the owners' data must be unchanged after their call.
+   */
+  others: 'refused' | 'own' | 'bearer';
+  why?: string;
+}
+
+const variant = (w: World) => String(w.shop.variant.id);
+const promotionForm = {
+  name: 'Socks week',
+  kind: 'percentage',
+  value: '15',
+  target: 'all',
+  startsAt: '',
+  endsAt: '',
+  code: '',
+  channels: ['web', 'store'],
+};
+
+export const SCENARIOS: Record<string, Scenario> = {
+  // Web cart: the cart comes from the session or the cookie, never from the input.
+  'lib/carts/actions.ts#addToCartAction': { input: (w) => ({ variantId: variant(w), quantity: '1' }), others: 'own' },
+  'lib/carts/actions.ts#setLineQuantityAction': { input: (w) => ({ variantId: variant(w), quantity: '5' }), others: 'refused' },
+  'lib/carts/actions.ts#removeLineAction': { input: (w) => ({ variantId: variant(w) }), others: 'refused' },
+  'lib/carts/actions.ts#applyPromotionCodeAction': { input: () => ({ code: PROMO_CODE.toLowerCase() }), others: 'refused' },
+  'lib/carts/actions.ts#removePromotionCodeAction': { input: () => ({ code: PROMO_CODE }), others: 'refused' },
+  'lib/carts/actions.ts#claimCartAction': { input: () => ({}), others: 'own' },
+
+  // Counter cart: always the signed-in clerk's own, in the session's store.
+  'lib/carts/counter-actions.ts#scanToCounterCartAction': { input: (w) => ({ code: w.shop.variant.sku }), others: 'own' },
+  'lib/carts/counter-actions.ts#addToCounterCartAction': { input: (w) => ({ variantId: variant(w), quantity: '1' }), others: 'own' },
+  'lib/carts/counter-actions.ts#setCounterLineQuantityAction': { input: (w) => ({ variantId: variant(w), quantity: '3' }), others: 'own' },
+  'lib/carts/counter-actions.ts#removeCounterLineAction': { input: (w) => ({ variantId: variant(w) }), others: 'own' },
+  'lib/carts/counter-actions.ts#applyCounterCodeAction': { input: () => ({ code: PROMO_CODE }), others: 'own' },
+  'lib/carts/counter-actions.ts#removeCounterCodeAction': { input: () => ({ code: PROMO_CODE }), others: 'own' },
+  'lib/orders/counter-actions.ts#completeCounterSaleAction': {
+    // One unit at € 50,00 with the 10% code.
+    input: () => ({ idempotencyKey: randomUUID(), method: 'card_terminal', expectedTotalCents: '4500' }),
+    others: 'own',
+  },
+  'lib/orders/counter-actions.ts#advancePickupAction': { input: (w) => ({ orderId: w.pickupOrderId, to: 'ready_for_pickup' }), others: 'refused' },
+  'lib/orders/counter-actions.ts#chooseCounterStoreAction': { input: (w) => ({ storeId: String(w.shop.storeA.id) }), others: 'refused' },
+  'lib/orders/counter-actions.ts#clearCounterStoreAction': { input: () => ({}), others: 'refused' },
+
+  // Checkout and payments: the order must be the caller's (customer, or the guest browser that placed it).
+  'lib/orders/checkout-actions.ts#placeWebOrderAction': {
+    input: (w) => ({ idempotencyKey: randomUUID(), fulfilment: 'pickup', pickupLocationId: String(w.shop.storeA.id), email: 'owner@example.com', name: 'Owner' }),
+    others: 'refused',
+  },
+  'lib/payments/actions.ts#retryPaymentAction': { input: (w) => ({ orderId: w.unpaidOrderId }), others: 'refused' },
+  'lib/payments/actions.ts#decideTestPaymentAction': {
+    input: (w) => ({ paymentId: w.paymentReference, outcome: 'succeeded' }),
+    others: 'bearer',
+    why: 'the test provider’s hosted page: whoever holds the unguessable payment link decides, as on a real provider’s page; the outcome arrives by signed webhook',
+  },
+
+  // Identity and locale: each acts on the caller alone.
+  'lib/identity/actions.ts#signInAction': { input: () => ({ email: 'owner@example.com', password: 'correct horse' }), owners: [...PERSONAS], others: 'own' },
+  'lib/identity/actions.ts#signUpAction': {
+    input: (_w, persona) => ({ name: persona, email: `new-${persona.toLowerCase()}@example.com`, password: 'long enough 1', confirmPassword: 'long enough 1' }),
+    owners: [...PERSONAS],
+    others: 'own',
+  },
+  'lib/identity/actions.ts#signOutAction': { input: () => ({}), owners: [...PERSONAS], others: 'own' },
+  'lib/i18n/actions.ts#setLocaleAction': { input: () => ({ locale: 'nl' }), owners: [...PERSONAS], others: 'own' },
+
+  // Admin console.
+  'lib/promotions/actions.ts#createPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
+  'lib/promotions/actions.ts#updatePromotionAction': { input: (w) => ({ ...promotionForm, id: String(w.promotion.id), code: PROMO_CODE }), others: 'refused' },
+  'lib/promotions/actions.ts#endPromotionAction': { input: (w) => ({ id: String(w.promotion.id) }), others: 'refused' },
+  'lib/promotions/actions.ts#previewPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
+};
+

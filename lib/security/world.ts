@@ -1,0 +1,167 @@
+/**
+ * What the real-database security tests share: every server action of the app (found, not listed),
+ * a small shop with an owner for everything an action can name, the six callers of the role matrix,
+ * and cheap fingerprints of the database to prove that a refused call changed nothing.
+ *
+ * Import it AFTER the harness mocks are registered (test files do, since vi.mock is hoisted).
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '@/db/client';
+import type { Access, ActionState } from '@/lib/actions/action';
+import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCart } from '@/lib/carts/mutations';
+import { CART_COOKIE } from '@/lib/carts/web-cart';
+import type { Actor } from '@/lib/identity/queries';
+import { placeOrder, recordPayment } from '@/lib/orders/mutations';
+import { startPayment } from '@/lib/payments/mutations';
+import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
+import { resetCaller, securityState } from './harness';
+
+export type WrappedAction = ((input: unknown, formData?: unknown) => Promise<ActionState>) & { access: Access };
+export interface DiscoveredAction {
+  /** "lib/carts/actions.ts#addToCartAction" */
+  name: string;
+  exportName: string;
+  fn: WrappedAction;
+}
+
+/** Modules that hold server actions: every `'use server'` file must match this (checked by coverage.security.test.ts). */
+const actionModules = import.meta.glob<Record<string, unknown>>('/lib/**/*actions.ts');
+export const ACTION_MODULE_PATHS = Object.keys(actionModules).map((p) => p.slice(1));
+
+/** Every export of every action module, as found: the suite never works from a hand-kept list. */
+export async function discoverActions(): Promise<DiscoveredAction[]> {
+  const found: DiscoveredAction[] = [];
+  for (const [path, load] of Object.entries(actionModules)) {
+    for (const [exportName, value] of Object.entries(await load())) {
+      found.push({ name: `${path.slice(1)}#${exportName}`, exportName, fn: value as WrappedAction });
+    }
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The six callers of the matrix. "customer", "clerk" and "admin" own what the world's inputs name. */
+export const PERSONAS = ['anonymous', 'customer', 'otherCustomer', 'clerk', 'otherStoreClerk', 'admin'] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export const PROMO_CODE = 'SAVE10';
+
+/**
+ * The shop every matrix and fuzz test runs against: a customer (the owner) with an open web cart
+ * holding a line and a code, an unpaid order with a pending online payment and a paid pickup order at
+ * store A; a clerk of store A with a counter cart; a clerk of store B; another customer; an admin.
+ */
+export async function buildWorld(db: DbOrTx) {
+  await resetDatabase(db);
+  resetCaller();
+  const shop = await createShop(db, { warehouse: 20, storeA: 10, storeB: 10 });
+  const promotion = await createPromotionRow(db, { name: 'Ten off', kind: 'percentage', value: 10, target: 'all', code: PROMO_CODE });
+  const owner = await createCustomerActor(db, 'owner@example.com');
+  const otherCustomer = await createCustomerActor(db, 'mallory@example.com');
+  const clerk = await createStaff(db, { role: 'clerk', email: 'clerk-a@example.com', locationId: shop.storeA.id });
+  const otherStoreClerk = await createStaff(db, { role: 'clerk', email: 'clerk-b@example.com', locationId: shop.storeB.id });
+  const admin = await createStaff(db, { role: 'admin', email: 'admin@example.com' });
+
+  const ownerCart = async () => {
+    const { cartId } = await getOrCreateWebCart(db, { customerId: owner.customerId });
+    await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 2 });
+    return cartId;
+  };
+  const order = (cartId: string) =>
+    placeOrder(db, { idempotencyKey: randomUUID(), channel: 'web', fulfilment: 'pickup', cartId, pickupLocationId: shop.storeA.id }, owner);
+  const unpaidOrder = await order(await ownerCart());
+  const payment = await startPayment(db, { orderId: unpaidOrder.orderId });
+  const pickupOrder = await order(await ownerCart());
+  await recordPayment(db, { orderId: pickupOrder.orderId, method: 'test_provider', amountCents: pickupOrder.totalCents, idempotencyKey: randomUUID() }, null);
+  const cartId = await ownerCart();
+  await applyPromotionCode(db, cartId, PROMO_CODE);
+
+  const counter = await getOrCreateCounterCart(db, { clerkUserId: clerk.userId, locationId: shop.storeA.id });
+  await addToCart(db, { cartId: counter.cartId, variantId: shop.variant.id, quantity: 1 });
+  await applyPromotionCode(db, counter.cartId, PROMO_CODE);
+
+  const actors: Record<Persona, Actor | null> = { anonymous: null, customer: owner, otherCustomer, clerk, otherStoreClerk, admin };
+  return {
+    shop,
+    promotion,
+    actors,
+    ownerCartId: cartId,
+    counterCartId: counter.cartId,
+    unpaidOrderId: unpaidOrder.orderId,
+    /** What the hosted payment page's link carries (the "paymentId" of decideTestPaymentAction). */
+    paymentReference: payment.providerReference,
+    pickupOrderId: pickupOrder.orderId,
+  };
+}
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/**
+ * Signs `persona` in. Every caller presents the owner's cart cookie, as if its id had leaked: what
+ * protects a cart is the check on who holds it, never the secrecy of the cookie alone.
+ */
+export function actAs(world: World, persona: Persona): void {
+  resetCaller();
+  securityState.actor = world.actors[persona];
+  securityState.cookies.set(CART_COOKIE, world.ownerCartId);
+}
+
+export type Outcome = ActionState | { redirected: string };
+
+/** Calls an action the way a form does; a redirect (Next's success path) comes back as its URL. */
+export async function call(fn: WrappedAction, input: unknown): Promise<Outcome> {
+  try {
+    return await fn(input);
+  } catch (error) {
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return { redirected: digest.split(';')[2] };
+    throw error;
+  }
+}
+
+export const isRefusal = (o: Outcome): boolean => 'ok' in o && o.ok === false;
+
+// Abuse counters are meant to grow on refused attempts (that is what makes them work).
+const GROWS_ON_REFUSAL = new Set(['rate_limit_hits', 'sign_in_attempts']);
+const tableLists = new WeakMap<object, string[]>();
+
+/** Rows and a content hash of every table: any insert, update or delete shows. One query. */
+export async function fingerprint(db: DbOrTx): Promise<Record<string, string>> {
+  let tables = tableLists.get(db);
+  if (!tables) {
+    const rows = rowsOf<{ name: string }>(
+      await db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+    );
+    tables = rows.map((r) => r.name).filter((name) => !GROWS_ON_REFUSAL.has(name));
+    tableLists.set(db, tables);
+  }
+  const query = tables
+    .map((t) => `select '${t}' as t, count(*)::int || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`)
+    .join(' union all ');
+  const rows = rowsOf<{ t: string; h: string }>(await db.execute(sql.raw(query)));
+  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
+}
+
+/**
+ * A hash of what the owners hold: the owner's profile, account, carts, orders with their lines,
+ * events and payments; the store-A clerk's account and counter cart; the promotions. Another caller
+ * may create things of their own, never change these.
+ */
+export async function ownedFingerprint(db: DbOrTx, world: World): Promise<string> {
+  const customerId = world.actors.customer!.customerId!;
+  const users = [world.actors.customer!.userId, world.actors.clerk!.userId];
+  const carts = sql`select id from carts where customer_id = ${customerId} or clerk_user_id = ${world.actors.clerk!.userId}`;
+  const orders = sql`select id from orders where customer_id = ${customerId}`;
+  const [row] = rowsOf<{ h: string }>(await db.execute(sql`
+    select md5(coalesce(string_agg(r, '|' order by r), '')) as h from (
+      select 'customer ' || x::text as r from customers x where x.id = ${customerId}
+      union all select 'user ' || x::text from users x where x.id in (${users[0]}, ${users[1]})
+      union all select 'cart ' || x::text from carts x where x.id in (${carts})
+      union all select 'line ' || x::text from cart_lines x where x.cart_id in (${carts})
+      union all select 'order ' || x::text from orders x where x.id in (${orders})
+      union all select 'order line ' || x::text from order_lines x where x.order_id in (${orders})
+      union all select 'event ' || x::text from order_events x where x.order_id in (${orders})
+      union all select 'payment ' || x::text from payments x where x.order_id in (${orders})
+      union all select 'promotion ' || x::text from promotions x
+    ) owned`));
+  return row.h;
+}
