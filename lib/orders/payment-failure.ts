@@ -29,6 +29,11 @@ export async function recordPaymentFailure(
  * it (cancelled meanwhile, or already paid by another attempt): the money is owed back. The order's
  * status does not change; the payment row carries `refundDue`.
  */
-export async function noteRefundDue(db: DbOrTx, input: { orderId: string; note?: string | null }): Promise<void> {
-  await db.insert(orderEvents).values({ orderId: input.orderId, type: 'refund_due', note: input.note ?? null });
+export async function noteRefundDue(
+  db: DbOrTx,
+  input: { orderId: string; note?: string | null },
+): Promise<void> {
+  await db
+    .insert(orderEvents)
+    .values({ orderId: input.orderId, type: 'refund_due', note: input.note ?? null });
 }

@@ -73,7 +73,11 @@ interface PayableOrder {
   totalCents: number;
 }
 
-async function payableOrder(db: DbOrTx, orderId: string, options: { lock?: boolean } = {}): Promise<PayableOrder> {
+async function payableOrder(
+  db: DbOrTx,
+  orderId: string,
+  options: { lock?: boolean } = {},
+): Promise<PayableOrder> {
   const query = db
     .select({
       id: orders.id,
@@ -97,9 +101,19 @@ async function openAttempt(
   provider: PaymentProvider,
 ): Promise<StartedPayment | null> {
   const [open] = await db
-    .select({ id: payments.id, providerReference: payments.providerReference, amountCents: payments.amountCents })
+    .select({
+      id: payments.id,
+      providerReference: payments.providerReference,
+      amountCents: payments.amountCents,
+    })
     .from(payments)
-    .where(and(eq(payments.orderId, order.id), eq(payments.method, provider.method), eq(payments.status, 'pending')))
+    .where(
+      and(
+        eq(payments.orderId, order.id),
+        eq(payments.method, provider.method),
+        eq(payments.status, 'pending'),
+      ),
+    )
     .orderBy(desc(payments.createdAt))
     .limit(1);
   if (!open?.providerReference || open.amountCents !== order.totalCents) return null;

@@ -57,13 +57,21 @@ export async function paymentState(db: Db, orderId: string) {
     .where(eq(payments.orderId, orderId))
     .orderBy(asc(payments.createdAt), asc(payments.id));
   const anomalies = await db
-    .select({ kind: paymentAnomalies.kind, paymentId: paymentAnomalies.paymentId, resolved: paymentAnomalies.resolvedAt })
+    .select({
+      kind: paymentAnomalies.kind,
+      paymentId: paymentAnomalies.paymentId,
+      resolved: paymentAnomalies.resolvedAt,
+    })
     .from(paymentAnomalies)
     .where(eq(paymentAnomalies.orderId, orderId));
   return {
     status: order.status,
     events: events.map((e) => e.type),
     payments: rows,
-    anomalies: anomalies.map((a) => ({ kind: a.kind, paymentId: a.paymentId, resolved: a.resolved !== null })),
+    anomalies: anomalies.map((a) => ({
+      kind: a.kind,
+      paymentId: a.paymentId,
+      resolved: a.resolved !== null,
+    })),
   };
 }

@@ -196,14 +196,25 @@ describe('online payment with the test provider', () => {
   it('records an amount that differs from the payment for an admin (200, once), and refuses to pay a paid order', async () => {
     const order = await pendingOrder();
     const { providerReference, paymentId } = await startPayment(db, { orderId: order.orderId });
-    const wrongWebhook = buildTestWebhook({ providerReference, outcome: 'succeeded', amountCents: order.totalCents - 1 });
+    const wrongWebhook = buildTestWebhook({
+      providerReference,
+      outcome: 'succeeded',
+      amountCents: order.totalCents - 1,
+    });
     // A retry cannot fix it: the provider is told to stop, and an admin is told instead.
     const wrong = await deliver(wrongWebhook);
     expect(wrong).toEqual({ status: 200, body: { received: true, result: 'anomaly' } });
-    expect(await deliver(wrongWebhook)).toEqual({ status: 200, body: { received: true, result: 'duplicate' } });
+    expect(await deliver(wrongWebhook)).toEqual({
+      status: 200,
+      body: { received: true, result: 'duplicate' },
+    });
     expect((await orderState(order.orderId)).status).toBe('pending_payment');
     const anomalies = await db
-      .select({ kind: paymentAnomalies.kind, paymentId: paymentAnomalies.paymentId, orderId: paymentAnomalies.orderId })
+      .select({
+        kind: paymentAnomalies.kind,
+        paymentId: paymentAnomalies.paymentId,
+        orderId: paymentAnomalies.orderId,
+      })
       .from(paymentAnomalies);
     expect(anomalies).toEqual([{ kind: 'amount_mismatch', paymentId, orderId: order.orderId }]);
 
@@ -211,7 +222,11 @@ describe('online payment with the test provider', () => {
     const paid = await pendingOrder();
     const attempt = await startPayment(db, { orderId: paid.orderId });
     await deliver(
-      buildTestWebhook({ providerReference: attempt.providerReference, outcome: 'succeeded', amountCents: paid.totalCents }),
+      buildTestWebhook({
+        providerReference: attempt.providerReference,
+        outcome: 'succeeded',
+        amountCents: paid.totalCents,
+      }),
     );
     const error = await startPayment(db, { orderId: paid.orderId }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);

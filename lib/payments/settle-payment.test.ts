@@ -65,7 +65,10 @@ describe('payment outcomes in any order', () => {
       { id: attempt.paymentId, status: 'cancelled', refundDue: false },
     ]);
 
-    expect(await outcome('succeeded')).toEqual({ status: 200, body: { received: true, result: 'refund_due' } });
+    expect(await outcome('succeeded')).toEqual({
+      status: 200,
+      body: { received: true, result: 'refund_due' },
+    });
     // The provider redelivers: nothing more is recorded.
     expect((await outcome('succeeded')).body).toEqual({ received: true, result: 'duplicate' });
 
@@ -73,7 +76,9 @@ describe('payment outcomes in any order', () => {
     expect(state.status).toBe('cancelled');
     expect(state.events).toEqual(['placed', 'cancelled', 'refund_due']);
     expect(state.payments).toEqual([{ id: attempt.paymentId, status: 'succeeded', refundDue: true }]);
-    expect(state.anomalies).toEqual([{ kind: 'paid_after_cancel', paymentId: attempt.paymentId, resolved: false }]);
+    expect(state.anomalies).toEqual([
+      { kind: 'paid_after_cancel', paymentId: attempt.paymentId, resolved: false },
+    ]);
   });
 
   it('cancel, then a failure: ignored, nothing owed', async () => {
@@ -100,12 +105,17 @@ describe('payment outcomes in any order', () => {
     ]);
 
     // The shopper had paid on the retry's page as well: the order is paid already, so it is owed back.
-    expect((await outcome('succeeded', retry.providerReference)).body).toEqual({ received: true, result: 'refund_due' });
+    expect((await outcome('succeeded', retry.providerReference)).body).toEqual({
+      received: true,
+      result: 'refund_due',
+    });
     state = await paymentState(db, order.orderId);
     expect(state.status).toBe('paid');
     expect(state.events).toEqual(['placed', 'payment_failed', 'paid', 'refund_due']);
     expect(state.payments[1]).toEqual({ id: retry.paymentId, status: 'succeeded', refundDue: true });
-    expect(state.anomalies).toEqual([{ kind: 'order_not_payable', paymentId: retry.paymentId, resolved: false }]);
+    expect(state.anomalies).toEqual([
+      { kind: 'order_not_payable', paymentId: retry.paymentId, resolved: false },
+    ]);
   });
 });
 
@@ -113,10 +123,17 @@ describe('a success for a payment reference that is not known (yet)', () => {
   it('answers 404 so the provider retries, notes it once for an admin, and resolves it once applied', async () => {
     const order = await placePendingOrder(db, shop);
     const reference = 'tp_committedlater0000';
-    const early = () => deliverOutcome(db, { providerReference: reference, outcome: 'succeeded', amountCents: order.totalCents });
+    const early = () =>
+      deliverOutcome(db, {
+        providerReference: reference,
+        outcome: 'succeeded',
+        amountCents: order.totalCents,
+      });
     expect(await early()).toEqual({ status: 404, body: { error: 'notFound' } });
     expect(await early()).toEqual({ status: 404, body: { error: 'notFound' } });
-    const noted = await db.select({ kind: paymentAnomalies.kind, resolvedAt: paymentAnomalies.resolvedAt }).from(paymentAnomalies);
+    const noted = await db
+      .select({ kind: paymentAnomalies.kind, resolvedAt: paymentAnomalies.resolvedAt })
+      .from(paymentAnomalies);
     expect(noted).toEqual([{ kind: 'unknown_payment', resolvedAt: null }]);
 
     // The attempt commits after all (the provider's reference was handed out before the insert).

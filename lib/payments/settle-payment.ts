@@ -13,7 +13,8 @@ import type { PaymentWebhookEvent } from './provider';
  * - unknown: no payment has this reference (yet) — the only outcome a retry can change;
  * - duplicate / ignored: nothing to do (seen before; a failure after the attempt was settled).
  */
-export type SettleResult = 'succeeded' | 'failed' | 'refund_due' | 'anomaly' | 'unknown' | 'duplicate' | 'ignored';
+export type SettleResult =
+  'succeeded' | 'failed' | 'refund_due' | 'anomaly' | 'unknown' | 'duplicate' | 'ignored';
 
 type AnomalyKind = (typeof paymentAnomalies.$inferInsert)['kind'];
 
@@ -69,7 +70,12 @@ export async function settlePayment(db: DbOrTx, event: PaymentWebhookEvent): Pro
     // Order first, then the attempt: the same order as a cancel (transitionOrder) and recordPayment
     // take their locks in, so a cancel racing with this webhook waits instead of deadlocking.
     const [order] = await tx
-      .select({ id: orders.id, channel: orders.channel, status: orders.status, totalCents: orders.totalCents })
+      .select({
+        id: orders.id,
+        channel: orders.channel,
+        status: orders.status,
+        totalCents: orders.totalCents,
+      })
       .from(orders)
       .where(eq(orders.id, found.orderId))
       .for('update');
@@ -90,8 +96,13 @@ export async function settlePayment(db: DbOrTx, event: PaymentWebhookEvent): Pro
     if (await eventSeen(tx, event.eventId)) return 'duplicate';
 
     const result =
-      event.outcome === 'failed' ? await applyFailure(tx, attempt) : await applySuccess(tx, attempt, order, event);
-    await tx.insert(paymentWebhookEvents).values({ eventId: event.eventId, paymentId: attempt.id }).onConflictDoNothing();
+      event.outcome === 'failed'
+        ? await applyFailure(tx, attempt)
+        : await applySuccess(tx, attempt, order, event);
+    await tx
+      .insert(paymentWebhookEvents)
+      .values({ eventId: event.eventId, paymentId: attempt.id })
+      .onConflictDoNothing();
     await tx
       .update(paymentAnomalies)
       .set({ resolvedAt: new Date() })
@@ -148,7 +159,9 @@ async function applySuccess(
     await tx
       .update(payments)
       .set({ status: 'cancelled' })
-      .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending'), ne(payments.id, attempt.id)));
+      .where(
+        and(eq(payments.orderId, order.id), eq(payments.status, 'pending'), ne(payments.id, attempt.id)),
+      );
     return 'succeeded';
   }
 

@@ -31,7 +31,9 @@ beforeEach(async () => {
 function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms)),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms),
+    ),
   ]);
 }
 
@@ -48,7 +50,13 @@ function lockProbingProvider(orderId: string): PaymentProvider & { calls: number
       provider.calls++;
       await within(
         3_000,
-        db.transaction((tx) => tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).for('update', { noWait: true })),
+        db.transaction((tx) =>
+          tx
+            .select({ id: orders.id })
+            .from(orders)
+            .where(eq(orders.id, orderId))
+            .for('update', { noWait: true }),
+        ),
         'the order is locked during the provider call',
       );
       return testProvider.createPayment(input);
@@ -88,7 +96,11 @@ describe('startPayment', () => {
       ...testProvider,
       async createPayment(input) {
         // A clerk cancels meanwhile; that must not wait for startPayment either.
-        await within(3_000, transitionOrder(db, { orderId: order.orderId, to: 'cancelled', actor: admin }), 'cancel');
+        await within(
+          3_000,
+          transitionOrder(db, { orderId: order.orderId, to: 'cancelled', actor: admin }),
+          'cancel',
+        );
         return testProvider.createPayment(input);
       },
     };

@@ -41,7 +41,12 @@ function streamedBody(total: number, chunk = 16 * 1024, byte = 0x61) {
 }
 
 function post(body: BodyInit, headers: Record<string, string> = {}) {
-  return new Request('http://127.0.0.1/api/payments/webhook', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+  return new Request('http://127.0.0.1/api/payments/webhook', {
+    method: 'POST',
+    body,
+    headers,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 describe('payment webhook request body limit', () => {

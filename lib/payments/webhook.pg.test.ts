@@ -76,7 +76,9 @@ describe('payment webhook under concurrency (PostgreSQL)', () => {
 describe('starting and cancelling payments under concurrency (PostgreSQL)', () => {
   it('10 simultaneous "Pay" clicks make one attempt, all sent to the same page', async () => {
     const order = await placePendingOrder(db, shop);
-    const started = await Promise.all(Array.from({ length: 10 }, () => startPayment(db, { orderId: order.orderId })));
+    const started = await Promise.all(
+      Array.from({ length: 10 }, () => startPayment(db, { orderId: order.orderId })),
+    );
     expect(new Set(started.map((s) => s.providerReference)).size).toBe(1);
     expect(started.filter((s) => !s.reused)).toHaveLength(1);
     expect(await db.select({ id: payments.id }).from(payments)).toHaveLength(1);

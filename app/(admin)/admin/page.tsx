@@ -3,12 +3,14 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/admin/page-header';
+import { PaymentsAttention } from '@/components/admin/payments-attention';
 import { Card } from '@/components/ui/card';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { countLowStock, LOW_STOCK_THRESHOLD } from '@/lib/inventory/admin-stock';
 import { ordersPerChannelSince, startOfShopDay } from '@/lib/orders/dashboard-queries';
+import { listPaymentAnomalies } from '@/lib/payments/anomaly-queries';
 import { listPromotions } from '@/lib/promotions/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,10 +47,11 @@ export default async function AdminDashboardPage() {
   const [t, locale] = await Promise.all([getTranslations('admin.dashboard'), getLocale()]);
   const db = getDb();
   const now = new Date();
-  const [perChannel, promotions, stock] = await Promise.all([
+  const [perChannel, promotions, stock, attention] = await Promise.all([
     ordersPerChannelSince(db, startOfShopDay(now)),
     listPromotions(db, { now, locale }),
     countLowStock(db),
+    listPaymentAnomalies(db),
   ]);
   const active = promotions.filter((p) => p.status === 'active').length;
   const scheduled = promotions.filter((p) => p.status === 'scheduled').length;
@@ -100,6 +103,7 @@ export default async function AdminDashboardPage() {
           </p>
         </StatCard>
       </div>
+      <PaymentsAttention items={attention} locale={locale} />
     </div>
   );
 }
