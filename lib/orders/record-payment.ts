@@ -58,7 +58,8 @@ async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<FoundPay
  * An online attempt is created 'pending' with its key before the shopper pays; its confirmation comes
  * here with the same key and settles that row in place, so there is one payment row per attempt. That
  * holds for an attempt marked 'failed' or 'cancelled' too: a success that arrives after them is real
- * money (providers do deliver out of order), so it still counts.
+ * money (providers do deliver out of order), so it still counts. Once paid, the order's other pending
+ * attempts are closed ('cancelled').
  *
  * Errors (DomainError): notFound, forbidden, invalidState (not awaiting payment),
  * paymentAmountMismatch, tenderedTooLow (field 'tendered').
@@ -145,6 +146,18 @@ export async function recordPayment(
       .where(and(eq(orders.id, order.id), eq(orders.status, 'pending_payment')))
       .returning({ id: orders.id });
     if (!moved) throw new DomainError('conflict');
+    // Paid: the order's other open attempts (a second tab, a hosted page left open before paying at
+    // the counter) must not take money for it again. A success that still arrives is owed back.
+    await tx
+      .update(payments)
+      .set({ status: 'cancelled' })
+      .where(
+        and(
+          eq(payments.orderId, order.id),
+          eq(payments.status, 'pending'),
+          ne(payments.id, payment.paymentId),
+        ),
+      );
     await tx.insert(orderEvents).values({
       orderId: order.id,
       type: to,

@@ -3,7 +3,7 @@ import type { Db, DbHandle } from '@/db/client';
 import { paymentAnomalies } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import type { Actor } from '@/lib/identity/queries';
-import { transitionOrder } from '@/lib/orders/mutations';
+import { recordPayment, transitionOrder } from '@/lib/orders/mutations';
 import { createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { startPayment } from './mutations';
 import { deliverOutcome, paymentState, placePendingOrder } from './payment-test-helpers';
@@ -115,6 +115,41 @@ describe('payment outcomes in any order', () => {
     expect(state.payments[1]).toEqual({ id: retry.paymentId, status: 'succeeded', refundDue: true });
     expect(state.anomalies).toEqual([
       { kind: 'order_not_payable', paymentId: retry.paymentId, resolved: false },
+    ]);
+  });
+});
+
+describe('paid at the counter while an online attempt is open', () => {
+  it('closes the online attempt; its success that still arrives is owed back', async () => {
+    const { order, attempt, outcome } = await orderWithAttempt();
+    const clerk = await createStaff(db, {
+      role: 'clerk',
+      email: 'clerk@example.com',
+      locationId: shop.storeA.id,
+    });
+    const cash = await recordPayment(
+      db,
+      {
+        orderId: order.orderId,
+        method: 'cash',
+        amountCents: order.totalCents,
+        tenderedCents: order.totalCents,
+        idempotencyKey: 'counter-cash-1',
+      },
+      clerk,
+    );
+    let state = await paymentState(db, order.orderId);
+    expect(state.status).toBe('paid');
+    expect(state.payments).toEqual([
+      { id: attempt.paymentId, status: 'cancelled', refundDue: false },
+      { id: cash.paymentId, status: 'succeeded', refundDue: false },
+    ]);
+
+    expect((await outcome('succeeded')).body).toEqual({ received: true, result: 'refund_due' });
+    state = await paymentState(db, order.orderId);
+    expect(state.payments[0]).toEqual({ id: attempt.paymentId, status: 'succeeded', refundDue: true });
+    expect(state.anomalies).toEqual([
+      { kind: 'order_not_payable', paymentId: attempt.paymentId, resolved: false },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { orders, paymentAnomalies, paymentWebhookEvents, payments } from '@/db/schema';
 import { recordPayment } from '@/lib/orders/mutations';
@@ -42,7 +42,7 @@ interface LockedOrder {
  * Money that the provider captured is never dropped: a success counts whatever the attempt's state
  * (pending, failed, or closed by a cancel), because providers deliver out of order.
  * - success, order still waiting for payment: recordPayment settles the attempt (order → 'paid') and
- *   the order's other open attempts are closed;
+ *   closes the order's other open attempts;
  * - success, order cancelled or already paid: the attempt is recorded as succeeded with
  *   `refundDue`, a 'refund_due' event goes on the order's timeline and an anomaly row tells admins;
  * - success with an amount other than the attempt's (or the order's): an 'amount_mismatch' anomaly,
@@ -143,7 +143,7 @@ async function applySuccess(
       return 'anomaly';
     }
     // recordPayment is the one place where a payment makes an order paid; it settles this attempt in
-    // place (found by its idempotency key).
+    // place (found by its idempotency key) and closes the order's other open attempts.
     await recordPayment(
       tx,
       {
@@ -155,13 +155,6 @@ async function applySuccess(
       },
       null,
     );
-    // Paid: the order's other hosted pages must not take money for it a second time.
-    await tx
-      .update(payments)
-      .set({ status: 'cancelled' })
-      .where(
-        and(eq(payments.orderId, order.id), eq(payments.status, 'pending'), ne(payments.id, attempt.id)),
-      );
     return 'succeeded';
   }
 
