@@ -10,7 +10,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { requestIdFrom, withLogContext } from '@/lib/logging/context';
 import { log } from '@/lib/logging/logger';
 import type { ActionState } from './action-state';
-import { formDataToObject, localizeIssues } from './validation';
+import { fieldWithNul, formDataToObject, localizeIssues } from './validation';
 
 export type { ActionState } from './action-state';
 
@@ -46,6 +46,11 @@ export function action<S extends z.ZodType, A extends Access, T = unknown>(
     const values = echoValues(input);
     try {
       const actor = options.access === 'public' ? await getActor() : await authorize(options.access);
+      const nulField = fieldWithNul(input);
+      if (nulField !== null) {
+        const message = t('validation.invalid');
+        return nulField ? { ok: false, fieldErrors: { [nulField]: [message] }, values } : { ok: false, formError: message, values };
+      }
       const parsed = options.schema.safeParse(input);
       if (!parsed.success) {
         const { fieldErrors, formError } = localizeIssues(parsed.error.issues, t as never);

@@ -57,3 +57,19 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   }
   return out;
 }
+
+/**
+ * The first field whose value holds a NUL character ('' for the input itself), or null. PostgreSQL text
+ * cannot store U+0000: such input fails inside the query ("invalid byte sequence"), an unexpected
+ * error, instead of getting the "not valid" answer every other impossible value gets.
+ */
+export function fieldWithNul(input: unknown): string | null {
+  const holdsNul = (value: unknown, depth: number): boolean => {
+    if (typeof value === 'string') return value.includes('\u0000');
+    if (depth > 16 || value === null || typeof value !== 'object') return false;
+    return Object.values(value).some((v) => holdsNul(v, depth + 1));
+  };
+  if (input === null || typeof input !== 'object') return holdsNul(input, 0) ? '' : null;
+  for (const [key, value] of Object.entries(input)) if (holdsNul(value, 0)) return key;
+  return null;
+}

@@ -24,16 +24,10 @@ vi.mock('next/server', async (original) => (await import('./harness')).nextServe
 const { securityState } = await import('./harness');
 const { createTestDatabase } = await import('@/db/testing');
 const { SCENARIOS } = await import('./scenarios');
-const { actAs, buildWorld, call, discoverActions, fingerprint, ownedFingerprint, PERSONAS } = await import('./world');
-type Persona = (typeof PERSONAS)[number];
+const { actAs, buildWorld, call, discoverActions, fingerprint, ownedFingerprint, ownersOf, PERSONAS } = await import('./world');
 
 const SIGN_IN_FIRST = translator('errors.unauthenticated');
 const NOT_ALLOWED = translator('errors.forbidden');
-
-function defaultOwners(access: Access): Persona[] {
-  if (access === 'public' || access.includes('customer')) return ['customer'];
-  return access.includes('clerk') ? ['clerk'] : ['admin'];
-}
 
 function roleAllows(access: Access): boolean {
   if (access === 'public') return true;
@@ -63,7 +57,7 @@ describe('[SECURITY][MATRIX] every action, as all six callers, on a real databas
       expect(scenario, `add a scenario for ${name} to lib/security/scenarios.ts`).toBeDefined();
       const db = handle.db;
       const world = await buildWorld(db);
-      const owners = scenario.owners ?? defaultOwners(fn.access);
+      const owners = ownersOf(fn.access, scenario.owners);
       // The owners go last: what the others tried must not have changed their things.
       const order = [...PERSONAS.filter((p) => !owners.includes(p)), ...PERSONAS.filter((p) => owners.includes(p))];
 

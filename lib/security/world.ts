@@ -44,6 +44,13 @@ export async function discoverActions(): Promise<DiscoveredAction[]> {
 export const PERSONAS = ['anonymous', 'customer', 'otherCustomer', 'clerk', 'otherStoreClerk', 'admin'] as const;
 export type Persona = (typeof PERSONAS)[number];
 
+/** Who a scenario's input belongs to when it does not say: the customer, store A's clerk or the admin. */
+export function ownersOf(access: Access, declared?: Persona[]): Persona[] {
+  if (declared) return declared;
+  if (access === 'public' || access.includes('customer')) return ['customer'];
+  return access.includes('clerk') ? ['clerk'] : ['admin'];
+}
+
 export const PROMO_CODE = 'SAVE10';
 
 /**
