@@ -22,6 +22,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             { href: '/admin', label: t('nav.dashboard') },
             { href: '/admin/promotions', label: t('nav.promotions') },
             { href: '/admin/products', label: t('nav.products') },
+            { href: '/admin/outbox', label: t('nav.outbox') },
           ]}
         />
       </aside>

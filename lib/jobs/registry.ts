@@ -1,0 +1,11 @@
+import { createDeliveryJob } from '@/lib/notifications/delivery';
+import type { Job } from './runner';
+
+/**
+ * The app's background jobs, started once per server process (instrumentation.ts → startJobs). New
+ * jobs are listed here. Building them reads their configuration, so a half-configured channel
+ * (e.g. SMTP_URL without MAIL_FROM) fails at start-up instead of losing messages later.
+ */
+export function appJobs(): Job[] {
+  return [createDeliveryJob()];
+}
