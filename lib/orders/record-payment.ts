@@ -28,7 +28,13 @@ export interface RecordedPayment {
 
 // `settled`: the row already records a successful payment. A pending online attempt (or one that
 // failed or was closed, whose success still arrived) is settled in place instead.
-type FoundPayment = RecordedPayment & { settled: boolean };
+// `request` and `locationId`: what the first request said and where the order is handled, so a replay
+// is answered only to a caller who may take this payment and only for the same request.
+type FoundPayment = RecordedPayment & {
+  settled: boolean;
+  request: { method: RecordPaymentInput['method']; amountCents: number; tenderedCents: number | null };
+  locationId: number;
+};
 
 async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<FoundPayment | null> {
   const [row] = await db
@@ -39,11 +45,16 @@ async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<FoundPay
       orderStatus: orders.status,
       amountCents: payments.amountCents,
       changeCents: payments.changeCents,
+      method: payments.method,
+      tenderedCents: payments.tenderedCents,
+      locationId: sql<number>`coalesce(${orders.pickupLocationId}, ${orders.stockLocationId})`.mapWith(Number),
     })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(eq(payments.idempotencyKey, idempotencyKey));
-  return row ?? null;
+  if (!row) return null;
+  const { method, tenderedCents, ...rest } = row;
+  return { ...rest, request: { method, amountCents: row.amountCents, tenderedCents } };
 }
 
 /**
@@ -71,7 +82,7 @@ export async function recordPayment(
 ): Promise<RecordedPayment> {
   return db.transaction(async (tx) => {
     const first = await findPayment(tx, input.idempotencyKey);
-    if (first?.settled) return assertSameOrder(first, input);
+    if (first?.settled) return replayOf(first, input, actor);
 
     // Lock the order: two payments for it (different keys) are taken one after the other.
     const [order] = await tx
@@ -88,8 +99,8 @@ export async function recordPayment(
       .for('update');
     if (!order) throw new DomainError('notFound');
     const afterLock = await findPayment(tx, input.idempotencyKey);
-    if (afterLock) assertSameOrder(afterLock, input);
-    if (afterLock?.settled) return afterLock;
+    if (afterLock?.settled) return replayOf(afterLock, input, actor);
+    if (afterLock && afterLock.orderId !== input.orderId) throw new DomainError('conflict');
 
     if (input.method === 'test_provider') {
       if (order.channel !== 'web') throw new DomainError('invalidState');
@@ -136,7 +147,7 @@ export async function recordPayment(
     if (!payment) {
       const raced = await findPayment(tx, input.idempotencyKey);
       if (!raced) throw new DomainError('conflict');
-      return assertSameOrder(raced, input);
+      return replayOf(raced, input, actor);
     }
 
     const to: OrderStatus = order.channel === 'store' ? 'completed' : 'paid';
@@ -176,11 +187,19 @@ export async function recordPayment(
   });
 }
 
-/** A repeated key must be for the same order; anything else is a client bug, not a payment. */
-function assertSameOrder(
-  { settled: _settled, ...payment }: FoundPayment,
-  input: RecordPaymentInput,
-): RecordedPayment {
-  if (payment.orderId !== input.orderId) throw new DomainError('conflict');
-  return payment;
+/**
+ * The first result for a repeated key — only to a caller who may take this payment (staff of the
+ * order's store for counter methods; the verified provider for online ones), and only for the same
+ * request: another order, method, amount or cash tendered is a `conflict`, never the first result.
+ */
+function replayOf(found: FoundPayment, input: RecordPaymentInput, actor: Actor | null): RecordedPayment {
+  if (input.method !== 'test_provider' && !staffMayHandle(actor, found.locationId)) throw new DomainError('forbidden');
+  const same =
+    found.orderId === input.orderId &&
+    found.request.method === input.method &&
+    found.request.amountCents === input.amountCents &&
+    (input.method !== 'cash' || found.request.tenderedCents === (input.tenderedCents ?? null));
+  if (!same) throw new DomainError('conflict');
+  const { paymentId, orderId, orderStatus, amountCents, changeCents } = found;
+  return { paymentId, orderId, orderStatus, amountCents, changeCents };
 }

@@ -171,6 +171,18 @@ describe('recordPayment', () => {
     expect(detail?.payments).toMatchObject([{ method: 'cash', tenderedCents: 7000, changeCents: 2000 }]);
   });
 
+  it('answers a repeated key only with the same request, and only to staff of the order’s store', async () => {
+    const sale = await counterSale(1);
+    const input = { orderId: sale.orderId, method: 'cash' as const, amountCents: 5000, tenderedCents: 7000, idempotencyKey: randomUUID() };
+    const first = await recordPayment(db, input, clerkA);
+    expect(await codeOf(recordPayment(db, { ...input, tenderedCents: 10_000 }, clerkA))).toBe('conflict');
+    expect(await codeOf(recordPayment(db, { ...input, method: 'card_terminal' }, clerkA))).toBe('conflict');
+    expect(await codeOf(recordPayment(db, input, clerkB))).toBe('forbidden');
+    expect(await codeOf(recordPayment(db, input, null))).toBe('forbidden');
+    expect(await recordPayment(db, input, clerkA)).toEqual(first);
+    expect(await db.select({ tenderedCents: payments.tenderedCents }).from(payments)).toEqual([{ tenderedCents: 7000 }]);
+  });
+
   it('refuses too little cash, a wrong amount and a clerk of another store', async () => {
     const sale = await counterSale(1);
     const base = { orderId: sale.orderId, amountCents: 5000, idempotencyKey: randomUUID() };
