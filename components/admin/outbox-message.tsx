@@ -15,7 +15,7 @@ export async function OutboxMessageView({ message: m, locale }: { message: Outbo
   const t = await getTranslations('admin.outbox');
   const when = (d: Date | null) => (d ? formatDateTime(d, locale, { timeStyle: 'medium' }) : '—');
   const facts: [string, ReactNode][] = [
-    [t('columns.status'), <OutboxStatusBadge key="status" message={m} />],
+    [t('columns.status'), <OutboxStatusBadge key="status" message={m} t={t} />],
     [t('columns.channel'), t(`channels.${m.channel}`)],
     [t('columns.recipient'), <span key="recipient" className="break-all">{m.recipient}</span>],
     [t('detail.template'), <code key="template" className="font-mono text-xs">{m.templateKey}</code>],

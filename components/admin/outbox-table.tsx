@@ -43,7 +43,7 @@ export async function OutboxTable({ messages, locale }: { messages: OutboxListIt
                 <span className="block font-mono text-xs text-stone-500">{m.templateKey}</span>
               </td>
               <td className="px-3 py-3">
-                <OutboxStatusBadge message={m} />
+                <OutboxStatusBadge message={m} t={t} />
               </td>
               <td className="px-3 py-3 text-right tabular-nums">{m.attempts}</td>
               <td className="max-w-80 px-3 py-3 text-stone-700">

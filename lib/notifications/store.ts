@@ -18,7 +18,8 @@ export interface DeliveryRules {
 }
 
 export const DEFAULT_DELIVERY_RULES: DeliveryRules = {
-  batchSize: 10,
+  // As many as nodemailer's pool has connections (5): no claimed row waits in a queue while its lease runs.
+  batchSize: 5,
   leaseMs: 60_000,
   maxAttempts: 8,
   // 30 s, 1, 2, 4, 8, 16, 32 min (each × 0.5–1 jitter): about an hour of outage before a message is dead.
