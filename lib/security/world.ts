@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '@/db/client';
+import { notifications } from '@/db/schema';
 import type { Access, ActionState } from '@/lib/actions/action';
 import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { CART_COOKIE } from '@/lib/carts/web-cart';
@@ -87,6 +88,12 @@ export async function buildWorld(db: DbOrTx) {
   await addToCart(db, { cartId: counter.cartId, variantId: shop.variant.id, quantity: 1 });
   await applyPromotionCode(db, counter.cartId, PROMO_CODE);
 
+  // A message the outbox gave up on, for the admin's "Retry".
+  const [deadNotification] = await db
+    .insert(notifications)
+    .values({ causeKey: 'security-world', channel: 'email', recipient: 'owner@example.com', templateKey: 'password_reset', locale: 'en', payload: {}, status: 'dead', attempts: 8, customerId: owner.customerId })
+    .returning({ id: notifications.id });
+
   const actors: Record<Persona, Actor | null> = { anonymous: null, customer: owner, otherCustomer, clerk, otherStoreClerk, admin };
   return {
     shop,
@@ -98,6 +105,7 @@ export async function buildWorld(db: DbOrTx) {
     /** What the hosted payment page's link carries (the "paymentId" of decideTestPaymentAction). */
     paymentReference: payment.providerReference,
     pickupOrderId: pickupOrder.orderId,
+    deadNotificationId: deadNotification.id,
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
