@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  contentSecurityPolicy,
+  createNonce,
+  isCounterPath,
+  permissionsPolicy,
+  securityHeaders,
+} from './headers';
+
+const base = { pathname: '/', nonce: 'bm9uY2U=', dev: false, https: false, production: true };
+
+/** "a b; c d" → { a: ['b'], c: ['d'] } */
+function directives(csp: string): Record<string, string[]> {
+  return Object.fromEntries(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
+}
+
+describe('contentSecurityPolicy', () => {
+  it('allows only nonced scripts (and what they load), no plugins, no <base>, no framing, forms to us', () => {
+    expect(directives(contentSecurityPolicy(base))).toEqual({
+      'default-src': ["'self'"],
+      'script-src': ["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'"],
+      'style-src': ["'self'", "'nonce-bm9uY2U='"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'font-src': ["'self'"],
+      'connect-src': ["'self'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'none'"],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"],
+    });
+  });
+
+  it('never allows inline script or eval in production', () => {
+    const csp = contentSecurityPolicy(base);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('gives next dev eval (React debug stacks), inline styles (overlay) and its HMR socket', () => {
+    const d = directives(contentSecurityPolicy({ ...base, dev: true }));
+    expect(d['script-src']).toEqual(["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'", "'unsafe-eval'"]);
+    expect(d['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(d['connect-src']).toEqual(["'self'", 'ws:', 'wss:']);
+  });
+
+  it('upgrades insecure requests only over https', () => {
+    expect(directives(contentSecurityPolicy({ ...base, https: true }))).toHaveProperty(
+      'upgrade-insecure-requests',
+    );
+    expect(directives(contentSecurityPolicy(base))).not.toHaveProperty('upgrade-insecure-requests');
+  });
+});
+
+describe('permissionsPolicy', () => {
+  it.each([
+    ['/counter', 'camera=(self)'],
+    ['/counter/checkout', 'camera=(self)'],
+    ['/', 'camera=()'],
+    ['/counterfeit', 'camera=()'],
+    ['/admin', 'camera=()'],
+    ['/sign-in', 'camera=()'],
+  ])('%s → %s, microphone and geolocation denied', (pathname, camera) => {
+    expect(isCounterPath(pathname)).toBe(camera === 'camera=(self)');
+    expect(permissionsPolicy(pathname).split(', ')).toEqual([
+      camera,
+      'microphone=()',
+      'geolocation=()',
+      'payment=()',
+      'usb=()',
+    ]);
+  });
+});
+
+describe('securityHeaders', () => {
+  it('sets nosniff, the referrer policy, framing and opener isolation on every response', () => {
+    expect(securityHeaders(base)).toEqual({
+      'content-security-policy': contentSecurityPolicy(base),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'permissions-policy': permissionsPolicy('/'),
+      'x-frame-options': 'DENY',
+      'cross-origin-opener-policy': 'same-origin',
+    });
+  });
+
+  it('sends HSTS only in production over https', () => {
+    expect(securityHeaders({ ...base, https: true })['strict-transport-security']).toBe(
+      'max-age=63072000; includeSubDomains',
+    );
+    expect(securityHeaders({ ...base, https: false })).not.toHaveProperty('strict-transport-security');
+    expect(securityHeaders({ ...base, https: true, production: false })).not.toHaveProperty(
+      'strict-transport-security',
+    );
+  });
+});
+
+describe('createNonce', () => {
+  it('is 128 random bits in base64, new every time', () => {
+    const nonces = new Set(Array.from({ length: 50 }, createNonce));
+    expect(nonces.size).toBe(50);
+    for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});

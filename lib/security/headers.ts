@@ -1,0 +1,73 @@
+// The security headers of every response, built in one place (used by proxy.ts; tested on their own).
+// Pure: no Next, no Node APIs, so the proxy can call it on any runtime.
+
+export interface SecurityHeaderContext {
+  pathname: string;
+  /** Fresh per request (createNonce); Next reads it from the request's CSP and puts it on its scripts. */
+  nonce: string;
+  /** `next dev`: React needs eval for its debug stacks, the dev overlay inline styles. */
+  dev: boolean;
+  /** The browser reached us over https (lib/http/request-origin.ts). */
+  https: boolean;
+  production: boolean;
+}
+
+/** The clerk scans at the counter: only there may the page ask for the camera. */
+export function isCounterPath(pathname: string): boolean {
+  return pathname === '/counter' || pathname.startsWith('/counter/');
+}
+
+/**
+ * A strict, nonce-based CSP (https://web.dev/articles/strict-csp): scripts only with this response's
+ * nonce, and what they load ('strict-dynamic' — Next's chunks); no plugins, no <base>, no framing, forms
+ * only to us. Images are our own files (product SVGs), data: and blob: URLs; styles our own stylesheets.
+ * Server actions, the live stream and the HMR socket in dev all go to our own origin.
+ */
+export function contentSecurityPolicy(ctx: Pick<SecurityHeaderContext, 'nonce' | 'dev' | 'https'>): string {
+  const nonce = `'nonce-${ctx.nonce}'`;
+  const directives: [string, ...string[]][] = [
+    ['default-src', "'self'"],
+    ['script-src', "'self'", nonce, "'strict-dynamic'", ...(ctx.dev ? ["'unsafe-eval'"] : [])],
+    // Dev: the overlay sets style attributes, which no nonce can allow ('unsafe-inline' is ignored next to a nonce).
+    ['style-src', "'self'", ...(ctx.dev ? ["'unsafe-inline'"] : [nonce])],
+    ['img-src', "'self'", 'data:', 'blob:'],
+    ['font-src', "'self'"],
+    ['connect-src', "'self'", ...(ctx.dev ? ['ws:', 'wss:'] : [])],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'self'"],
+    ['frame-ancestors', "'none'"],
+    // Over plain http (next start on a laptop, the e2e server) it would rewrite our own URLs to https.
+    ...(ctx.https ? ([['upgrade-insecure-requests']] as [string][]) : []),
+  ];
+  return directives.map((d) => d.join(' ')).join('; ');
+}
+
+/** Powerful features: denied everywhere; the camera for our own pages under /counter. No store finder uses geolocation. */
+export function permissionsPolicy(pathname: string): string {
+  const camera = isCounterPath(pathname) ? 'camera=(self)' : 'camera=()';
+  return [camera, 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()'].join(', ');
+}
+
+/** Every security header of a response, by lower-case name. */
+export function securityHeaders(ctx: SecurityHeaderContext): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-security-policy': contentSecurityPolicy(ctx),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'permissions-policy': permissionsPolicy(ctx.pathname),
+    // For browsers without CSP frame-ancestors.
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+  };
+  // Only where the browser saw https, or it would pin a site that cannot answer on https.
+  if (ctx.production && ctx.https)
+    headers['strict-transport-security'] = 'max-age=63072000; includeSubDomains';
+  return headers;
+}
+
+/** 128 random bits, base64 (the nonce-source grammar allows base64). */
+export function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
