@@ -38,7 +38,10 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'] },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'], testIgnore: /ops\// },
+    // Operations (e2e/ops): no browser; each test starts `next start` instances of its own on a database
+    // of its own, and stops or kills them. One at a time: they load the machine on purpose.
+    { name: 'ops', testMatch: /ops\/.*\.spec\.ts/, workers: 1, timeout: 300_000, use: { trace: 'off' } },
   ],
   webServer: {
     // A database of its own (fresh PGlite dir, or a new database on DATABASE_URL's server), migrated and

@@ -6,10 +6,13 @@
  *   tsx db/cli.ts seed        apply migrations, then the (idempotent) demo data
  *   tsx db/cli.ts setup       both, and print the demo logins (used by `npm run dev` / `npm start`)
  *   tsx db/cli.ts serve-e2e   fresh database + migrate + seed, then `next start` on it; dropped on exit
+ *   tsx db/cli.ts backup [file]    pg_dump (PostgreSQL) or a data dir dump (PGlite); default .data/backups/
+ *   tsx db/cli.ts restore <file>   pg_restore, or the PGlite dir replaced (the old one is moved aside)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { backupKindOf, backupPglite, backupPostgres, defaultBackupFile, restorePglite, restorePostgres } from './backup';
 import { openDatabase, pgliteDataDir, type DbHandle } from './client';
 import { DatabaseLockedError } from './pglite-lock';
 import { DEMO_LOGINS } from './seed-data';
@@ -78,6 +81,34 @@ async function serveE2e(port: string) {
   });
 }
 
+async function backup(url: string | undefined, file: string | undefined) {
+  const target = path.resolve(file ?? defaultBackupFile(url ? 'postgres' : 'pglite'));
+  const started = Date.now();
+  if (url) await backupPostgres(url, target);
+  else await backupPglite(pgliteDataDir(), target);
+  console.log(`Backup of ${describeTarget(url)} written to ${target} (${fs.statSync(target).size} bytes, ${Date.now() - started} ms)`);
+}
+
+async function restore(url: string | undefined, file: string | undefined) {
+  if (!file) throw new Error('Usage: npm run db:restore -- <backup file>');
+  const source = path.resolve(file);
+  const kind = backupKindOf(source);
+  if (kind !== (url ? 'postgres' : 'pglite')) {
+    throw new Error(
+      `${source} is ${kind ? `a ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} backup` : 'not a backup'}, ` +
+        `but the target is ${describeTarget(url)}: set or unset DATABASE_URL to match.`,
+    );
+  }
+  const started = Date.now();
+  if (url) {
+    await restorePostgres(url, source);
+  } else {
+    const { movedAside } = await restorePglite(pgliteDataDir(), source);
+    if (movedAside) console.log(`The previous data dir was moved to ${movedAside}`);
+  }
+  console.log(`Restored ${describeTarget(url)} from ${source} in ${Date.now() - started} ms`);
+}
+
 async function main() {
   const [command, arg] = process.argv.slice(2);
   const options = { url: process.env.DATABASE_URL || undefined };
@@ -91,13 +122,28 @@ async function main() {
       return printLogins();
     case 'serve-e2e':
       return serveE2e(arg ?? '3100');
+    case 'backup':
+      return backup(options.url, arg);
+    case 'restore':
+      return restore(options.url, arg);
     default:
-      console.error('Usage: tsx db/cli.ts migrate|seed|setup|serve-e2e [port]');
+      console.error('Usage: tsx db/cli.ts migrate|seed|setup|serve-e2e [port]|backup [file]|restore <file>');
       process.exit(2);
   }
 }
 
-main().catch((error) => {
+// A command whose work never settles would otherwise end with exit code 0 once the event loop is
+// empty: a backup that silently wrote nothing.
+let settled = false;
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  console.error('The command stopped before it finished.');
+  process.exitCode = 1;
+});
+
+main().then(() => (settled = true)).catch((error) => {
+  settled = true;
   console.error(error instanceof DatabaseLockedError ? `\n${error.message}\n` : error);
   process.exit(1);
 });

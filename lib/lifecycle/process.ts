@@ -29,7 +29,7 @@ export function installGracefulShutdown(env: NodeJS.ProcessEnv = process.env): v
     const hooksStarted = Date.now();
     void runShutdownHooks(Math.min(10_000, deadlineMs))
       .then((hooks) =>
-        log.info({ hooks, drainMs: hooksStarted - signalledAt, hooksMs: Date.now() - hooksStarted, code }, 'shutdown complete'),
+        log.info({ hooks: hooks.map(({ name, ...outcome }) => ({ hook: name, ...outcome })), drainMs: hooksStarted - signalledAt, hooksMs: Date.now() - hooksStarted, code }, 'shutdown complete'),
       )
       .finally(() => realExit(code));
   };
