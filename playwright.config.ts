@@ -40,14 +40,15 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
     { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'], testIgnore: /ops\// },
     // Operations (e2e/ops): no browser; each test starts `next start` instances of its own on a database
-    // of its own, and stops or kills them. One at a time: they load the machine on purpose.
-    { name: 'ops', testMatch: /ops\/.*\.spec\.ts/, workers: 1, timeout: 300_000, use: { trace: 'off' } },
+    // of its own, and stops or kills them. One at a time and after the browser tests, whose timing they
+    // would disturb: they load the machine on purpose. Alone: `npx playwright test --project=ops --no-deps`.
+    { name: 'ops', testMatch: /ops\/.*\.spec\.ts/, workers: 1, timeout: 300_000, use: { trace: 'off' }, dependencies: ['chromium'] },
   ],
   webServer: {
     // A database of its own (fresh PGlite dir, or a new database on DATABASE_URL's server), migrated and
     // seeded, then `next start` on the production build.
     command: `npx tsx db/cli.ts serve-e2e ${PORT}`,
-    url: `${BASE_URL}/api/health`,
+    url: `${BASE_URL}/api/health/ready`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
