@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from './client-address';
+import { clientAddress, isLimitableAddress } from './client-address';
 
 const h = (xff?: string) => new Headers(xff ? { 'x-forwarded-for': xff } : {});
 
@@ -16,5 +16,10 @@ describe('clientAddress', () => {
 
   it('says unknown without a header', () => {
     expect(clientAddress(h(), 0)).toBe('unknown');
+  });
+
+  it('does not key per-address limits on loopback (this machine, or a proxy that forwards no address)', () => {
+    for (const local of ['127.0.0.1', '127.1.2.3', '::1']) expect(isLimitableAddress(local)).toBe(false);
+    for (const remote of ['203.0.113.9', '2001:db8::1', 'unknown', '127.0.0.1.evil']) expect(isLimitableAddress(remote)).toBe(true);
   });
 });

@@ -24,3 +24,13 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
 function normalise(address: string): string {
   return address.replace(/^::ffff:/i, '').slice(0, 64).toLowerCase();
 }
+
+/**
+ * Whether an address counts for per-address limits. Loopback does not: it is this machine (local
+ * development, the test suites) or a proxy on this host that forwards no client address — keying every
+ * customer on the proxy's address would lock them all out at once. Per-cart and per-account limits
+ * still apply to such requests.
+ */
+export function isLimitableAddress(address: string): boolean {
+  return !/^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/.test(address);
+}

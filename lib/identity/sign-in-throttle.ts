@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rateLimitHits } from '@/db/schema';
+import { isLimitableAddress } from '@/lib/http/client-address';
 import { clearRateLimit, takeRateLimit } from '@/lib/rate-limit/rate-limit';
 
 /**
@@ -46,7 +47,9 @@ class Refused extends Error {
  * as a failure until {@link recordSignInSuccess} forgets it.
  */
 export async function takeSignInAttempt(db: DbOrTx, who: { email: string; address: string }, now = new Date()): Promise<SignInAttempt> {
-  const byAddress = await takeRateLimit(db, { ...ADDRESS_BUDGET, key: who.address }, now);
+  const byAddress = isLimitableAddress(who.address)
+    ? await takeRateLimit(db, { ...ADDRESS_BUDGET, key: who.address }, now)
+    : ({ allowed: true } as const);
   if (!byAddress.allowed) return { allowed: false, retryAfterMs: byAddress.retryAfterMs, reason: 'address' };
   try {
     await db.transaction(async (tx) => {

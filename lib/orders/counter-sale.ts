@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intFromForm, PG_INT_MAX } from '@/lib/actions/form-numbers';
 import type { DbOrTx } from '@/db/client';
 import { getCart } from '@/lib/carts/queries';
 import { DomainError } from '@/lib/errors';
@@ -18,10 +19,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 export const counterCheckoutSchema = z
   .object({
     idempotencyKey: z.uuid('validation.invalid'),
-    expectedTotalCents: z.coerce
-      .number('validation.invalid')
-      .int('validation.invalid')
-      .nonnegative('validation.invalid'),
+    expectedTotalCents: intFromForm({ min: 0, max: PG_INT_MAX, message: 'validation.invalid', rangeMessage: 'validation.invalid' }),
     method: z.enum(['cash', 'card_terminal'], 'validation.choice'),
     tendered: z.preprocess(blankToUndefined, euroCentsSchema({ min: 0 }).optional()),
   })

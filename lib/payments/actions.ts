@@ -7,6 +7,7 @@ import { access, action } from '@/lib/actions/action';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { getOrderForViewer, guestOrderIds } from '@/lib/orders/guest-orders';
+import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
 import { startPayment } from './mutations';
 import { getHostedPayment } from './queries';
 import { buildTestWebhook, deliverTestWebhook } from './test-provider';
@@ -48,6 +49,11 @@ export const retryPaymentAction = action(
     // Only whoever may see the order may pay for it: its customer, or the browser that placed it.
     const order = await getOrderForViewer(db, input.orderId, { actor, guestOrderIds: await guestOrderIds() });
     if (!order) throw new DomainError('notFound');
+    // Each attempt opens a payment at the provider: bounded per order and per address.
+    await enforceRateLimits(db, [
+      ['paymentRetryPerOrder', order.id],
+      ['paymentRetryPerAddress', await requestClientAddress()],
+    ]);
     const { checkoutUrl } = await startPayment(db, { orderId: order.id });
     redirect(checkoutUrl);
   },

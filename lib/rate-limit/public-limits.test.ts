@@ -117,9 +117,10 @@ async function reservedInStoreA(): Promise<number> {
 
 describe('checkout', () => {
   it(`allows ${PUBLIC_RATE_LIMITS.checkoutPerAddress.limit} attempts per address in 10 minutes; the next places nothing`, async () => {
-    expect(PUBLIC_RATE_LIMITS.checkoutPerAddress).toMatchObject({ limit: 10, windowMs: 10 * 60_000 });
-    // Ten attempts that fail on their own (no cart) still count.
-    for (let i = 0; i < 10; i++)
+    const { limit } = PUBLIC_RATE_LIMITS.checkoutPerAddress;
+    expect(PUBLIC_RATE_LIMITS.checkoutPerAddress).toMatchObject({ limit: 30, windowMs: 10 * 60_000 });
+    // Attempts that fail on their own (no cart) still count.
+    for (let i = 0; i < limit; i++)
       expect(await call(placeWebOrderAction, checkout())).toMatchObject({
         ok: false,
         formError: 'Your cart is empty.',
@@ -140,6 +141,12 @@ describe('checkout', () => {
       redirected: expect.stringMatching(/^\/pay\//),
     });
     expect(await db.select({ id: orders.id }).from(orders)).toHaveLength(1);
+  });
+
+  it('does not limit per address what comes from loopback (this machine), while the per-cart limit holds', async () => {
+    state.address = '127.0.0.1';
+    for (let i = 0; i < PUBLIC_RATE_LIMITS.checkoutPerAddress.limit + 1; i++)
+      expect(await call(placeWebOrderAction, checkout())).toMatchObject({ ok: false, formError: 'Your cart is empty.' });
   });
 
   it(`allows ${PUBLIC_RATE_LIMITS.checkoutPerCart.limit} attempts per cart, whatever address they come from`, async () => {
@@ -220,5 +227,20 @@ describe('adding to an anonymous cart', () => {
     expect(await addToCartAction({ variantId: String(shop.variant.id), quantity: '1' })).toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe('payment retry', () => {
+  it(`opens at most ${PUBLIC_RATE_LIMITS.paymentRetryPerOrder.limit} payment attempts per order in 10 minutes`, async () => {
+    const { retryPaymentAction } = await import('@/lib/payments/actions');
+    const { serializeGuestOrders, GUEST_ORDERS_COOKIE } = await import('@/lib/orders/guest-orders');
+    await guestCart();
+    const placed = (await call(placeWebOrderAction, checkout())) as { redirected: string };
+    expect(placed.redirected).toMatch(/^\/pay\//);
+    const [order] = await db.select({ id: orders.id }).from(orders);
+    state.cookies.set(GUEST_ORDERS_COOKIE, serializeGuestOrders([order.id]));
+    for (let i = 0; i < PUBLIC_RATE_LIMITS.paymentRetryPerOrder.limit; i++)
+      expect(await call(retryPaymentAction, { orderId: order.id })).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
+    expect(await call(retryPaymentAction, { orderId: order.id })).toEqual(TOO_MANY);
   });
 });

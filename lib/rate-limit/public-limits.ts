@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import type { DbOrTx } from '@/db/client';
 import { DomainError } from '@/lib/errors';
-import { clientAddress } from '@/lib/http/client-address';
+import { clientAddress, isLimitableAddress } from '@/lib/http/client-address';
 import { takeRateLimit, type RateLimit } from './rate-limit';
 
 const MINUTE = 60_000;
@@ -15,7 +15,8 @@ const MINUTE = 60_000;
  */
 export const PUBLIC_RATE_LIMITS = {
   /** Each web checkout places an order and reserves stock until it expires. */
-  checkoutPerAddress: { bucket: 'checkout:address', limit: 10, windowMs: 10 * MINUTE },
+  // Generous per address: a mobile carrier's NAT puts many shoppers behind one address.
+  checkoutPerAddress: { bucket: 'checkout:address', limit: 30, windowMs: 10 * MINUTE },
   checkoutPerCart: { bucket: 'checkout:cart', limit: 10, windowMs: 10 * MINUTE },
   /** Promotion codes are secrets worth guessing; web and counter share the per-cart count. */
   codeEntryPerCart: { bucket: 'promotion-code:cart', limit: 20, windowMs: 10 * MINUTE },
@@ -29,22 +30,27 @@ export const PUBLIC_RATE_LIMITS = {
 
 export type PublicRateLimit = keyof typeof PUBLIC_RATE_LIMITS;
 
-/** The caller's address as the limits key it (see lib/http/client-address.ts). Server actions and route handlers only. */
-export async function requestClientAddress(): Promise<string> {
-  return clientAddress(await headers());
+/**
+ * The caller's address as the limits key it (see lib/http/client-address.ts), or null when it is not
+ * one to limit (loopback: see isLimitableAddress). Server actions and route handlers only.
+ */
+export async function requestClientAddress(): Promise<string | null> {
+  const address = clientAddress(await headers());
+  return isLimitableAddress(address) ? address : null;
 }
 
 /**
- * Counts one hit against each (limit, key), in order; the first one that is used up throws
+ * Counts one hit against each (limit, key), in order (a null key is skipped); the first one that is used up throws
  * DomainError('tooManyRequests', { minutes }) — before the caller has changed anything. A refused hit is
  * not counted, so a blocked client is let in again as its oldest hits leave the window.
  */
 export async function enforceRateLimits(
   db: DbOrTx,
-  hits: readonly (readonly [PublicRateLimit, string])[],
+  hits: readonly (readonly [PublicRateLimit, string | null])[],
   now = new Date(),
 ): Promise<void> {
   for (const [name, key] of hits) {
+    if (key === null) continue; // nothing to key this limit on (see requestClientAddress)
     const result = await takeRateLimit(db, { ...PUBLIC_RATE_LIMITS[name], key }, now);
     if (!result.allowed) {
       throw new DomainError('tooManyRequests', {
