@@ -5,7 +5,7 @@ export const LOCALE_COOKIE = 'NEXT_LOCALE';
 export const TIME_ZONE = 'Europe/Amsterdam';
 
 /** Message files, one per namespace, so each surface keeps its own strings. */
-export const NAMESPACES = ['common', 'validation', 'errors', 'auth', 'shop', 'counter', 'admin'] as const;
+export const NAMESPACES = ['common', 'validation', 'errors', 'auth', 'shop', 'counter', 'admin', 'conversations'] as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -4,6 +4,7 @@ import type { Locale } from './config';
 import enAdmin from './messages/en/admin.json';
 import enAuth from './messages/en/auth.json';
 import enCommon from './messages/en/common.json';
+import enConversations from './messages/en/conversations.json';
 import enCounter from './messages/en/counter.json';
 import enErrors from './messages/en/errors.json';
 import enShop from './messages/en/shop.json';
@@ -11,6 +12,7 @@ import enValidation from './messages/en/validation.json';
 import nlAdmin from './messages/nl/admin.json';
 import nlAuth from './messages/nl/auth.json';
 import nlCommon from './messages/nl/common.json';
+import nlConversations from './messages/nl/conversations.json';
 import nlCounter from './messages/nl/counter.json';
 import nlErrors from './messages/nl/errors.json';
 import nlShop from './messages/nl/shop.json';
@@ -25,6 +27,7 @@ export const MESSAGES = {
     shop: enShop,
     counter: enCounter,
     admin: enAdmin,
+    conversations: enConversations,
   },
   nl: {
     common: nlCommon,
@@ -34,6 +37,7 @@ export const MESSAGES = {
     shop: nlShop,
     counter: nlCounter,
     admin: nlAdmin,
+    conversations: nlConversations,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

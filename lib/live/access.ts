@@ -1,5 +1,6 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
+import { mayWatchInbox, mayWatchThread } from '@/lib/conversations/access';
 import type { Actor } from '@/lib/identity/queries';
 
 export interface LiveViewer {
@@ -16,6 +17,10 @@ type TopicRule = (db: DbOrTx, viewer: LiveViewer, id: string) => Promise<boolean
  */
 const TOPIC_RULES: Record<string, TopicRule> = {
   stock: async (_db, _viewer, id) => /^\d{1,10}$/.test(id),
+  // A conversation: its customer, the guest browser holding its order, staff allowed on it.
+  thread: (db, viewer, id) => mayWatchThread(db, viewer, id),
+  // Unread counts: a store's inbox for its clerks, `unassigned` for all staff, `all` for admins.
+  inbox: async (_db, viewer, id) => mayWatchInbox(viewer.actor, id),
 };
 
 export const MAX_TOPICS = 50;

@@ -23,5 +23,8 @@ export const PUBLIC_ACTIONS: Record<string, PublicActionGuard> = {
   // Taking over an email or a guest's order history by signing up with it.
   'lib/identity/actions.ts#signUpAction': { abuseTest: 'lib/identity/sign-up.test.ts', exercises: 'registerCustomer' },
   'lib/identity/actions.ts#signOutAction': { abuseTest: 'lib/identity/actions.test.ts', exercises: 'signOutAction' },
+  // Writing in or reading someone else's conversation (another customer's order, a guest order without its cookie).
+  'lib/conversations/actions.ts#sendMessageAction': { abuseTest: 'lib/conversations/access.test.ts', exercises: 'postCustomerMessage' },
+  'lib/conversations/actions.ts#markConversationReadAction': { abuseTest: 'lib/conversations/messages.test.ts', exercises: 'markReadByCustomer' },
   'lib/i18n/actions.ts#setLocaleAction': { harmless: 'sets only the caller’s own language cookie, to one of the two known locales; reads and writes no data' },
 };

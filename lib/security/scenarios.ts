@@ -84,6 +84,20 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/identity/actions.ts#signOutAction': { input: () => ({}), owners: [...PERSONAS], others: 'own' },
   'lib/i18n/actions.ts#setLocaleAction': { input: () => ({ locale: 'nl' }), owners: [...PERSONAS], others: 'own' },
 
+  // Conversations: a shopper writes in the thread of an order they may see (never one named by the form);
+  // staff act on a thread of their store (the owner's, at store A) — a clerk of store B is refused.
+  'lib/conversations/actions.ts#sendMessageAction': { input: (w) => ({ orderId: w.pickupOrderId, body: 'Is it ready yet?' }), others: 'refused' },
+  'lib/conversations/actions.ts#markConversationReadAction': { input: (w) => ({ orderId: w.pickupOrderId }), others: 'refused' },
+  'lib/conversations/actions.ts#replyToThreadAction': { input: (w) => ({ threadId: w.threadId, body: 'Tomorrow after 10.' }), owners: ['clerk', 'admin'], others: 'refused' },
+  'lib/conversations/actions.ts#addThreadNoteAction': {
+    input: (w) => ({ threadId: w.threadId, channel: 'phone_note', body: 'Called about the pickup.' }),
+    owners: ['clerk', 'admin'],
+    others: 'refused',
+  },
+  'lib/conversations/actions.ts#assignThreadAction': { input: (w) => ({ threadId: w.threadId, assignee: 'me' }), owners: ['clerk', 'admin'], others: 'refused' },
+  'lib/conversations/actions.ts#setThreadStatusAction': { input: (w) => ({ threadId: w.threadId, status: 'closed' }), owners: ['clerk', 'admin'], others: 'refused' },
+  'lib/conversations/actions.ts#markThreadReadAction': { input: (w) => ({ threadId: w.threadId }), owners: ['clerk', 'admin'], others: 'refused' },
+
   // Admin console.
   'lib/notifications/actions.ts#retryNotificationAction': { input: (w) => ({ id: w.deadNotificationId }), others: 'refused' },
   'lib/promotions/actions.ts#createPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },

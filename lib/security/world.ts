@@ -12,6 +12,7 @@ import { notifications } from '@/db/schema';
 import type { Access, ActionState } from '@/lib/actions/action';
 import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { CART_COOKIE } from '@/lib/carts/web-cart';
+import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import type { Actor } from '@/lib/identity/queries';
 import { placeOrder, recordPayment } from '@/lib/orders/mutations';
 import { startPayment } from '@/lib/payments/mutations';
@@ -83,6 +84,8 @@ export async function buildWorld(db: DbOrTx) {
   await recordPayment(db, { orderId: pickupOrder.orderId, method: 'test_provider', amountCents: pickupOrder.totalCents, idempotencyKey: randomUUID() }, null);
   const cartId = await ownerCart();
   await applyPromotionCode(db, cartId, PROMO_CODE);
+  // The owner asked about the pickup: a conversation thread at store A, clerk A's to answer.
+  const conversation = await postCustomerMessage(db, { orderId: pickupOrder.orderId, body: 'When can I pick it up?' }, { actor: owner, guestOrderIds: [] });
 
   const counter = await getOrCreateCounterCart(db, { clerkUserId: clerk.userId, locationId: shop.storeA.id });
   await addToCart(db, { cartId: counter.cartId, variantId: shop.variant.id, quantity: 1 });
@@ -105,6 +108,7 @@ export async function buildWorld(db: DbOrTx) {
     /** What the hosted payment page's link carries (the "paymentId" of decideTestPaymentAction). */
     paymentReference: payment.providerReference,
     pickupOrderId: pickupOrder.orderId,
+    threadId: conversation.threadId,
     deadNotificationId: deadNotification.id,
   };
 }
@@ -177,6 +181,8 @@ export async function ownedFingerprint(db: DbOrTx, world: World): Promise<string
       union all select 'event ' || x::text from order_events x where x.order_id in (${orders})
       union all select 'payment ' || x::text from payments x where x.order_id in (${orders})
       union all select 'promotion ' || x::text from promotions x
+      union all select 'thread ' || x::text from conversation_threads x where x.customer_id = ${customerId}
+      union all select 'message ' || x::text from conversation_messages x where x.thread_id in (select id from conversation_threads where customer_id = ${customerId})
     ) owned`));
   return row.h;
 }
