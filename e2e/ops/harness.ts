@@ -333,3 +333,35 @@ export async function ledger(db: OpsDatabase, stock: { variantId: number; lastMo
     return { orders, orphanMovements: movements!.orphans, reservedDelta: movements!.reserved_delta, reserved: level!.reserved };
   });
 }
+
+/** Queues `count` password-reset emails (delivered by the outbox job to the development outbox). */
+export async function queueNotifications(db: OpsDatabase, count: number): Promise<string[]> {
+  return db.with(async (_handle, query) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const [row] = await query<{ id: string }>(
+        `insert into notifications (cause_key, channel, recipient, template_key, locale, payload)
+         values ($1, 'email', $2, 'password_reset', 'en', $3::jsonb) returning id`,
+        [`ops-job-${i}-${randomUUID()}`, `ops.job${i}@example.com`, JSON.stringify({ resetUrl: `/reset/${randomUUID()}`, expiresInMinutes: 30 })],
+      );
+      ids.push(row!.id);
+    }
+    return ids;
+  });
+}
+
+/** The queued notifications by state: `claimed` are rows still leased to a worker. */
+export async function outboxState(db: OpsDatabase, ids: string[]) {
+  return db.with(async (_handle, query) => {
+    const [row] = await query<{ total: number; sent: number; pending: number; claimed: number; attempts: number }>(
+      `select count(*)::int as total,
+              count(*) filter (where status = 'sent')::int as sent,
+              count(*) filter (where status = 'pending')::int as pending,
+              count(*) filter (where status = 'sending' or (locked_by is not null and status <> 'sent'))::int as claimed,
+              coalesce(sum(attempts), 0)::int as attempts
+         from notifications where id in $1`,
+      [ids],
+    );
+    return row!;
+  });
+}

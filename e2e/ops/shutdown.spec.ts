@@ -1,7 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { AUTH_SECRET, Instance, ledger, OpsDatabase, placed, Shopper, stockUp, type ActionResponse } from './harness';
+import {
+  AUTH_SECRET,
+  Instance,
+  ledger,
+  OpsDatabase,
+  outboxState,
+  placed,
+  queueNotifications,
+  Shopper,
+  stockUp,
+  waitFor,
+  type ActionResponse,
+} from './harness';
 
 const SHOPPERS = 40;
+const JOBS = 30;
 
 interface Attempt {
   response?: ActionResponse;
@@ -9,11 +22,13 @@ interface Attempt {
   finishedAt: number;
 }
 
-test('[OPS][SHUTDOWN] SIGTERM under load: in-flight checkouts finish, the pool closes, no order lost or placed twice', async () => {
+test('[OPS][SHUTDOWN] SIGTERM under load: in-flight checkouts finish, job claims are released, the pool closes, no order or job lost or doubled', async () => {
   const db = await OpsDatabase.create('shutdown');
   const instances: Instance[] = [];
   try {
     const stock = await stockUp(db);
+    // Work for the outbox job while the instances run: emails the job delivers (development outbox).
+    const jobs = await queueNotifications(db, JOBS);
     const first = await Instance.start(db);
     instances.push(first);
     // PostgreSQL: a second instance on the same database takes over, as behind a load balancer.
@@ -28,6 +43,7 @@ test('[OPS][SHUTDOWN] SIGTERM under load: in-flight checkouts finish, the pool c
 
     // All checkouts at once; SIGTERM as soon as the first one is answered, while the others are in flight.
     let signalledAt = 0;
+    let stoppedAccepting: Promise<number> | undefined;
     let announceFirst: () => void;
     const firstAnswer = new Promise<void>((resolve) => (announceFirst = resolve));
     const attempts: Attempt[] = await Promise.all([
@@ -42,6 +58,12 @@ test('[OPS][SHUTDOWN] SIGTERM under load: in-flight checkouts finish, the pool c
       firstAnswer.then(() => {
         signalledAt = Date.now();
         first.process.kill('SIGTERM');
+        // When a new connection is refused, the instance has stopped accepting.
+        stoppedAccepting = waitFor(
+          'the stopping instance to refuse new connections',
+          () => fetch(`${first.baseUrl}/api/health/live`).then(() => undefined, () => Date.now()),
+          10_000,
+        );
         return { finishedAt: 0 } as Attempt;
       }),
     ]).then((all) => all.slice(0, SHOPPERS));
@@ -51,15 +73,24 @@ test('[OPS][SHUTDOWN] SIGTERM under load: in-flight checkouts finish, the pool c
     expect(exit).toEqual({ code: 143, signal: null });
     const answered = attempts.filter((a) => a.response);
     for (const attempt of answered) expect(placed(attempt.response!), attempt.response!.body.slice(0, 500)).toBe(true);
-    // Requests that were in flight when the signal came were finished, not cut off.
+    // Requests that were in flight when the signal came were finished, not cut off — some of them after
+    // the instance had stopped taking new connections.
+    const refusingSince = await stoppedAccepting!;
     const finishedAfterSignal = answered.filter((a) => a.finishedAt > signalledAt).length;
+    const finishedWhileRefusing = answered.filter((a) => a.finishedAt > refusingSince).length;
     test.info().annotations.push({
       type: 'load',
-      description: `${answered.length} answered by the stopping instance (${finishedAfterSignal} after SIGTERM), ${SHOPPERS - answered.length} refused`,
+      description:
+        `${answered.length} answered by the stopping instance (${finishedAfterSignal} after SIGTERM, ` +
+        `${finishedWhileRefusing} after it refused new connections), ${SHOPPERS - answered.length} refused`,
     });
-    expect(finishedAfterSignal).toBeGreaterThan(0);
+    expect(finishedWhileRefusing).toBeGreaterThan(0);
     const shutdown = first.logRecords().find((record) => record.msg === 'shutdown complete');
-    expect(shutdown?.hooks).toEqual([expect.objectContaining({ hook: 'database', phase: 'resources', ok: true })]);
+    // The job runner released its claims (work phase) before the pool closed (resources phase).
+    expect(shutdown?.hooks).toEqual([
+      expect.objectContaining({ hook: 'jobs', phase: 'work', ok: true }),
+      expect.objectContaining({ hook: 'database', phase: 'resources', ok: true }),
+    ]);
 
     // Whoever got no answer (connection refused or reset) retries with the same idempotency key on the
     // instance that is left; then everyone submits once more, as a double click would.
@@ -70,7 +101,17 @@ test('[OPS][SHUTDOWN] SIGTERM under load: in-flight checkouts finish, the pool c
     }
     const repeats = await Promise.all(shoppers.map((shopper) => shopper.checkout(survivor.baseUrl)));
     expect(repeats.filter((r) => !placed(r)).map((r) => r.body.slice(0, 300))).toEqual([]);
+    if (db.kind === 'postgres') {
+      // The survivor delivers what the stopped instance left: every email exactly once.
+      await waitFor('the outbox to be delivered', async () => ((await outboxState(db, jobs)).sent === JOBS ? true : undefined), 30_000);
+    }
     await survivor.stop();
+    // No job lost: each email sent or still pending, none left claimed by a stopped instance.
+    const outbox = await outboxState(db, jobs);
+    expect(outbox).toMatchObject({ total: JOBS, claimed: 0 });
+    expect(outbox.sent + outbox.pending).toBe(JOBS);
+    // Nothing was sent twice: one attempt per sent email (the development outbox never fails).
+    expect(outbox.attempts).toBe(outbox.sent);
 
     const book = await ledger(db, stock, shoppers.map((s) => s.idempotencyKey));
     expect(book.orders).toHaveLength(SHOPPERS);
@@ -83,6 +124,7 @@ test('[OPS][SHUTDOWN] SIGTERM under load: in-flight checkouts finish, the pool c
       const { email, name, street, phone } = shopper.details;
       for (const value of [email, name, street, phone, shopper.cookies.get('omnishop_cart')!]) expect(logs).not.toContain(value);
     }
+    for (let i = 0; i < JOBS; i++) expect(logs).not.toContain(`ops.job${i}@example.com`);
     expect(logs).not.toContain(AUTH_SECRET);
   } finally {
     await Promise.all(instances.map((instance) => instance.stop('SIGKILL')));

@@ -1,5 +1,6 @@
 import { closeDbHandle } from '@/db/client';
 import { log } from '@/lib/logging/logger';
+import { closeKeepAliveOnShutdown } from './keep-alive';
 import { beginShutdown, isShuttingDown, onShutdown, runShutdownHooks } from './shutdown';
 
 /**
@@ -7,7 +8,7 @@ import { beginShutdown, isShuttingDown, onShutdown, runShutdownHooks } from './s
  *
  * Next handles SIGTERM/SIGINT itself (next/dist/server/lib/start-server.js): it stops accepting
  * connections, waits for the requests in flight (`server.close`), closes its own server and then calls
- * `process.exit(143|130)`. That exit is the one moment when no request can still need the database, so
+ * `process.exit(143|130)` (keep-alive connections are closed meanwhile, see keep-alive.ts). That exit is the one moment when no request can still need the database, so
  * it is deferred until the shutdown hooks ran (job claims released, then the pool closed). A deadline
  * (SHUTDOWN_TIMEOUT_MS, default 25 s, below the usual 30 s grace of a container platform) ends a drain
  * that hangs on a long-lived connection.
@@ -18,6 +19,7 @@ export function installGracefulShutdown(env: NodeJS.ProcessEnv = process.env): v
   globalForLifecycle.omnishopLifecycle = true;
 
   onShutdown('database', closeDbHandle, { phase: 'resources' });
+  const keepAlive = closeKeepAliveOnShutdown();
   const deadlineMs = positive(env.SHUTDOWN_TIMEOUT_MS, 25_000);
   const realExit = process.exit.bind(process);
   let signalledAt = 0;
@@ -43,6 +45,7 @@ export function installGracefulShutdown(env: NodeJS.ProcessEnv = process.env): v
     process.once(signal, () => {
       signalledAt = Date.now();
       beginShutdown();
+      keepAlive.drain();
       log.info({ signal, deadlineMs }, 'shutdown: draining in-flight requests');
       setTimeout(() => {
         log.warn({ signal }, 'shutdown: requests still open at the deadline, exiting anyway');
