@@ -11,7 +11,7 @@ export function CounterNav({
   items,
   label,
 }: {
-  items: { href: string; label: string; also?: string[] }[];
+  items: { href: string; label: string; also?: string[]; badge?: { count: number; label: string } }[];
   label: string;
 }) {
   const pathname = usePathname();
@@ -30,6 +30,12 @@ export function CounterNav({
             className="inline-flex min-h-12 items-center rounded-lg px-4 text-base font-medium text-stone-300 hover:bg-white/10 hover:text-white aria-[current=page]:bg-white aria-[current=page]:text-stone-900"
           >
             {item.label}
+            {item.badge && item.badge.count > 0 && (
+              <span className="ml-2 rounded-full bg-orange-600 px-2 py-0.5 text-sm font-semibold text-white tabular-nums">
+                <span aria-hidden="true">{item.badge.count}</span>
+                <span className="sr-only">{item.badge.label}</span>
+              </span>
+            )}
           </Link>
         );
       })}

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
 import { conversationMessages, customers, notifications } from '@/db/schema';
 import { LIVE_CHANNEL, type LiveEvent } from '@/lib/live/publish';
+import { renderNotification } from '@/lib/notifications/templates';
 import { countUnreadForCustomer, markReadByCustomer, MESSAGE_RATE_LIMIT, postCustomerMessage } from './customer-messages';
 import { countInboxBadge, countUnreadThreads, listInbox } from './inbox-queries';
 import { getShopperThread, getStaffThread } from './queries';
@@ -24,8 +25,13 @@ beforeEach(async () => {
   w = await buildConversationWorld(db);
 });
 
+// The answers' notifications (placing an order queues its own confirmation, not looked at here).
 const outbox = () =>
-  db.select({ channel: notifications.channel, recipient: notifications.recipient, templateKey: notifications.templateKey, locale: notifications.locale, payload: notifications.payload }).from(notifications).orderBy(notifications.channel);
+  db
+    .select({ channel: notifications.channel, recipient: notifications.recipient, templateKey: notifications.templateKey, locale: notifications.locale, payload: notifications.payload })
+    .from(notifications)
+    .where(eq(notifications.templateKey, 'conversation_reply'))
+    .orderBy(notifications.channel);
 
 describe('bad input is refused with a localized message before anything happens', () => {
   it('empty, blank and 5,000-character messages; unknown fields; a note without a thread or customer', () => {
@@ -64,6 +70,18 @@ describe('a staff answer notifies the customer through the outbox, in the same t
     ]);
   });
 
+  it('the email shows HTML of the answer as text', async () => {
+    const { threadId } = await postCustomerMessage(db, { orderId: w.evaOrder, body: 'Q' }, w.viewers.eva);
+    const body = '<script>alert(1)</script> <b>after 10</b>';
+    await postStaffReply(db, { threadId, body }, w.clerkB);
+    const [row] = await db.select().from(notifications).where(and(eq(notifications.channel, 'email'), eq(notifications.templateKey, 'conversation_reply')));
+    const mail = await renderNotification(row.templateKey, 'en', row.payload, { db });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).not.toContain('<b>after');
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;after 10&lt;/b&gt;');
+    expect(mail.text).toContain(`> ${body}`);
+  });
+
   it('nothing when the customer wants neither; no SMS to a number that is not valid', async () => {
     const { threadId } = await postCustomerMessage(db, { orderId: w.evaOrder, body: 'Q' }, w.viewers.eva);
     await db.update(customers).set({ notifyByEmail: false, phone: '12' }).where(eq(customers.id, w.eva.customerId!));
@@ -91,7 +109,7 @@ describe('a staff answer notifies the customer through the outbox, in the same t
     await expect(
       db.transaction(async (tx) => {
         await postStaffReply(tx, { threadId, body: 'A' }, w.clerkB);
-        expect((await tx.select().from(notifications)).length).toBe(2);
+        expect(await tx.select().from(notifications).where(eq(notifications.templateKey, 'conversation_reply'))).toHaveLength(2);
         throw new Error('boom after the answer');
       }),
     ).rejects.toThrow('boom after the answer');

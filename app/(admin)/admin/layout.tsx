@@ -1,17 +1,25 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
+import { LiveRefresh } from '@/components/shop/live-refresh';
 import { LanguageSwitcher } from '@/components/ui/language-switcher';
 import { Logo } from '@/components/ui/logo';
 import { SignOutButton } from '@/components/ui/sign-out-button';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
+import { countInboxBadge } from '@/lib/conversations/inbox-queries';
+import { ALL_INBOXES_TOPIC } from '@/lib/conversations/live';
+import { getDb } from '@/lib/db';
 
 // The role check here shapes the UI; every admin action and page query checks the role again.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageRole(ADMIN_ROLES, '/admin');
   const t = await getTranslations('admin');
+  const tInbox = await getTranslations('conversations.nav');
+  // Unread conversations of all stores; pushed live when a message arrives.
+  const unread = await countInboxBadge(getDb(), { kind: 'all' });
   return (
     <div className="min-h-dvh bg-stone-50 lg:flex">
+      <LiveRefresh topics={[ALL_INBOXES_TOPIC]} />
       <aside className="border-b border-stone-200 bg-white p-4 lg:min-h-dvh lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0">
         <div className="mb-4 flex items-center justify-between gap-2">
           <Logo href="/admin" suffix={t('title')} />
@@ -22,6 +30,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             { href: '/admin', label: t('nav.dashboard') },
             { href: '/admin/promotions', label: t('nav.promotions') },
             { href: '/admin/products', label: t('nav.products') },
+            { href: '/admin/messages', label: tInbox('messages'), badge: { count: unread, label: tInbox('unread', { count: unread }) } },
             { href: '/admin/outbox', label: t('nav.outbox') },
           ]}
         />

@@ -2,10 +2,13 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ChangeStoreButton } from '@/components/counter/change-store-button';
 import { CounterNav } from '@/components/counter/counter-nav';
+import { LiveRefresh } from '@/components/shop/live-refresh';
 import { LanguageSwitcher } from '@/components/ui/language-switcher';
 import { SignOutButton } from '@/components/ui/sign-out-button';
 import { getDb } from '@/lib/db';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
+import { countInboxBadge } from '@/lib/conversations/inbox-queries';
+import { inboxTopic } from '@/lib/conversations/live';
 import { getCounterStore } from '@/lib/orders/counter-session';
 
 // The role check here shapes the UI; every counter page and action checks the role and the store again.
@@ -13,8 +16,12 @@ export default async function CounterLayout({ children }: { children: ReactNode 
   const actor = await requirePageRole(COUNTER_ROLES, '/counter');
   const t = await getTranslations('counter');
   const store = await getCounterStore(getDb(), actor);
+  const tInbox = await getTranslations('conversations.nav');
+  // Unread conversations of this store and the unassigned ones; pushed live when a message arrives.
+  const unread = store ? await countInboxBadge(getDb(), { kind: 'store', storeId: store.id }) : 0;
   return (
     <div className="flex min-h-dvh flex-col bg-stone-100 print:bg-white">
+      {store && <LiveRefresh topics={[inboxTopic(store.id), inboxTopic(null)]} />}
       <header className="bg-stone-900 text-white print:hidden">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <div className="flex items-center gap-3">
@@ -29,6 +36,7 @@ export default async function CounterLayout({ children }: { children: ReactNode 
             items={[
               { href: '/counter', label: t('nav.sale'), also: ['/counter/checkout', '/counter/receipts'] },
               { href: '/counter/pickups', label: t('nav.pickups') },
+              { href: '/counter/inbox', label: tInbox('inbox'), badge: { count: unread, label: tInbox('unread', { count: unread }) } },
             ]}
           />
           <div className="ml-auto flex items-center gap-2 text-sm">

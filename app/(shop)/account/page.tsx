@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ConversationPanel } from '@/components/shop/conversation-panel';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
 import { SignOutButton } from '@/components/ui/sign-out-button';
 import { requirePageRole } from '@/lib/auth/session';
+import { getShopperThread } from '@/lib/conversations/queries';
 import { getDb } from '@/lib/db';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getCustomerProfile } from '@/lib/identity/profile-queries';
@@ -18,12 +20,13 @@ export default async function AccountPage() {
   const [t, locale] = await Promise.all([getTranslations('shop.account'), getLocale()]);
   const db = getDb();
   // Only the signed-in customer's own profile and orders (both channels); staff have none.
-  const [profile, orders] = actor.customerId
+  const [profile, orders, thread] = actor.customerId
     ? await Promise.all([
         getCustomerProfile(db, actor.customerId),
         listOrdersForCustomer(db, actor.customerId),
+        getShopperThread(db, { actor, guestOrderIds: [] }),
       ])
-    : [null, []];
+    : [null, [], null];
 
   const rows: [string, string | null][] = [
     [t('email'), profile?.email ?? actor.email],
@@ -55,6 +58,8 @@ export default async function AccountPage() {
           ))}
         </dl>
       </section>
+
+      {actor.customerId && <ConversationPanel thread={thread} locale={locale} />}
 
       <section aria-labelledby="orders-title" className="rounded-2xl bg-white ring-1 ring-stone-200">
         <div className="p-5 pb-3">

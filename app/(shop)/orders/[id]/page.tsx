@@ -10,6 +10,7 @@ import { getDb } from '@/lib/db';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { getOrderForViewer, guestOrderIds } from '@/lib/orders/guest-orders';
 import { onlinePaymentState } from '@/lib/payments/queries';
+import { OrderConversation } from './_components/order-conversation';
 import { PaymentPanel } from './_components/payment-panel';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -183,6 +184,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </section>
         </div>
       </div>
+
+      <OrderConversation order={order} viewer={{ actor, guestOrderIds: guestIds }} locale={locale} />
 
       <p className="flex flex-wrap gap-4 text-sm">
         {actor?.role === 'customer' && (
