@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
+import { CLUSTER_PORT, CLUSTER_URL } from './e2e/cluster/cluster';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -7,6 +8,35 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 // Playwright cannot download its browsers here: use the system Chromium unless a path is given
 // (CHROMIUM_PATH), or Playwright's own browser when neither exists (after `npx playwright install`).
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const AUTH_SECRET = process.env.AUTH_SECRET ?? 'e2e-only-secret-not-for-production-0123456789';
+
+// With PostgreSQL, a second project runs through two instances behind nginx (e2e/cluster/): PGlite
+// belongs to one process, so there is no cluster without a server.
+const cluster = !!process.env.DATABASE_URL;
+const webServers: NonNullable<PlaywrightTestConfig['webServer']> = [
+  {
+    // A database of its own (fresh PGlite dir, or a new database on DATABASE_URL's server), migrated and
+    // seeded, then `next start` on the production build.
+    command: `npx tsx db/cli.ts serve-e2e ${PORT}`,
+    url: `${BASE_URL}/api/health/ready`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET },
+  },
+];
+if (cluster) {
+  webServers.push({
+    command: `npx tsx e2e/cluster/serve-cluster.ts ${CLUSTER_PORT}`,
+    url: `${CLUSTER_URL}/api/health/ready`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET },
+  });
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -38,21 +68,15 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'], testIgnore: /ops\// },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'], testIgnore: /(ops|cluster)\// },
+    ...(cluster
+      ? // After the single-instance browser tests, so the two projects' servers don't compete for the CPU.
+        [{ name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: CLUSTER_URL }, dependencies: ['chromium'] }]
+      : []),
     // Operations (e2e/ops): no browser; each test starts `next start` instances of its own on a database
     // of its own, and stops or kills them. One at a time and after the browser tests, whose timing they
     // would disturb: they load the machine on purpose. Alone: `npx playwright test --project=ops --no-deps`.
-    { name: 'ops', testMatch: /ops\/.*\.spec\.ts/, workers: 1, timeout: 300_000, use: { trace: 'off' }, dependencies: ['chromium'] },
+    { name: 'ops', testMatch: /ops\/.*\.spec\.ts/, workers: 1, timeout: 300_000, use: { trace: 'off' }, dependencies: cluster ? ['chromium', 'cluster'] : ['chromium'] },
   ],
-  webServer: {
-    // A database of its own (fresh PGlite dir, or a new database on DATABASE_URL's server), migrated and
-    // seeded, then `next start` on the production build.
-    command: `npx tsx db/cli.ts serve-e2e ${PORT}`,
-    url: `${BASE_URL}/api/health/ready`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-not-for-production-0123456789' },
-  },
+  webServer: webServers,
 });

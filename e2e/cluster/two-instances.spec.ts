@@ -1,0 +1,139 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import postgres from 'postgres';
+import { LAST_UNIT_SKU } from '../../db/seed-data';
+import { demoVariant, euros } from '../fixtures/catalog';
+import { USERS, type Role } from '../fixtures/users';
+import { CLUSTER_URL, clusterDatabaseUrl, INSTANCE_URLS } from './cluster';
+
+// N stateless instances on one PostgreSQL behave as one (DESIGN "Scale-out"): two `next start` on one
+// database behind nginx round robin (e2e/cluster/serve-cluster.ts). Where a test must be sure that two
+// browsers sit on different instances, it talks to each instance directly.
+test.describe.configure({ timeout: 180_000 });
+
+const UTRECHT = 'Omnishop Utrecht Oudegracht';
+
+async function signedIn(browser: Browser, role: Role, baseURL: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } })).newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(USERS[role].email);
+  await page.getByLabel('Password').fill(USERS[role].password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+  return page;
+}
+
+async function anonymous(browser: Browser, baseURL: string): Promise<Page> {
+  return (await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } })).newPage();
+}
+
+/** Which instance answered a navigation (nginx's X-Upstream). */
+async function visit(page: Page, url: string): Promise<string> {
+  const response = await page.goto(url);
+  expect(response?.ok()).toBe(true);
+  return response!.headers()['x-upstream'];
+}
+
+test('[CLUSTER] requests alternate between both instances; a session and a cart hold across them', async ({ browser, request }) => {
+  const upstreams = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    const response = await request.get(`${CLUSTER_URL}/api/health/live`);
+    expect(response.ok()).toBe(true);
+    upstreams.add(response.headers()['x-upstream']);
+  }
+  expect(upstreams.size).toBe(2);
+
+  const customer = await signedIn(browser, 'customer', CLUSTER_URL);
+  await customer.goto('/products/cycling-the-netherlands');
+  await customer.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(customer.getByRole('status').filter({ hasText: 'Added to your cart.' })).toBeVisible();
+
+  // Four page loads in a row land on both instances; each knows the session and shows the cart.
+  const served = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    served.add(await visit(customer, '/cart'));
+    await expect(customer.getByRole('heading', { level: 1, name: 'Your cart' })).toBeVisible();
+    await expect(customer.getByRole('main').getByRole('heading', { name: 'Cycling the Netherlands' })).toBeVisible();
+    await expect(customer.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  }
+  expect(served.size).toBe(2);
+});
+
+test('[CLUSTER][S1] a promotion created through one instance prices on the other at once; ending it reverts both', async ({ browser }) => {
+  const sunglasses = demoVariant('SUN-AVI-GLD');
+  const normal = euros(sunglasses.priceCents);
+  const discounted = euros(Math.round(sunglasses.priceCents * 0.8));
+  const promotionName = `Cluster sunglasses ${Date.now()}`;
+  const admin = await signedIn(browser, 'admin', INSTANCE_URLS[0]);
+  const shoppers = await Promise.all(INSTANCE_URLS.map((url) => anonymous(browser, url)));
+
+  await admin.goto('/admin/promotions/new');
+  await admin.getByLabel('Name').fill(promotionName);
+  await admin.getByLabel('Percentage').check();
+  await admin.getByLabel('Value').fill('20');
+  await admin.getByLabel('Applies to').selectOption({ label: 'Category' });
+  await admin.getByLabel('Category', { exact: true }).selectOption({ label: 'Sunglasses' });
+  await admin.getByRole('button', { name: 'Save promotion' }).click();
+  const row = admin.getByRole('row', { name: new RegExp(promotionName) });
+  await expect(row.getByText('Active')).toBeVisible();
+
+  for (const shopper of shoppers) {
+    await shopper.goto(`/products/${sunglasses.productSlug}?variant=${sunglasses.sku}`);
+    await expect(shopper.getByRole('main').getByText(discounted).first()).toBeVisible();
+  }
+
+  await row.getByRole('button', { name: `End ${promotionName} now` }).click();
+  await admin.getByRole('button', { name: 'Confirm end' }).click();
+  await expect(row.getByText('Ended')).toBeVisible();
+  for (const shopper of shoppers) {
+    await shopper.reload();
+    await expect(shopper.getByRole('main').getByText(normal).first()).toBeVisible();
+    await expect(shopper.getByRole('main').getByText(discounted)).toHaveCount(0);
+  }
+});
+
+test('[CLUSTER][S5] a counter sale on one instance shows live on a product page open on the other', async ({ browser }) => {
+  const watch = demoVariant(LAST_UNIT_SKU);
+  const shopper = await anonymous(browser, INSTANCE_URLS[0]);
+  const clerk = await signedIn(browser, 'clerkUtrecht', INSTANCE_URLS[1]);
+
+  await shopper.goto(`/products/${watch.productSlug}?variant=${watch.sku}`);
+  const utrecht = shopper.getByRole('list', { name: 'Availability in stores' }).getByRole('listitem').filter({ hasText: UTRECHT });
+  await expect(utrecht).toContainText('1 available');
+
+  await clerk.goto('/counter');
+  const field = clerk.getByLabel('Scan or search products');
+  await field.fill(watch.ean);
+  await field.press('Enter');
+  const cart = clerk.getByRole('region', { name: 'Counter cart' });
+  await expect(cart.getByText(watch.sku)).toBeVisible();
+  await cart.getByRole('link', { name: /^Pay/ }).or(cart.getByRole('button', { name: /^Pay/ })).click();
+  await clerk.getByRole('button', { name: 'Card', exact: true }).click();
+  await clerk.getByRole('button', { name: 'Confirm card payment' }).click();
+  await expect(clerk.getByRole('heading', { name: /Receipt S-\d+/ })).toBeVisible();
+
+  // Instance 1 sold it; instance 0's live stream (its own LISTEN) tells the open page.
+  await expect(utrecht).toContainText('Out of stock');
+});
+
+test('[CLUSTER][JOBS] outbox messages are sent exactly once although both instances run the delivery job', async () => {
+  const sql = postgres(clusterDatabaseUrl(), { max: 1, onnotice: () => {} });
+  try {
+    const cause = `cluster-test:${Date.now()}`;
+    await sql.begin(async (tx) => {
+      for (let i = 0; i < 40; i++) {
+        await tx`insert into notifications (cause_key, channel, recipient, template_key, locale, payload)
+                 values (${`${cause}:${i}`}, 'email', ${`cluster${i}@example.com`}, 'password_reset', 'en',
+                         ${tx.json({ resetUrl: 'https://shop.example/reset', expiresInMinutes: 30 })})`;
+      }
+      await tx`select pg_notify('jobs_notification_delivery', '')`;
+    });
+    await expect
+      .poll(async () => (await sql`select count(*)::int as n from notifications where cause_key like ${`${cause}:%`} and status = 'sent'`)[0].n, { timeout: 30_000 })
+      .toBe(40);
+    // A row claimed by both instances would show two attempts.
+    const attempts = await sql`select attempts from notifications where cause_key like ${`${cause}:%`}`;
+    expect(attempts.map((r) => r.attempts)).toEqual(Array(40).fill(1));
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+});
