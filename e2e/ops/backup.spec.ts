@@ -69,9 +69,10 @@ test('[OPS][BACKUP] db:backup → wipe → db:restore: the app serves the same o
     await runCli([file], db.env, 'db:restore');
     expect(await snapshot(db)).toEqual(saved);
 
-    const after = await Instance.start(db);
+    const after = await Instance.start(db, { OPERATOR_TOKEN: 'ops-test-token' });
     instances.push(after);
-    expect(await fetch(`${after.baseUrl}/api/health/ready`).then((r) => r.json())).toMatchObject({ ready: true, migrations: { pending: 0 } });
+    const ready = await fetch(`${after.baseUrl}/api/health/ready`, { headers: { authorization: 'Bearer ops-test-token' } });
+    expect(await ready.json()).toMatchObject({ ready: true, migrations: { pending: 0 } });
     // Each guest's browser (its signed cookie) still opens its order…
     for (const [i, guest] of guests.entries()) {
       const page = await guest.get(after.baseUrl, `/orders/${orderIds[i]}`);
