@@ -18,6 +18,7 @@ vi.mock('@/db/client', async (original) => ({
 }));
 
 const { GET } = await import('@/app/api/health/route');
+const ready = await import('@/app/api/health/ready/route');
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -76,5 +77,18 @@ describe('/api/health', () => {
     expect(await (await probe('Bearer ')).json()).toEqual({ status: 'ok' });
     expect(isOperatorRequest(new Headers({ authorization: 'Bearer x' }), undefined)).toBe(false);
     expect(isOperatorRequest(new Headers({ authorization: 'bearer  tok ' }), 'tok')).toBe(true);
+  });
+});
+
+describe('/api/health/ready', () => {
+  it('tells anyone only whether the instance is ready; why, only to an operator', async () => {
+    vi.stubEnv('OPERATOR_TOKEN', 'op-secret-token');
+    const anyone = await ready.GET(new Request('http://127.0.0.1/api/health/ready'));
+    expect(anyone.status).toBe(200);
+    expect(await anyone.json()).toEqual({ ready: true });
+    const operator = await ready.GET(
+      new Request('http://127.0.0.1/api/health/ready', { headers: { authorization: 'Bearer op-secret-token' } }),
+    );
+    expect(await operator.json()).toMatchObject({ ready: true, database: 'ok', migrations: { pending: 0 } });
   });
 });
