@@ -141,6 +141,10 @@ async function freePort(): Promise<number> {
 // Ports handed out in this worker: an instance that just exited may still hold its port for a moment.
 const usedPorts = new Set<number>();
 
+// Whatever a test leaves running (a failed assertion before its cleanup) dies with the worker.
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 /** One `next start` process on the test database. */
 export class Instance {
   readonly output: string[] = [];
@@ -163,6 +167,8 @@ export class Instance {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const instance = new Instance(child, `http://127.0.0.1:${port}`);
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     let gone = false;
     void instance.exited.then(() => (gone = true));
     await waitFor(

@@ -64,6 +64,8 @@ test('[OPS][SHUTDOWN] SIGTERM under load: in-flight checkouts finish, job claims
           () => fetch(`${first.baseUrl}/api/health/live`).then(() => undefined, () => Date.now()),
           10_000,
         );
+        // Awaited below, after the drain; a rejection before then must not go unhandled.
+        stoppedAccepting.catch(() => {});
         return { finishedAt: 0 } as Attempt;
       }),
     ]).then((all) => all.slice(0, SHOPPERS));
