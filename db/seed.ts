@@ -6,6 +6,7 @@
 import { count, inArray, sql, sum } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
 import { priceCart, type PriceLineInput } from '../lib/pricing';
+import { seedDefaultSettings } from '../lib/settings/settings';
 import { utcToZonedLocal, zonedLocalToUtc } from '../lib/time/zoned';
 import type { Db, Tx } from './client';
 import {
@@ -105,6 +106,7 @@ export async function seed(db: Db): Promise<SeedSummary> {
     const userIds = await seedUsers(tx, locationIds, customerIds, hashes);
     await seedOrders(tx, { locationIds, categoryIds, productIds, variantIds, customerIds, userIds });
     await seedStock(tx, locationIds, variantIds);
+    await seedDefaultSettings(tx);
     return summarize(tx);
   });
 }

@@ -9,6 +9,7 @@ import { priceCart, type PricedCart } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { getCartLines } from '@/lib/carts/queries';
 import { requestHash } from '@/lib/idempotency/request-hash';
+import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { findPlacedOrder, generatePickupCode, isStaff, staffMayHandle, type PlacedOrder } from './shared';
 
 export type { PlacedOrder } from './shared';
@@ -156,6 +157,7 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     await takeStock(tx, input, lines, source, { reference: number, actorUserId: actor?.userId ?? null, locale });
     await writeLines(tx, order.orderId, lines, priced);
     await tx.insert(orderEvents).values({ orderId: order.orderId, type: 'placed', toStatus: 'pending_payment', actorUserId: actor?.userId ?? null });
+    await notifyOrderEvent(tx, order.orderId, 'placed', { locale, now });
     await tx.update(carts).set({ status: 'converted' }).where(eq(carts.id, cart.id));
     return order;
   });

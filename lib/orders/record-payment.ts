@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { orderEvents, orders, payments, type OrderStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { staffMayHandle } from './shared';
 
 export interface RecordPaymentInput {
@@ -177,6 +178,7 @@ export async function recordPayment(
       actorUserId: actor?.userId ?? null,
       note: input.method,
     });
+    await notifyOrderEvent(tx, order.id, to);
     return {
       paymentId: payment.paymentId,
       orderId: order.id,

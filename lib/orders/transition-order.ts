@@ -4,6 +4,7 @@ import { orderEvents, orderLines, orders, payments, type OrderStatus } from '@/d
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/mutations';
+import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { canTransition, staffMayHandle } from './shared';
 
 export interface TransitionOrderInput {
@@ -87,6 +88,7 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
       actorUserId: actor.userId,
       note: input.note ?? null,
     });
+    await notifyOrderEvent(tx, order.id, input.to, { note: input.note });
     return { orderId: order.id, status: input.to };
   });
 }

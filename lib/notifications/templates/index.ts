@@ -1,7 +1,14 @@
 import type { Locale } from '@/lib/i18n/config';
 import { PermanentDeliveryError } from '../transports/types';
+import { cancelled } from './cancelled';
+import { collected } from './collected';
 import { conversationReply } from './conversation-reply';
+import { counterReceipt } from './counter-receipt';
+import { orderConfirmation } from './order-confirmation';
 import { passwordReset } from './password-reset';
+import { paymentReceived } from './payment-received';
+import { readyForPickup } from './ready-for-pickup';
+import { shipped } from './shipped';
 import type { NotificationTemplate, RenderContext, RenderedNotification } from './types';
 
 export type { NotificationAttachment, RenderedNotification } from './types';
@@ -10,7 +17,18 @@ export type { NotificationAttachment, RenderedNotification } from './types';
  * Every message kind the outbox can send. Adding one: a file beside this one with `defineTemplate`
  * (key, zod payload, render) and its line here. A row whose key is not listed goes dead, clearly.
  */
-const TEMPLATES: NotificationTemplate[] = [passwordReset, conversationReply];
+const TEMPLATES: NotificationTemplate[] = [
+  passwordReset,
+  conversationReply,
+  // Order messages (lib/order-messages picks the template, recipients and channels per event).
+  orderConfirmation,
+  paymentReceived,
+  readyForPickup,
+  collected,
+  shipped,
+  cancelled,
+  counterReceipt,
+];
 
 const BY_KEY = new Map(TEMPLATES.map((t) => [t.key, t]));
 

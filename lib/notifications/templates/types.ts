@@ -7,6 +7,8 @@ export interface NotificationAttachment {
   filename: string;
   content: Buffer;
   contentType: string;
+  /** Content-ID of an inline image that the HTML shows as `cid:…` (e.g. the pickup QR code). */
+  cid?: string;
 }
 
 /** What a template makes of a payload: the email's subject, text and HTML; `sms` for the SMS channel. */

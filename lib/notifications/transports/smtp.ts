@@ -22,7 +22,7 @@ export function smtpTransport(options: { url: string; from: string }): Transport
           subject: message.subject,
           text: message.text,
           html: message.html,
-          attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+          attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType, ...(a.cid ? { cid: a.cid } : {}) })),
           headers: { 'X-Omnishop-Message-Id': message.id },
         });
         return { providerMessageId: info.messageId };

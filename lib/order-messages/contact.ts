@@ -1,0 +1,106 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { customers, notifications, users } from '@/db/schema';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/config';
+import { toE164 } from '@/lib/notifications/phone';
+
+/** Whom an order's messages go to, and how they want them. */
+export interface OrderContact {
+  kind: 'customer' | 'guest';
+  customerId: number | null;
+  name: string | null;
+  locale: Locale;
+  email: string | null;
+  /** E.164, or null when there is no number or it is not a valid one. */
+  sms: string | null;
+  wantsEmail: boolean;
+  wantsSms: boolean;
+}
+
+interface OrderRef {
+  id: string;
+  customerId: number | null;
+  email: string | null;
+  phone: string | null;
+  customerName: string | null;
+}
+
+/** The language the order's first message was written in (a guest's checkout language), or null. */
+async function firstMessageLocale(db: DbOrTx, orderId: string): Promise<Locale | null> {
+  const [row] = await db
+    .select({ locale: notifications.locale })
+    .from(notifications)
+    .where(eq(notifications.orderId, orderId))
+    .orderBy(asc(notifications.createdAt))
+    .limit(1);
+  return row && isLocale(row.locale) ? row.locale : null;
+}
+
+/**
+ * The order's contact. A customer profile: its email/phone (the order's as fallback), its
+ * preferences and language (profile, then account, then the checkout's). A guest (no profile): the
+ * order's email and phone — the number only if it normalises to E.164 — and the checkout's language,
+ * which the order keeps through its first message (orders have no language column). Null for a
+ * counter sale to nobody in particular.
+ */
+export async function orderContact(db: DbOrTx, order: OrderRef, checkoutLocale?: Locale): Promise<OrderContact | null> {
+  const fallbackLocale = async () => checkoutLocale ?? (await firstMessageLocale(db, order.id)) ?? DEFAULT_LOCALE;
+  const phone = (raw: string | null | undefined) => (raw ? toE164(raw) : null);
+  if (order.customerId !== null) {
+    const [row] = await db
+      .select({
+        name: customers.name,
+        email: customers.email,
+        phone: customers.phone,
+        notifyByEmail: customers.notifyByEmail,
+        notifyBySms: customers.notifyBySms,
+        locale: customers.locale,
+        accountLocale: users.locale,
+      })
+      .from(customers)
+      .leftJoin(users, eq(users.customerId, customers.id))
+      .where(eq(customers.id, order.customerId));
+    if (row) {
+      return {
+        kind: 'customer',
+        customerId: order.customerId,
+        name: row.name,
+        locale: [row.locale, row.accountLocale].find(isLocale) ?? (await fallbackLocale()),
+        email: row.email ?? order.email,
+        sms: phone(row.phone) ?? phone(order.phone),
+        wantsEmail: row.notifyByEmail,
+        wantsSms: row.notifyBySms,
+      };
+    }
+  }
+  if (!order.email && !order.phone) return null;
+  return {
+    kind: 'guest',
+    customerId: null,
+    name: order.customerName,
+    locale: await fallbackLocale(),
+    email: order.email,
+    sms: phone(order.phone),
+    wantsEmail: true,
+    wantsSms: true,
+  };
+}
+
+/** What a kind of message may use: an SMS form; `required` when law or the order needs it (an invoice). */
+export interface ChannelRule {
+  sms: boolean;
+  required: boolean;
+}
+
+/**
+ * Where one message goes. Preferences are honoured: email if wanted, SMS if wanted and the message
+ * has an SMS form and the number is valid. A required message (it carries the invoice) always goes by
+ * email when there is an address. Someone who wants this message by SMS but has no valid number gets
+ * it by email instead, so their wish to be told is not silently dropped.
+ */
+export function channelsFor(contact: OrderContact, rule: ChannelRule): { email: string | null; sms: string | null } {
+  const smsWanted = rule.sms && contact.wantsSms;
+  const sms = smsWanted && contact.sms ? contact.sms : null;
+  const email = contact.email && (rule.required || contact.wantsEmail || (smsWanted && !sms)) ? contact.email : null;
+  return { email, sms };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+// Relative imports only in this room's files that the seed loads (db/seed.ts runs under tsx).
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * The seller's legal details printed on every invoice (Dutch invoice requirements: name, address, VAT
+ * number; KvK number for a registered business). A snapshot is stored with each invoice at issue time,
+ * so editing these later never changes an invoice already sent.
+ */
+export const sellerSettingSchema = z
+  .object({
+    legalName: text(200),
+    street: text(200),
+    postcode: text(20),
+    city: text(100),
+    country: z.string().trim().length(2).toUpperCase(),
+    /** BTW-identificatienummer, e.g. NL123456789B01. */
+    vatNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/),
+    /** KvK-nummer: 8 digits. */
+    cocNumber: z.string().trim().regex(/^\d{8}$/),
+    email: z.email().max(200),
+    phone: text(40),
+    iban: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/)
+      .optional(),
+  })
+  .strict();
+
+export type SellerSetting = z.output<typeof sellerSettingSchema>;
+
+/**
+ * Every setting: its schema and the value used until an admin sets one (and that the seed writes). A
+ * key not listed here cannot be read or written.
+ */
+export const SETTINGS = {
+  seller: {
+    schema: sellerSettingSchema,
+    defaults: {
+      legalName: 'Omnishop B.V.',
+      street: 'Kalverstraat 112',
+      postcode: '1012 PK',
+      city: 'Amsterdam',
+      country: 'NL',
+      vatNumber: 'NL004495445B01',
+      cocNumber: '12345678',
+      email: 'administratie@omnishop.test',
+      phone: '+31 20 123 4567',
+      iban: 'NL91ABNA0417164300',
+    } satisfies SellerSetting,
+  },
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema']>;
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
