@@ -3,7 +3,9 @@ import { formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { PickupCard as PickupCardDto, PickupView } from '@/lib/orders/pickup-queries';
 import { snapshotVariantText } from './item-label';
+import { HandOverForm } from './hand-over-form';
 import { PickupStepButton } from './pickup-step-button';
+import { UndoHandoverButton } from './undo-handover-button';
 
 const STATUS_TONE: Record<string, string> = {
   paid: 'bg-amber-100 text-amber-900',
@@ -11,22 +13,32 @@ const STATUS_TONE: Record<string, string> = {
   collected: 'bg-stone-200 text-stone-700',
 };
 
-/** One click & collect order: who, what, since when, and the next step. */
+/**
+ * One click & collect order: who, what, since when, and the next step. The pickup code is not shown:
+ * the customer brings it, and that is what the hand-over checks.
+ */
 export function PickupCard({
   pickup,
   locale,
   highlight = false,
   view,
+  initialCode,
+  undoable = false,
 }: {
   pickup: PickupCardDto;
   locale: Locale;
   highlight?: boolean;
   /** The list being shown, to come back to after a step. */
   view: PickupView;
+  /** The pickup code the clerk found it by, to start the hand-over with. */
+  initialCode?: string;
+  /** A hand-over of a few minutes ago that may still be undone. */
+  undoable?: boolean;
 }) {
   const t = useTranslations('counter.pickups');
   const colors = useTranslations('shop.colors');
   const titleId = `${highlight ? 'found' : 'pickup'}-${pickup.id}`;
+  const customer = pickup.customerName ?? pickup.email ?? t('guest');
   return (
     <article
       aria-labelledby={titleId}
@@ -44,21 +56,12 @@ export function PickupCard({
           </span>
         </div>
         <p className="text-lg font-medium text-stone-900">
-          {pickup.customerName ?? pickup.email ?? t('guest')}
+          {customer}
         </p>
         <p className="text-sm text-stone-600">
           {t('placed', { time: formatDateTime(pickup.placedAt, locale) })}
           {pickup.collectedAt && (
             <> · {t('collectedAt', { time: formatDateTime(pickup.collectedAt, locale) })}</>
-          )}
-          {pickup.pickupCode && (
-            <>
-              {' · '}
-              {t('code')}{' '}
-              <span className="font-mono font-semibold tracking-wider text-stone-900">
-                {pickup.pickupCode}
-              </span>
-            </>
           )}
         </p>
         <ul aria-label={t('items')} className="space-y-0.5 text-base">
@@ -76,8 +79,15 @@ export function PickupCard({
         <PickupStepButton orderId={pickup.id} to="ready_for_pickup" label={t('markReady')} view={view} />
       )}
       {pickup.status === 'ready_for_pickup' && (
-        <PickupStepButton orderId={pickup.id} to="collected" label={t('handOver')} view={view} />
+        <HandOverForm
+          orderId={pickup.id}
+          orderNumber={pickup.number}
+          customer={customer}
+          view={view}
+          initialCode={initialCode}
+        />
       )}
+      {undoable && <UndoHandoverButton orderId={pickup.id} label={t('undoHandOver')} view={view} />}
     </article>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { advancePickupAction } from '@/lib/orders/counter-actions';
 
-/** "Mark ready" or "Hand over" for one pickup; the server checks it is this store's order. */
+/** "Mark ready" for one pickup; the server checks it is this store's order. */
 export function PickupStepButton({
   orderId,
   to,
@@ -12,7 +12,7 @@ export function PickupStepButton({
   view,
 }: {
   orderId: string;
-  to: 'ready_for_pickup' | 'collected';
+  to: 'ready_for_pickup';
   label: string;
   view: 'prepare' | 'ready' | 'collected';
 }) {

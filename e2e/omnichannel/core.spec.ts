@@ -154,6 +154,7 @@ test('[OMNI][S4] a web pickup order reserves stock in the store, shows in its pi
   const heading = customer.getByRole('heading', { name: /Order W-\d+/ });
   await expect(heading).toBeVisible();
   const orderNumber = (await heading.textContent())!.match(/W-\d+/)![0];
+  const orderPage = customer.url();
   await expect(customer.getByText('Paid').first()).toBeVisible({ timeout: 20_000 });
 
   // Reserved in Utrecht: one fewer available there.
@@ -167,7 +168,13 @@ test('[OMNI][S4] a web pickup order reserves stock in the store, shows in its pi
   await expect(order).toBeVisible();
   await order.getByRole('button', { name: 'Mark ready' }).click();
   await clerk.getByRole('link', { name: /Ready for pickup/ }).click();
-  await clerk.getByRole('article').filter({ hasText: orderNumber }).getByRole('button', { name: 'Hand over' }).click();
+  // The customer's order page now shows the pickup code they bring to the store.
+  await customer.goto(orderPage);
+  const code = (await customer.getByText(/^[A-Z0-9]{6}$/).textContent())!.trim();
+  const ready = clerk.getByRole('article').filter({ hasText: orderNumber });
+  await ready.getByLabel('Pickup code', { exact: true }).fill(code.toLowerCase());
+  await ready.getByRole('button', { name: 'Hand over' }).click();
+  await clerk.getByRole('dialog').getByRole('button', { name: 'Confirm hand-over' }).click();
   await expect(clerk.getByText(`Order ${orderNumber} has been handed over.`)).toBeVisible();
 
   await customer.goto('/account');

@@ -34,6 +34,16 @@ describe('translations', () => {
   });
 });
 
+describe('order timeline labels', () => {
+  it('every order event type, the hand-over ones included, has a label in both languages', () => {
+    expect(orderEventType.enumValues).toEqual(expect.arrayContaining(['identity_checked', 'handover_undone']));
+    for (const locale of ['nl', 'en'] as const) {
+      const labels: Record<string, string> = MESSAGES[locale].shop.order.events;
+      expect(orderEventType.enumValues.filter((type) => !labels[type])).toEqual([]);
+    }
+  });
+});
+
 describe('locale formatting', () => {
   it('formats euros the Dutch and the English way', () => {
     expect(formatMoney(123450, 'nl')).toBe('€\u00a01.234,50');

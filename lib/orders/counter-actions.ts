@@ -11,8 +11,8 @@ import { DomainError } from '@/lib/errors';
 import { resolveCounterStore } from './counter-queries';
 import { counterCheckoutSchema, completeCounterSale } from './counter-sale';
 import { requireCounterStore, writeChosenStore } from './counter-session';
-import { advancePickup } from './pickup-mutations';
-import { PICKUP_VIEWS } from './pickup-queries';
+import { handOverPickup, markPickupReady, undoHandover } from './pickup-mutations';
+import { PICKUP_VIEWS, type PickupView } from './pickup-queries';
 
 // Counter actions on orders: the sale itself, the pickup steps, and an admin's choice of store.
 
@@ -43,32 +43,70 @@ export const completeCounterSaleAction = action(
   },
 );
 
+const pickupView = z.enum(PICKUP_VIEWS).optional();
+
 const advancePickupSchema = z
   .object({
     orderId: z.uuid('validation.invalid'),
-    to: z.enum(['ready_for_pickup', 'collected'], 'validation.choice'),
+    // Only "Mark ready" is a plain step: handing over needs the customer's code (handOverPickupAction).
+    to: z.literal('ready_for_pickup', 'validation.choice'),
     // The list the clerk was looking at, to come back to it.
-    view: z.enum(PICKUP_VIEWS).optional(),
+    view: pickupView,
   })
   .strict();
 
-/**
- * "Mark ready" and "Hand over", only for pickups of the counter's own store. Back to the list with a
- * notice: the card itself moves to the next list, so it cannot carry the confirmation.
- */
+/** Back to the list the clerk came from, with a notice: the card itself moves to another list. */
+function backToPickups(view: PickupView | undefined, done: 'ready' | 'collected' | 'undone', order: { orderId: string; number: string }): never {
+  revalidatePath('/counter/pickups');
+  const query = new URLSearchParams({ view: view ?? 'prepare', done, order: order.number, id: order.orderId });
+  redirect(`/counter/pickups?${query}`);
+}
+
+/** "Mark ready", only for pickups of the counter's own store. */
 export const advancePickupAction = action(
   { schema: advancePickupSchema, access: access.counter },
   async (input, { actor }) => {
     const db = getDb();
     const store = await requireCounterStore(db, actor);
-    const done = await advancePickup(db, { orderId: input.orderId, to: input.to, storeId: store.id, actor });
-    revalidatePath('/counter/pickups');
-    const notice = input.to === 'collected' ? 'collected' : 'ready';
-    redirect(
-      `/counter/pickups?view=${input.view ?? 'prepare'}&done=${notice}&order=${encodeURIComponent(done.number)}`,
-    );
+    backToPickups(input.view, 'ready', await markPickupReady(db, { orderId: input.orderId, storeId: store.id, actor }));
   },
 );
+
+const handOverSchema = z
+  .object({
+    orderId: z.uuid('validation.invalid'),
+    pickupCode: z.string().trim().max(64, 'validation.invalid').optional(),
+    // A checkbox: present ("on") when the clerk checked the customer's identity instead of a code.
+    identityChecked: z.literal('on', 'validation.invalid').optional(),
+    view: pickupView,
+  })
+  .strict();
+
+/**
+ * "Confirm hand-over": with the customer's pickup code, or the clerk's identity check (recorded with
+ * their name). A wrong code is answered on the code field and changes nothing.
+ */
+export const handOverPickupAction = action({ schema: handOverSchema, access: access.counter }, async (input, { actor }) => {
+  const db = getDb();
+  const store = await requireCounterStore(db, actor);
+  const done = await handOverPickup(db, {
+    orderId: input.orderId,
+    storeId: store.id,
+    actor,
+    pickupCode: input.pickupCode,
+    identityChecked: input.identityChecked === 'on',
+  });
+  backToPickups(input.view ?? 'ready', 'collected', done);
+});
+
+const undoHandoverSchema = z.object({ orderId: z.uuid('validation.invalid'), view: pickupView }).strict();
+
+/** "Undo" of a hand-over, for a few minutes after it: the order is ready for pickup again. */
+export const undoHandoverAction = action({ schema: undoHandoverSchema, access: access.counter }, async (input, { actor }) => {
+  const db = getDb();
+  const store = await requireCounterStore(db, actor);
+  backToPickups(input.view ?? 'ready', 'undone', await undoHandover(db, { orderId: input.orderId, storeId: store.id, actor }));
+});
 
 const chooseStoreSchema = z
   .object({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { orderEvents, stockLevels } from '@/db/schema';
+import { orderEvents, orders, stockLevels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { addToCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { DomainError } from '@/lib/errors';
@@ -17,7 +17,7 @@ import {
 import { getCounterReceipt, resolveCounterStore, searchCounterProducts } from './counter-queries';
 import { completeCounterSale } from './counter-sale';
 import { placeOrder } from './place-order';
-import { advancePickup } from './pickup-mutations';
+import { handOverPickup, markPickupReady } from './pickup-mutations';
 import { findCounterPickup, listCounterPickups, startOfShopDay } from './pickup-queries';
 import { recordPayment } from './record-payment';
 import { getOrCreateCounterCart } from '@/lib/carts/mutations';
@@ -81,6 +81,11 @@ async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
   return error;
 }
 
+async function codeOf(orderId: string) {
+  const [row] = await db.select({ code: orders.pickupCode }).from(orders).where(eq(orders.id, orderId));
+  return row.code;
+}
+
 async function level(locationId: number) {
   const [row] = await db
     .select({ onHand: stockLevels.onHand, reserved: stockLevels.reserved })
@@ -109,21 +114,11 @@ describe('counter pickups', () => {
   it('marks ready, hands over (committing the reserved stock) and lists it as collected today', async () => {
     const a = await paidPickup(shop.storeA.id);
     expect(await level(shop.storeA.id)).toEqual({ onHand: 3, reserved: 1 });
-    await advancePickup(db, {
-      orderId: a.orderId,
-      to: 'ready_for_pickup',
-      storeId: shop.storeA.id,
-      actor: clerkA,
-    });
+    await markPickupReady(db, { orderId: a.orderId, storeId: shop.storeA.id, actor: clerkA });
     expect((await listCounterPickups(db, shop.storeA.id, new Date())).ready.map((p) => p.number)).toEqual([
       a.number,
     ]);
-    const done = await advancePickup(db, {
-      orderId: a.orderId,
-      to: 'collected',
-      storeId: shop.storeA.id,
-      actor: clerkA,
-    });
+    const done = await handOverPickup(db, { orderId: a.orderId, storeId: shop.storeA.id, actor: clerkA, pickupCode: await codeOf(a.orderId) });
     expect(done).toMatchObject({ number: a.number, status: 'collected' });
     expect(await level(shop.storeA.id)).toEqual({ onHand: 2, reserved: 0 });
     const lists = await listCounterPickups(db, shop.storeA.id, new Date());
@@ -143,7 +138,7 @@ describe('counter pickups', () => {
       [admin, shop.storeB.id],
     ] as const) {
       const error = await errorOf(
-        advancePickup(db, { orderId: a.orderId, to: 'ready_for_pickup', storeId, actor }),
+        markPickupReady(db, { orderId: a.orderId, storeId, actor }),
       );
       expect(['notFound', 'forbidden']).toContain(error.code);
     }
@@ -164,21 +159,16 @@ describe('counter pickups', () => {
     expect(
       (
         await errorOf(
-          advancePickup(db, { orderId: a.orderId, to: 'collected', storeId: shop.storeA.id, actor: clerkA }),
+          handOverPickup(db, { orderId: a.orderId, storeId: shop.storeA.id, actor: clerkA, pickupCode: await codeOf(a.orderId) }),
         )
       ).code,
     ).toBe('invalidState');
-    await advancePickup(db, {
-      orderId: a.orderId,
-      to: 'ready_for_pickup',
-      storeId: shop.storeA.id,
-      actor: clerkA,
-    });
-    await advancePickup(db, { orderId: a.orderId, to: 'collected', storeId: shop.storeA.id, actor: clerkA });
+    await markPickupReady(db, { orderId: a.orderId, storeId: shop.storeA.id, actor: clerkA });
+    await handOverPickup(db, { orderId: a.orderId, storeId: shop.storeA.id, actor: clerkA, pickupCode: await codeOf(a.orderId) });
     expect(
       (
         await errorOf(
-          advancePickup(db, { orderId: a.orderId, to: 'collected', storeId: shop.storeA.id, actor: clerkA }),
+          handOverPickup(db, { orderId: a.orderId, storeId: shop.storeA.id, actor: clerkA, pickupCode: await codeOf(a.orderId) }),
         )
       ).code,
     ).toBe('invalidState');

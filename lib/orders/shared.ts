@@ -66,6 +66,23 @@ export function canTransition(
   return true;
 }
 
+/** How long a hand-over can be undone (wrong customer, pressed too soon): minutes, not hours. */
+export const HANDOVER_UNDO_WINDOW_MS = 10 * 60_000;
+
+/**
+ * collected → ready_for_pickup is not in ORDER_TRANSITIONS: it is never a step forward, only the undo
+ * of a hand-over (undoHandover), and only while the hand-over is `HANDOVER_UNDO_WINDOW_MS` old at most.
+ */
+export function mayUndoHandover(
+  order: { status: OrderStatus; fulfilment: 'delivery' | 'pickup' | 'in_store' },
+  collectedAt: Date | null,
+  now: Date,
+): boolean {
+  if (order.status !== 'collected' || order.fulfilment !== 'pickup' || !collectedAt) return false;
+  const age = now.getTime() - collectedAt.getTime();
+  return age <= HANDOVER_UNDO_WINDOW_MS;
+}
+
 /** The next statuses the UI may offer for an order. */
 export function nextStatuses(order: Parameters<typeof canTransition>[0]): OrderStatus[] {
   return (ORDER_TRANSITIONS[order.status] ?? []).filter((to) => canTransition(order, to));

@@ -59,6 +59,8 @@ export const SCENARIOS: Record<string, Scenario> = {
     others: 'own',
   },
   'lib/orders/counter-actions.ts#advancePickupAction': { input: (w) => ({ orderId: w.pickupOrderId, to: 'ready_for_pickup' }), others: 'refused' },
+  'lib/orders/counter-actions.ts#handOverPickupAction': { input: (w) => ({ orderId: w.readyPickupOrderId, pickupCode: w.readyPickupCode }), others: 'refused' },
+  'lib/orders/counter-actions.ts#undoHandoverAction': { input: (w) => ({ orderId: w.collectedPickupOrderId }), others: 'refused' },
   'lib/orders/counter-actions.ts#chooseCounterStoreAction': { input: (w) => ({ storeId: String(w.shop.storeA.id) }), others: 'refused' },
   'lib/orders/counter-actions.ts#clearCounterStoreAction': { input: () => ({}), others: 'refused' },
 

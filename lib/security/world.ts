@@ -15,6 +15,7 @@ import { CART_COOKIE } from '@/lib/carts/web-cart';
 import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import type { Actor } from '@/lib/identity/queries';
 import { placeOrder, recordPayment } from '@/lib/orders/mutations';
+import { handOverPickup, markPickupReady } from '@/lib/orders/pickup-mutations';
 import { startPayment } from '@/lib/payments/mutations';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { resetCaller, securityState } from './harness';
@@ -63,7 +64,7 @@ export const PROMO_CODE = 'SAVE10';
 export async function buildWorld(db: DbOrTx) {
   await resetDatabase(db);
   resetCaller();
-  const shop = await createShop(db, { warehouse: 20, storeA: 10, storeB: 10 });
+  const shop = await createShop(db, { warehouse: 20, storeA: 14, storeB: 10 });
   const promotion = await createPromotionRow(db, { name: 'Ten off', kind: 'percentage', value: 10, target: 'all', code: PROMO_CODE });
   const owner = await createCustomerActor(db, 'owner@example.com');
   const otherCustomer = await createCustomerActor(db, 'mallory@example.com');
@@ -82,6 +83,17 @@ export async function buildWorld(db: DbOrTx) {
   const payment = await startPayment(db, { orderId: unpaidOrder.orderId });
   const pickupOrder = await order(await ownerCart());
   await recordPayment(db, { orderId: pickupOrder.orderId, method: 'test_provider', amountCents: pickupOrder.totalCents, idempotencyKey: randomUUID() }, null);
+  // Two more of the owner's pickups at store A: one ready (its code is what the customer shows), one just handed over.
+  const readyPickup = async () => {
+    const placed = await order(await ownerCart());
+    await recordPayment(db, { orderId: placed.orderId, method: 'test_provider', amountCents: placed.totalCents, idempotencyKey: randomUUID() }, null);
+    await markPickupReady(db, { orderId: placed.orderId, storeId: shop.storeA.id, actor: clerk });
+    const [row] = rowsOf<{ code: string }>(await db.execute(sql`select pickup_code as code from orders where id = ${placed.orderId}`));
+    return { orderId: placed.orderId, code: row.code };
+  };
+  const ready = await readyPickup();
+  const collected = await readyPickup();
+  await handOverPickup(db, { orderId: collected.orderId, storeId: shop.storeA.id, actor: clerk, pickupCode: collected.code });
   const cartId = await ownerCart();
   await applyPromotionCode(db, cartId, PROMO_CODE);
   // The owner asked about the pickup: a conversation thread at store A, clerk A's to answer.
@@ -108,6 +120,11 @@ export async function buildWorld(db: DbOrTx) {
     /** What the hosted payment page's link carries (the "paymentId" of decideTestPaymentAction). */
     paymentReference: payment.providerReference,
     pickupOrderId: pickupOrder.orderId,
+    /** Ready for pickup at store A, and the code its customer would show. */
+    readyPickupOrderId: ready.orderId,
+    readyPickupCode: ready.code,
+    /** Handed over at store A a moment ago: its hand-over can still be undone. */
+    collectedPickupOrderId: collected.orderId,
     threadId: conversation.threadId,
     deadNotificationId: deadNotification.id,
   };

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PickupCard } from '@/components/counter/pickup-card';
 import { StoreGate } from '@/components/counter/store-gate';
+import { UndoHandoverButton } from '@/components/counter/undo-handover-button';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
@@ -14,8 +15,10 @@ import {
   findCounterPickup,
   listCounterPickups,
   PICKUP_VIEWS,
+  type PickupCard as PickupCardDto,
   type PickupView,
 } from '@/lib/orders/pickup-queries';
+import { mayUndoHandover } from '@/lib/orders/shared';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('counter.pickups'))('title') };
@@ -26,6 +29,7 @@ type Params = {
   find?: string | string[];
   done?: string | string[];
   order?: string | string[];
+  id?: string | string[];
 };
 
 /** Click & collect at this store: to prepare, ready for pickup, collected today; find by number or code. */
@@ -47,7 +51,9 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
     find ? findCounterPickup(db, store.id, find) : null,
   ]);
   const shown = lists[view];
-  // Set by the pickup action after a step; only shown when it names an order number.
+  const now = new Date();
+  const undoable = (card: PickupCardDto) => mayUndoHandover(card, card.collectedAt, now);
+  // Set by the pickup actions after a step; only shown when it names an order number.
   const doneOrder =
     typeof params.order === 'string' && /^[WS]-\d{1,12}$/.test(params.order) ? params.order : null;
   const notice =
@@ -55,7 +61,17 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
       ? t('markedReady', { number: doneOrder })
       : doneOrder && params.done === 'collected'
         ? t('handedOver', { number: doneOrder })
-        : null;
+        : doneOrder && params.done === 'undone'
+          ? t('handoverUndone', { number: doneOrder })
+          : null;
+  // The hand-over just made, while it can still be undone (the server checks again).
+  const justHandedOver =
+    params.done === 'collected' && typeof params.id === 'string'
+      ? lists.collected.find((c) => c.id === params.id && c.number === doneOrder && undoable(c))
+      : undefined;
+  // Found by the code the customer showed: the hand-over starts with it filled in.
+  const foundByCode =
+    found?.pickupCode && find.toUpperCase() === found.pickupCode ? found.pickupCode : undefined;
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -64,9 +80,13 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
       </div>
 
       {notice && (
-        <p role="status" className="rounded-2xl bg-brand-600 px-4 py-3 text-lg font-semibold text-white">
-          {notice}
-        </p>
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-2xl bg-brand-600 px-4 py-3 text-lg font-semibold text-white"
+        >
+          <p>{notice}</p>
+          {justHandedOver && <UndoHandoverButton orderId={justHandedOver.id} label={t('undo')} view={view} />}
+        </div>
       )}
 
       <Form action="/counter/pickups" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
@@ -107,7 +127,14 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
             </ButtonLink>
           </div>
           {found ? (
-            <PickupCard pickup={found} locale={locale} highlight view={view} />
+            <PickupCard
+              pickup={found}
+              locale={locale}
+              highlight
+              view={view}
+              initialCode={foundByCode}
+              undoable={undoable(found)}
+            />
           ) : (
             <p
               role="status"
@@ -143,7 +170,15 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
             <p className="mt-1 text-stone-600">{t('emptyHint')}</p>
           </div>
         ) : (
-          shown.map((pickup) => <PickupCard key={pickup.id} pickup={pickup} locale={locale} view={view} />)
+          shown.map((pickup) => (
+            <PickupCard
+              key={pickup.id}
+              pickup={pickup}
+              locale={locale}
+              view={view}
+              undoable={undoable(pickup)}
+            />
+          ))
         )}
       </section>
     </div>

@@ -169,7 +169,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               {order.events.map((event, i) => (
                 <li key={i} className="relative">
                   <span
-                    className={`absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full ring-2 ring-white ${event.type === 'payment_failed' || event.type === 'cancelled' ? 'bg-red-500' : event.type === 'refund_due' ? 'bg-amber-500' : 'bg-brand-600'}`}
+                    className={`absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full ring-2 ring-white ${event.type === 'payment_failed' || event.type === 'cancelled' ? 'bg-red-500' : event.type === 'refund_due' || event.type === 'handover_undone' ? 'bg-amber-500' : 'bg-brand-600'}`}
                     aria-hidden="true"
                   />
                   <p className="font-medium">{t(`events.${event.type as 'placed'}`)}</p>
