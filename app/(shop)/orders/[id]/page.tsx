@@ -8,6 +8,7 @@ import { translateVariantLabel } from '@/components/shop/variant-text';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
+import { findInvoiceForOrder } from '@/lib/invoices/issue-invoice';
 import { getOrderForViewer, guestOrderIds } from '@/lib/orders/guest-orders';
 import { onlinePaymentState } from '@/lib/payments/queries';
 import { OrderConversation } from './_components/order-conversation';
@@ -29,6 +30,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   // The customer who owns it or the browser that placed it as a guest; anyone else gets a 404.
   const order = await getOrderForViewer(getDb(), id, { actor, guestOrderIds: guestIds });
   if (!order) notFound();
+  const invoice = await findInvoiceForOrder(getDb(), order.id);
 
   const payment = onlinePaymentState(order);
   const paidOnline = order.payments.some((p) => p.method === 'test_provider' && p.status === 'succeeded');
@@ -100,6 +102,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {order.promotionCodes.length > 0 && (
             <p className="mt-3 text-xs text-stone-500">
               {t('promotionCodes')}: {order.promotionCodes.join(', ')}
+            </p>
+          )}
+          {invoice && (
+            <p className="mt-4 border-t border-stone-100 pt-3 text-sm">
+              {/* A file from a route handler: a plain link (no client navigation, no prefetch). */}
+              <a href={`/orders/${order.id}/invoice`} download className="font-medium text-brand-700 hover:underline">
+                {t('downloadInvoice', { number: invoice.number })}
+              </a>
             </p>
           )}
         </section>

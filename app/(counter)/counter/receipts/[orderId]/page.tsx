@@ -3,11 +3,12 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PrintButton } from '@/components/counter/print-button';
 import { Receipt } from '@/components/counter/receipt';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/locale';
+import { findInvoiceForOrder } from '@/lib/invoices/issue-invoice';
 import { getCounterReceipt } from '@/lib/orders/counter-queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function CounterReceiptPage({ params }: { params: Promise<{
   const actor = await requirePageRole(COUNTER_ROLES, `/counter/receipts/${encodeURIComponent(orderId)}`);
   const receipt = await getCounterReceipt(getDb(), orderId, actor);
   if (!receipt) notFound();
-  const [t, locale] = await Promise.all([getTranslations('counter.receipt'), getLocale()]);
+  const [t, locale, invoice] = await Promise.all([getTranslations('counter.receipt'), getLocale(), findInvoiceForOrder(getDb(), receipt.order.id)]);
   const cash = receipt.order.payments.find((p) => p.status === 'succeeded' && p.method === 'cash');
 
   return (
@@ -42,6 +43,11 @@ export default async function CounterReceiptPage({ params }: { params: Promise<{
             {t('newSale')}
           </ButtonLink>
         </div>
+        {invoice && (
+          <a href={`/orders/${receipt.order.id}/invoice`} download className={buttonClass('secondary', 'lg', 'w-full')}>
+            {t('downloadInvoice', { number: invoice.number })}
+          </a>
+        )}
       </div>
       <Receipt receipt={receipt} locale={locale} />
     </div>
