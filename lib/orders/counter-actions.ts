@@ -105,7 +105,8 @@ const undoHandoverSchema = z.object({ orderId: z.uuid('validation.invalid'), vie
 export const undoHandoverAction = action({ schema: undoHandoverSchema, access: access.counter }, async (input, { actor }) => {
   const db = getDb();
   const store = await requireCounterStore(db, actor);
-  backToPickups(input.view ?? 'ready', 'undone', await undoHandover(db, { orderId: input.orderId, storeId: store.id, actor }));
+  // To the list the order is back in, whichever list the clerk undid it from.
+  backToPickups('ready', 'undone', await undoHandover(db, { orderId: input.orderId, storeId: store.id, actor }));
 });
 
 const chooseStoreSchema = z
