@@ -7,11 +7,14 @@ import { getDb } from '@/db/client';
 import { access, action } from '@/lib/actions/action';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { DomainError } from '@/lib/errors';
+import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
 import { safeRedirectTarget } from './callback-url';
 import { homeFor } from './home';
 import { registerCustomer, revokeSessions } from './mutations';
+import { requestPasswordReset, resetPassword } from './password-reset';
 import { getCredentials } from './queries';
-import { signInSchema, signUpSchema } from './schemas';
+import { requestPasswordResetSchema, resetPasswordSchema, signInSchema, signUpSchema } from './schemas';
+import { resendEmailVerification } from './verification-mail';
 
 export const signInAction = action({ schema: signInSchema, access: access.public }, async (input) => {
   try {
@@ -27,9 +30,9 @@ export const signInAction = action({ schema: signInSchema, access: access.public
   redirect(safeRedirectTarget(input.callbackUrl, homeFor(user?.role ?? 'customer')));
 });
 
-export const signUpAction = action({ schema: signUpSchema, access: access.public }, async (input) => {
-  // The verification token stays on the server: the outbox will mail it (see registerCustomer).
-  await registerCustomer(getDb(), input);
+export const signUpAction = action({ schema: signUpSchema, access: access.public }, async (input, { locale }) => {
+  // The verification token stays on the server: its mail is queued with the account (see registerCustomer).
+  await registerCustomer(getDb(), { ...input, locale });
   await signIn('credentials', { email: input.email, password: input.password, redirect: false });
   redirect(safeRedirectTarget(input.callbackUrl, '/account'));
 });
@@ -38,4 +41,37 @@ export const signOutAction = action({ schema: z.object({}).strict(), access: acc
   // Revoke on the server first: clearing the cookie alone would leave a copied token valid for hours.
   if (actor) await revokeSessions(getDb(), actor.userId);
   await signOut({ redirectTo: '/' });
+});
+
+/**
+ * "Forgot your password?": the same answer whether or not the address has an account (no way to find
+ * out who shops here); a link is mailed only when it has. Limited per client address and per email.
+ */
+export const requestPasswordResetAction = action({ schema: requestPasswordResetSchema, access: access.public }, async (input, { locale, t }) => {
+  const db = getDb();
+  await enforceRateLimits(db, [
+    ['passwordResetPerAddress', await requestClientAddress()],
+    ['passwordResetPerEmail', input.email],
+  ]);
+  await requestPasswordReset(db, { email: input.email, locale });
+  return { message: t('auth.forgotPassword.sent', { email: input.email }) };
+});
+
+const RESET_REFUSED = { expired: 'resetLinkExpired', used: 'resetLinkUsed', invalid: 'resetLinkInvalid' } as const;
+
+/** The new password from the reset link; every session of the account ends, so sign in again. */
+export const resetPasswordAction = action({ schema: resetPasswordSchema, access: access.public }, async (input) => {
+  const db = getDb();
+  await enforceRateLimits(db, [['passwordResetSubmitPerAddress', await requestClientAddress()]]);
+  const result = await resetPassword(db, { token: input.token, password: input.password });
+  if (result !== 'reset') throw new DomainError(RESET_REFUSED[result]);
+  redirect('/sign-in?reset=done');
+});
+
+/** "Send again" on the account page, while the address is not confirmed. Limited per account. */
+export const resendVerificationAction = action({ schema: z.object({}).strict(), access: access.customer }, async (_input, { actor, locale, t }) => {
+  const db = getDb();
+  await enforceRateLimits(db, [['verificationResendPerAccount', String(actor.userId)]]);
+  const result = await resendEmailVerification(db, { userId: actor.userId, locale });
+  return { message: t(result === 'sent' ? 'shop.account.verify.sent' : 'shop.account.verify.already', { email: actor.email }) };
 });

@@ -1,47 +1,29 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { customers, emailVerificationTokens, users } from '@/db/schema';
+import { customers, users } from '@/db/schema';
 import { mergeProfileInto } from './profile-merge';
+import { issueToken, isWellFormedToken, retireTokens, takeToken, TOKEN_TTL_MS, tokenState } from './tokens';
+
+export { isWellFormedToken } from './tokens';
 
 export type VerificationPurpose = 'verify_email' | 'claim_profile';
-// Password-reset tokens share the table but are never consumed (nor invalidated) here.
+// Password-reset tokens share the table but are never consumed (nor retired) here.
 const PURPOSES: VerificationPurpose[] = ['verify_email', 'claim_profile'];
 
 /** How long a verification link works. */
-export const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
-
-/** 32 random bytes, base64url: what a link carries (only its hash is stored). */
-const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
-
-/** Whether `token` has the shape of a link we issued (before asking anyone to sign in for it). */
-export function isWellFormedToken(token: unknown): token is string {
-  return typeof token === 'string' && TOKEN_RE.test(token);
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export const VERIFICATION_TTL_MS = TOKEN_TTL_MS.verify_email;
 
 /**
- * Issues a single-use, expiring proof that the account's owner receives mail at `email`, and returns
- * the raw token (for the link `/verify-email?token=…`). Only its sha256 is stored, so a database leak
- * yields no usable links. Call it inside the transaction that makes it necessary.
+ * Issues a single-use, expiring proof that the account's owner receives mail at `email`: the raw token
+ * (for the link `/verify-email?token=…`) and its row id. Call it inside the transaction that makes it
+ * necessary (see lib/identity/tokens.ts).
  */
 export async function issueEmailVerification(
   tx: DbOrTx,
   input: { userId: number; email: string; purpose: VerificationPurpose },
   now = new Date(),
-): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await tx.insert(emailVerificationTokens).values({
-    userId: input.userId,
-    email: input.email,
-    purpose: input.purpose,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + VERIFICATION_TTL_MS),
-  });
-  return token;
+): Promise<{ id: number; token: string }> {
+  return issueToken(tx, input, now);
 }
 
 /**
@@ -65,22 +47,13 @@ export type VerifyEmailResult = 'verified' | 'claimed' | 'expired' | 'used' | 'i
  */
 export async function verifyEmailToken(db: DbOrTx, token: string, viewer: { userId: number }, now = new Date()): Promise<VerifyEmailResult> {
   if (!isWellFormedToken(token)) return 'invalid';
-  const tokenHash = hashToken(token);
   return db.transaction(async (tx) => {
-    const [taken] = await tx
-      .update(emailVerificationTokens)
-      .set({ usedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(emailVerificationTokens.tokenHash, tokenHash),
-          eq(emailVerificationTokens.userId, viewer.userId),
-          inArray(emailVerificationTokens.purpose, PURPOSES),
-          isNull(emailVerificationTokens.usedAt),
-          gt(emailVerificationTokens.expiresAt, now),
-        ),
-      )
-      .returning({ userId: emailVerificationTokens.userId, email: emailVerificationTokens.email });
-    if (!taken) return whyNot(tx, tokenHash, viewer.userId);
+    const taken = await takeToken(tx, token, { purposes: PURPOSES, userId: viewer.userId }, now);
+    if (!taken) {
+      const state = await tokenState(tx, token, { purposes: PURPOSES, userId: viewer.userId }, now);
+      // Taken by nobody yet still 'valid' means a parallel click used it between the two statements.
+      return state === 'valid' ? 'used' : state;
+    }
 
     const [user] = await tx
       .select({ id: users.id, email: users.email, customerId: users.customerId })
@@ -92,22 +65,9 @@ export async function verifyEmailToken(db: DbOrTx, token: string, viewer: { user
 
     await tx.update(users).set({ emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, user.id));
     // Other links for this account have nothing left to prove.
-    await tx
-      .update(emailVerificationTokens)
-      .set({ usedAt: now, updatedAt: now })
-      .where(and(eq(emailVerificationTokens.userId, user.id), inArray(emailVerificationTokens.purpose, PURPOSES), isNull(emailVerificationTokens.usedAt)));
+    await retireTokens(tx, user.id, PURPOSES, now);
     return linkProfile(tx, { userId: user.id, email: taken.email, ownProfileId: user.customerId }, now);
   });
-}
-
-async function whyNot(tx: DbOrTx, tokenHash: string, userId: number): Promise<VerifyEmailResult> {
-  const [row] = await tx
-    .select({ userId: emailVerificationTokens.userId, usedAt: emailVerificationTokens.usedAt })
-    .from(emailVerificationTokens)
-    .where(and(eq(emailVerificationTokens.tokenHash, tokenHash), inArray(emailVerificationTokens.purpose, PURPOSES)));
-  if (!row) return 'invalid';
-  if (row.userId !== userId) return 'wrongAccount';
-  return row.usedAt ? 'used' : 'expired';
 }
 
 async function linkProfile(

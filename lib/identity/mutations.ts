@@ -3,10 +3,12 @@ import type { DbOrTx } from '@/db/client';
 import { customers, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { DomainError } from '@/lib/errors';
-import { issueEmailVerification, type VerificationPurpose } from './email-verification';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import type { VerificationPurpose } from './email-verification';
 import { getCredentials, type Actor } from './queries';
 import type { SignUpInput } from './schemas';
 import { recordSignInSuccess, takeSignInAttempt } from './sign-in-throttle';
+import { sendVerificationMail } from './verification-mail';
 
 /**
  * Checks an email/password pair. The attempt is taken from the throttle (per account with growing
@@ -35,7 +37,7 @@ const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.ldGAf2jQVtl8bo4ZsH3kcRRhrO9e
 
 export interface Registration {
   actor: Actor;
-  /** The raw token of the verification link, for the notifications outbox to deliver. Never shown. */
+  /** The raw token of the verification link (its mail is in the outbox). Never shown. */
   verificationToken: string;
   purpose: VerificationPurpose;
 }
@@ -45,9 +47,15 @@ export interface Registration {
  * exists (made at the counter or by a guest checkout), its history becomes theirs only once they prove
  * the address (a 'claim_profile' link, see verifyEmailToken) — signing up with someone else's email
  * shows nothing of that person. The new profile carries no email until then, so nothing can be linked
- * to it by that address either.
+ * to it by that address either. The verification mail is queued in the same transaction, in `locale`
+ * (the language the person signed up in, also kept as the account's).
  */
-export async function registerCustomer(db: DbOrTx, input: SignUpInput, now = new Date()): Promise<Registration> {
+export async function registerCustomer(
+  db: DbOrTx,
+  input: SignUpInput & { locale?: Locale },
+  now = new Date(),
+): Promise<Registration> {
+  const locale = input.locale ?? DEFAULT_LOCALE;
   // bcrypt (~70 ms) before the transaction: nothing is locked while it runs.
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -55,10 +63,10 @@ export async function registerCustomer(db: DbOrTx, input: SignUpInput, now = new
     if (existingUser) throw new DomainError('emailTaken', {}, 'email');
     const [existingProfile] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.email, input.email));
 
-    const [profile] = await tx.insert(customers).values({ email: null, name: input.name }).returning({ id: customers.id });
+    const [profile] = await tx.insert(customers).values({ email: null, name: input.name, locale }).returning({ id: customers.id });
     const [actor] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash, role: 'customer', customerId: profile.id })
+      .values({ email: input.email, name: input.name, passwordHash, role: 'customer', customerId: profile.id, locale })
       .onConflictDoNothing({ target: users.email })
       .returning({
         userId: users.id,
@@ -73,9 +81,13 @@ export async function registerCustomer(db: DbOrTx, input: SignUpInput, now = new
     if (!actor) throw new DomainError('emailTaken', {}, 'email');
 
     const purpose: VerificationPurpose = existingProfile ? 'claim_profile' : 'verify_email';
-    // Delivery of the link comes with the notifications outbox (its own issue): it will enqueue the
-    // mail here, in this transaction; until then the token is only returned.
-    const verificationToken = await issueEmailVerification(tx, { userId: actor.userId, email: input.email, purpose }, now);
+    // The link's mail goes into the outbox in this transaction: no account without its mail, and no
+    // mail for an account that was rolled back.
+    const verificationToken = await sendVerificationMail(
+      tx,
+      { userId: actor.userId, email: input.email, name: input.name, purpose, locale, customerId: profile.id },
+      now,
+    );
     return { actor, verificationToken, purpose };
   });
 }

@@ -50,3 +50,9 @@ export async function getCredentials(db: DbOrTx, email: string) {
     .where(eq(users.email, email));
   return row ?? null;
 }
+
+/** Whether the account proved it receives mail at its address (for the account page's hint). */
+export async function isEmailVerified(db: DbOrTx, userId: number): Promise<boolean> {
+  const [row] = await db.select({ at: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
+  return !!row?.at;
+}

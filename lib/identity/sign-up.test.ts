@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db, DbHandle, DbOrTx } from '@/db/client';
-import { users } from '@/db/schema';
+import { notifications, users } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { listOrdersForCustomer } from '@/lib/orders/queries';
 import { createLocation, resetDatabase } from '@/lib/testing/fixtures';
 import { VERIFICATION_TTL_MS } from './email-verification';
 import { registerCustomer } from './mutations';
+import { signUpSchema } from './schemas';
 import { getCustomerProfile } from './profile-queries';
 import { counterProfile, signUpInput, tokenRows, userRow } from './test-helpers';
 
@@ -93,5 +94,57 @@ describe('registerCustomer', () => {
     });
     await registerCustomer(watched, signUpInput(EMAIL));
     expect(hashing.insideTransaction).toEqual([false]);
+  });
+
+  it('queues the verification mail in its transaction, in the language of the sign-up', async () => {
+    const { actor, verificationToken } = await registerCustomer(db, { ...signUpInput(EMAIL), locale: 'en' }, NOW);
+    const [token] = await tokenRows(db, actor.userId);
+    expect(await db.select().from(notifications)).toEqual([
+      expect.objectContaining({
+        causeKey: `verify-email:${token.id}`,
+        channel: 'email',
+        recipient: EMAIL,
+        templateKey: 'verify_email',
+        locale: 'en',
+        payload: { name: 'Newcomer', link: `/verify-email?token=${verificationToken}`, claim: false },
+        customerId: actor.customerId,
+        status: 'pending',
+      }),
+    ]);
+    expect((await userRow(db, actor.userId)).locale).toBe('en');
+  });
+
+  it('tells the mail that confirming brings an existing profile’s history along', async () => {
+    await counterProfile(db, { email: EMAIL, locationId });
+    await registerCustomer(db, signUpInput(EMAIL), NOW);
+    const [mail] = await db.select().from(notifications);
+    expect(mail).toMatchObject({ templateKey: 'verify_email', locale: 'nl', payload: { claim: true } });
+  });
+
+  it('leaves no mail when the sign-up does not commit', async () => {
+    // The same transaction: rolled back after registerCustomer's work, nothing of it remains.
+    const rollingBack = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+        return (fn: (tx: DbOrTx) => Promise<unknown>) =>
+          target.transaction(async (tx) => {
+            await fn(tx);
+            throw new Error('rolled back on purpose');
+          });
+      },
+    });
+    await expect(registerCustomer(rollingBack, signUpInput(EMAIL), NOW)).rejects.toThrow('rolled back on purpose');
+    expect(await db.select().from(notifications)).toEqual([]);
+    expect(await db.select().from(users)).toEqual([]);
+    // Two sign-ups at once with one address: one account, one mail.
+    await Promise.allSettled([registerCustomer(db, signUpInput(EMAIL)), registerCustomer(db, signUpInput(EMAIL))]);
+    expect(await db.select().from(notifications)).toHaveLength(1);
+  });
+
+  it('refuses a name with a lone UTF-16 surrogate: it cannot go into the verification mail’s JSON payload', () => {
+    const result = signUpSchema.safeParse({ ...signUpInput(EMAIL), name: 'Eve\ud800' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toMatchObject([{ path: ['name'], message: 'validation.invalid' }]);
+    expect(signUpSchema.safeParse({ ...signUpInput(EMAIL), name: 'Zoë 😀' }).success).toBe(true);
   });
 });

@@ -26,6 +26,13 @@ export const PUBLIC_RATE_LIMITS = {
   /** Each retry opens a payment at the provider (for lib/payments' retryPaymentAction). */
   paymentRetryPerAddress: { bucket: 'payment-retry:address', limit: 10, windowMs: 10 * MINUTE },
   paymentRetryPerOrder: { bucket: 'payment-retry:order', limit: 5, windowMs: 10 * MINUTE },
+  /** Each request mails a reset link: per address against spraying, per email so one inbox is not flooded. */
+  passwordResetPerAddress: { bucket: 'password-reset:address', limit: 10, windowMs: 60 * MINUTE },
+  passwordResetPerEmail: { bucket: 'password-reset:email', limit: 5, windowMs: 60 * MINUTE },
+  /** Each try with a reset link that looks usable costs a bcrypt hash. */
+  passwordResetSubmitPerAddress: { bucket: 'password-reset-submit:address', limit: 20, windowMs: 15 * MINUTE },
+  /** "Send again" of the verification mail, per account (not public, but it mails). */
+  verificationResendPerAccount: { bucket: 'verify-email-resend:account', limit: 3, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, Omit<RateLimit, 'key'>>;
 
 export type PublicRateLimit = keyof typeof PUBLIC_RATE_LIMITS;

@@ -23,6 +23,9 @@ export const PUBLIC_ACTIONS: Record<string, PublicActionGuard> = {
   // Taking over an email or a guest's order history by signing up with it.
   'lib/identity/actions.ts#signUpAction': { abuseTest: 'lib/identity/sign-up.test.ts', exercises: 'registerCustomer' },
   'lib/identity/actions.ts#signOutAction': { abuseTest: 'lib/identity/actions.test.ts', exercises: 'signOutAction' },
+  // Finding out who has an account, flooding an inbox, or taking an account over with a reset link.
+  'lib/identity/actions.ts#requestPasswordResetAction': { abuseTest: 'lib/identity/password-reset.test.ts', exercises: 'requestPasswordReset' },
+  'lib/identity/actions.ts#resetPasswordAction': { abuseTest: 'lib/identity/password-reset.test.ts', exercises: 'resetPassword' },
   // Writing in or reading someone else's conversation (another customer's order, a guest order without its cookie).
   'lib/conversations/actions.ts#sendMessageAction': { abuseTest: 'lib/conversations/access.test.ts', exercises: 'postCustomerMessage' },
   'lib/conversations/actions.ts#markConversationReadAction': { abuseTest: 'lib/conversations/messages.test.ts', exercises: 'markReadByCustomer' },

@@ -84,6 +84,19 @@ export const SCENARIOS: Record<string, Scenario> = {
     others: 'own',
   },
   'lib/identity/actions.ts#signOutAction': { input: () => ({}), owners: [...PERSONAS], others: 'own' },
+  // The same answer for every address; only the customer asks for a known one (a link to the owner's mailbox).
+  'lib/identity/actions.ts#requestPasswordResetAction': {
+    input: (_w, persona) => ({ email: persona === 'customer' ? 'owner@example.com' : `${persona.toLowerCase()}@example.com` }),
+    owners: [...PERSONAS],
+    others: 'own',
+  },
+  'lib/identity/actions.ts#resetPasswordAction': {
+    input: (w, persona) => ({ token: persona === 'anonymous' ? w.resetTokens.owner : w.resetTokens.other, password: 'a new long password', confirmPassword: 'a new long password' }),
+    owners: ['anonymous'],
+    others: 'bearer',
+    why: 'the mailed link is the credential: whoever holds it sets the password of the account it names (the owner, signed out, holds theirs; the others hold another customer’s)',
+  },
+  'lib/identity/actions.ts#resendVerificationAction': { input: () => ({}), others: 'own' },
   'lib/i18n/actions.ts#setLocaleAction': { input: () => ({ locale: 'nl' }), owners: [...PERSONAS], others: 'own' },
 
   // Conversations: a shopper writes in the thread of an order they may see (never one named by the form);

@@ -14,6 +14,7 @@ import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCa
 import { CART_COOKIE } from '@/lib/carts/web-cart';
 import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import type { Actor } from '@/lib/identity/queries';
+import { issueToken } from '@/lib/identity/tokens';
 import { placeOrder, recordPayment } from '@/lib/orders/mutations';
 import { handOverPickup, markPickupReady } from '@/lib/orders/pickup-mutations';
 import { startPayment } from '@/lib/payments/mutations';
@@ -109,6 +110,10 @@ export async function buildWorld(db: DbOrTx) {
     .values({ causeKey: 'security-world', channel: 'email', recipient: 'owner@example.com', templateKey: 'password_reset', locale: 'en', payload: {}, status: 'dead', attempts: 8, customerId: owner.customerId })
     .returning({ id: notifications.id });
 
+  // Password-reset links as the mail carries them: one for the owner's account, one for another customer's.
+  const resetLink = async (actor: Actor) => (await issueToken(db, { userId: actor.userId, email: actor.email, purpose: 'password_reset' })).token;
+  const resetTokens = { owner: await resetLink(owner), other: await resetLink(otherCustomer) };
+
   const actors: Record<Persona, Actor | null> = { anonymous: null, customer: owner, otherCustomer, clerk, otherStoreClerk, admin };
   return {
     shop,
@@ -120,6 +125,7 @@ export async function buildWorld(db: DbOrTx) {
     /** What the hosted payment page's link carries (the "paymentId" of decideTestPaymentAction). */
     paymentReference: payment.providerReference,
     pickupOrderId: pickupOrder.orderId,
+    resetTokens,
     /** Ready for pickup at store A, and the code its customer would show. */
     readyPickupOrderId: ready.orderId,
     readyPickupCode: ready.code,

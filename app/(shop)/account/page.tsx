@@ -3,12 +3,14 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ConversationPanel } from '@/components/shop/conversation-panel';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
+import { VerifyEmailHint } from '@/components/shop/verify-email-hint';
 import { SignOutButton } from '@/components/ui/sign-out-button';
 import { requirePageRole } from '@/lib/auth/session';
 import { getShopperThread } from '@/lib/conversations/queries';
 import { getDb } from '@/lib/db';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getCustomerProfile } from '@/lib/identity/profile-queries';
+import { isEmailVerified } from '@/lib/identity/queries';
 import { listOrdersForCustomer } from '@/lib/orders/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,6 +30,9 @@ export default async function AccountPage() {
       ])
     : [null, [], null];
 
+  // Shoppers only: staff accounts are made by an admin and need no proof of their address here.
+  const unverified = actor.role === 'customer' && !(await isEmailVerified(db, actor.userId));
+
   const rows: [string, string | null][] = [
     [t('email'), profile?.email ?? actor.email],
     [t('phone'), profile?.phone ?? null],
@@ -44,6 +49,8 @@ export default async function AccountPage() {
           <SignOutButton className="ring-1 ring-stone-300" />
         </div>
       </div>
+
+      {unverified && <VerifyEmailHint email={actor.email} />}
 
       <section aria-labelledby="profile-title" className="rounded-2xl bg-white p-5 ring-1 ring-stone-200">
         <h2 id="profile-title" className="text-lg font-semibold">

@@ -9,6 +9,7 @@ import { passwordReset } from './password-reset';
 import { paymentReceived } from './payment-received';
 import { readyForPickup } from './ready-for-pickup';
 import { shipped } from './shipped';
+import { verifyEmail } from './verify-email';
 import type { NotificationTemplate, RenderContext, RenderedNotification } from './types';
 
 export type { NotificationAttachment, RenderedNotification } from './types';
@@ -19,6 +20,7 @@ export type { NotificationAttachment, RenderedNotification } from './types';
  */
 const TEMPLATES: NotificationTemplate[] = [
   passwordReset,
+  verifyEmail,
   conversationReply,
   // Order messages (lib/order-messages picks the template, recipients and channels per event).
   orderConfirmation,
