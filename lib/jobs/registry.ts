@@ -1,4 +1,5 @@
 import { createDeliveryJob } from '@/lib/notifications/delivery';
+import { createReservationExpiryJob } from '@/lib/orders/reservation-expiry';
 import { createRateLimitPruneJob } from '@/lib/rate-limit/prune-job';
 import type { Job } from './runner';
 
@@ -8,5 +9,5 @@ import type { Job } from './runner';
  * (e.g. SMTP_URL without MAIL_FROM) fails at start-up instead of losing messages later.
  */
 export function appJobs(): Job[] {
-  return [createDeliveryJob(), createRateLimitPruneJob()];
+  return [createDeliveryJob(), createReservationExpiryJob(), createRateLimitPruneJob()];
 }

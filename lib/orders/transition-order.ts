@@ -7,10 +7,13 @@ import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { canTransition, staffMayHandle } from './shared';
 
+/** The shop itself (a job), not a person: it may only cancel a web order that is still unpaid. */
+export const SYSTEM_ACTOR = 'system';
+
 export interface TransitionOrderInput {
   orderId: string;
   to: OrderStatus;
-  actor: Actor;
+  actor: Actor | typeof SYSTEM_ACTOR;
   note?: string | null;
 }
 
@@ -24,7 +27,7 @@ export interface TransitionOrderInput {
  *   recorded as owed back, see settlePayment).
  * The status change is a conditional update on the status it was read with, so two clerks pressing
  * the same button cannot both succeed (the second gets DomainError('conflict')). Staff only; a clerk
- * only for orders of their own store.
+ * only for orders of their own store; SYSTEM_ACTOR only to cancel an unpaid web order (its hold expired).
  *
  * Errors (DomainError): notFound, forbidden, invalidState (transition not allowed), conflict.
  */
@@ -44,8 +47,13 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
       .from(orders)
       .where(eq(orders.id, input.orderId));
     if (!order) throw new DomainError('notFound');
-    if (!staffMayHandle(actor, order.pickupLocationId ?? order.stockLocationId)) throw new DomainError('forbidden');
+    if (actor === SYSTEM_ACTOR) {
+      if (!(input.to === 'cancelled' && order.status === 'pending_payment' && order.channel === 'web')) throw new DomainError('forbidden');
+    } else if (!staffMayHandle(actor, order.pickupLocationId ?? order.stockLocationId)) {
+      throw new DomainError('forbidden');
+    }
     if (!canTransition(order, input.to)) throw new DomainError('invalidState');
+    const actorUserId = actor === SYSTEM_ACTOR ? null : actor.userId;
 
     const [moved] = await tx
       .update(orders)
@@ -71,7 +79,7 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
         .where(eq(orderLines.orderId, order.id))
         .groupBy(orderLines.variantId)
         .orderBy(asc(orderLines.variantId)); // fixed lock order, as in placeOrder
-      const meta = { locationId: order.stockLocationId, reference: order.number, actorUserId: actor.userId };
+      const meta = { locationId: order.stockLocationId, reference: order.number, actorUserId };
       for (const line of lines) {
         const change = { ...meta, variantId: line.variantId, quantity: line.quantity };
         if (stockChange === 'commit') await commitReservedStock(tx, change);
@@ -85,7 +93,7 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
       type: input.to as Exclude<OrderStatus, 'pending_payment'>,
       fromStatus: order.status,
       toStatus: input.to,
-      actorUserId: actor.userId,
+      actorUserId,
       note: input.note ?? null,
     });
     await notifyOrderEvent(tx, order.id, input.to, { note: input.note });

@@ -37,6 +37,9 @@ export const sellerSettingSchema = z
 
 export type SellerSetting = z.output<typeof sellerSettingSchema>;
 
+/** How long an unpaid web order holds its reserved stock before a job cancels it. */
+export const reservationSettingSchema = z.object({ holdMinutes: z.number().int().min(5).max(24 * 60) }).strict();
+
 /**
  * Every setting: its schema and the value used until an admin sets one (and that the seed writes). A
  * key not listed here cannot be read or written.
@@ -56,6 +59,10 @@ export const SETTINGS = {
       phone: '+31 20 123 4567',
       iban: 'NL91ABNA0417164300',
     } satisfies SellerSetting,
+  },
+  reservations: {
+    schema: reservationSettingSchema,
+    defaults: { holdMinutes: 30 },
   },
 } as const;
 
