@@ -137,3 +137,35 @@ test('[CLUSTER][JOBS] outbox messages are sent exactly once although both instan
     await sql.end({ timeout: 5 });
   }
 });
+
+test('[CLUSTER][JOBS] an unpaid order past its hold time is cancelled once, its reservation released once', async ({ browser }) => {
+  const shopper = await anonymous(browser, CLUSTER_URL);
+  await shopper.goto('/products/cycling-the-netherlands');
+  await shopper.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(shopper.getByRole('status').filter({ hasText: 'Added to your cart.' })).toBeVisible();
+  await shopper.goto('/checkout');
+  await shopper.getByLabel('Email').fill('late.payer@example.com');
+  await shopper.getByLabel('Full name').fill('Late Payer');
+  await shopper.getByRole('radio', { name: 'Pick up in store' }).check();
+  const store = shopper.getByLabel('Pickup store').locator('option', { hasText: 'everything in stock' }).first();
+  await shopper.getByLabel('Pickup store').selectOption((await store.getAttribute('value'))!);
+  await shopper.getByRole('button', { name: 'Place order and pay' }).click();
+  await expect(shopper).toHaveURL(/\/pay\/tp_/); // …and never pays
+
+  const sql = postgres(clusterDatabaseUrl(), { max: 1, onnotice: () => {} });
+  try {
+    const [order] = await sql`select id, number from orders where email = 'late.payer@example.com'`;
+    // Its hold time ran out: both instances are woken at once and race for it.
+    await sql.begin(async (tx) => {
+      await tx`update orders set placed_at = now() - interval '31 minutes' where id = ${order.id}`;
+      await tx`select pg_notify('jobs_reservation_expiry', '')`;
+    });
+    await expect.poll(async () => (await sql`select status from orders where id = ${order.id}`)[0].status, { timeout: 30_000 }).toBe('cancelled');
+    const events = await sql`select type from order_events where order_id = ${order.id} order by id`;
+    expect(events.map((e) => e.type)).toEqual(['placed', 'cancelled']);
+    const releases = await sql`select count(*)::int as n from stock_movements where reference = ${order.number} and reason = 'release'`;
+    expect(releases[0].n).toBe(1);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+});
