@@ -82,11 +82,17 @@ describe('a staff answer notifies the customer through the outbox, in the same t
     expect(mail.text).toContain(`> ${body}`);
   });
 
-  it('nothing when the customer wants neither; no SMS to a number that is not valid', async () => {
+  it('nothing when the customer wants neither', async () => {
     const { threadId } = await postCustomerMessage(db, { orderId: w.evaOrder, body: 'Q' }, w.viewers.eva);
-    await db.update(customers).set({ notifyByEmail: false, phone: '12' }).where(eq(customers.id, w.eva.customerId!));
+    await db.update(customers).set({ notifyByEmail: false, notifyBySms: false }).where(eq(customers.id, w.eva.customerId!));
     expect((await postStaffReply(db, { threadId, body: 'A' }, w.clerkB)).notified).toEqual([]);
     expect(await outbox()).toEqual([]);
+  });
+
+  it('no SMS to a number that is not valid: who wants only SMS gets the email instead, as with order messages', async () => {
+    const { threadId } = await postCustomerMessage(db, { orderId: w.evaOrder, body: 'Q' }, w.viewers.eva);
+    await db.update(customers).set({ notifyByEmail: false, notifyBySms: true, phone: '12' }).where(eq(customers.id, w.eva.customerId!));
+    expect((await postStaffReply(db, { threadId, body: 'A' }, w.clerkB)).notified).toEqual(['email']);
   });
 
   it('a guest gets an email at the order’s address with a link to the order', async () => {

@@ -1,10 +1,10 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { customers, orders, users } from '@/db/schema';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/config';
+import { orders } from '@/db/schema';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { channelsFor, customerContact, orderContact } from '@/lib/notifications/contact';
 import { enqueueNotification } from '@/lib/notifications/outbox';
-import { toE164 } from '@/lib/notifications/phone';
 import type { ThreadRef } from './access';
 
 export const REPLY_TEMPLATE = 'conversation_reply';
@@ -13,48 +13,32 @@ interface Recipient {
   name: string;
   locale: Locale;
   email: string | null;
-  /** E.164, or null when there is none or the stored number is not a valid one. */
   sms: string | null;
   customerId: number | null;
   link: string;
 }
 
-/** Where an answer in `thread` goes: the customer per their preferences; a guest by the order's email. */
+/** An answer has an SMS form and is never required: preferences decide (lib/notifications/contact). */
+const REPLY_CHANNELS = { sms: true, required: false };
+
+/** Where an answer in `thread` goes: the customer per their preferences; a guest as their order's messages do. */
 async function recipientOf(db: DbOrTx, thread: ThreadRef): Promise<Recipient | null> {
   if (thread.customerId !== null) {
-    const [row] = await db
-      .select({
-        name: customers.name,
-        email: customers.email,
-        phone: customers.phone,
-        notifyByEmail: customers.notifyByEmail,
-        notifyBySms: customers.notifyBySms,
-        locale: customers.locale,
-        accountLocale: users.locale,
-      })
-      .from(customers)
-      .leftJoin(users, eq(users.customerId, customers.id))
-      .where(eq(customers.id, thread.customerId));
-    if (!row) return null;
-    const locale = [row.locale, row.accountLocale].find(isLocale) ?? DEFAULT_LOCALE;
-    return {
-      name: row.name,
-      locale,
-      email: row.notifyByEmail ? row.email : null,
-      sms: row.notifyBySms && row.phone ? toE164(row.phone) : null,
-      customerId: thread.customerId,
-      link: '/account#messages',
-    };
+    const customer = await customerContact(db, thread.customerId);
+    if (!customer) return null;
+    const contact = { ...customer, locale: customer.locale ?? DEFAULT_LOCALE };
+    return { ...channelsFor(contact, REPLY_CHANNELS), name: contact.name ?? '', locale: contact.locale, customerId: thread.customerId, link: '/account#messages' };
   }
   if (!thread.orderId) return null;
   const [order] = await db
-    .select({ email: orders.email, name: orders.customerName })
+    .select({ id: orders.id, customerId: orders.customerId, email: orders.email, phone: orders.phone, customerName: orders.customerName })
     .from(orders)
     .where(eq(orders.id, thread.orderId));
-  const email = thread.email ?? order?.email ?? null;
-  if (!email) return null;
-  // A guest has no stored language; the shop's default (Dutch) is what the order confirmation used too.
-  return { name: order?.name || email, locale: DEFAULT_LOCALE, email, sms: null, customerId: null, link: `/orders/${thread.orderId}` };
+  if (!order) return null;
+  const contact = await orderContact(db, { ...order, customerId: null, email: thread.email ?? order.email });
+  if (!contact) return null;
+  const to = channelsFor(contact, REPLY_CHANNELS);
+  return { ...to, name: contact.name || contact.email || '', locale: contact.locale, customerId: null, link: `/orders/${thread.orderId}` };
 }
 
 /**

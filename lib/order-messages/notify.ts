@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { enqueueNotification } from '@/lib/notifications/outbox';
 import { getOrderById, type OrderDetailDto } from '@/lib/orders/queries';
-import { channelsFor, orderContact, type ChannelRule } from './contact';
+import { channelsFor, orderContact, type ChannelRule } from '@/lib/notifications/contact';
 import { buildPayload, type OrderTemplate } from './payloads';
 
 /** The events of an order that may cause a message: 'placed', and the statuses it moves to. */

@@ -5,7 +5,7 @@ import { localVariantLabel } from '@/lib/invoices/strings';
 import { getLocation } from '@/lib/locations/queries';
 import type { AddressPayload, InvoiceRefPayload, OrderSummaryPayload, StorePayload } from '@/lib/notifications/templates/order-parts';
 import type { OrderDetailDto } from '@/lib/orders/queries';
-import type { OrderContact } from './contact';
+import type { OrderContact } from '@/lib/notifications/contact';
 import { guestOrderLinkPath } from './guest-link';
 
 // The payloads of the order templates, built from the order as it is in the event's transaction:

@@ -4,7 +4,7 @@ import { customers, notifications, users } from '@/db/schema';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/config';
 import { toE164 } from '@/lib/notifications/phone';
 
-/** Whom an order's messages go to, and how they want them. */
+/** Whom a message goes to (a customer, or the guest of an order), and how they want messages. */
 export interface OrderContact {
   kind: 'customer' | 'guest';
   customerId: number | null;
@@ -36,6 +36,34 @@ async function firstMessageLocale(db: DbOrTx, orderId: string): Promise<Locale |
   return row && isLocale(row.locale) ? row.locale : null;
 }
 
+/** A customer profile's addresses, preferences and language (profile, then account); null if gone. */
+export async function customerContact(db: DbOrTx, customerId: number): Promise<(Omit<OrderContact, 'locale'> & { locale: Locale | null }) | null> {
+  const [row] = await db
+    .select({
+      name: customers.name,
+      email: customers.email,
+      phone: customers.phone,
+      notifyByEmail: customers.notifyByEmail,
+      notifyBySms: customers.notifyBySms,
+      locale: customers.locale,
+      accountLocale: users.locale,
+    })
+    .from(customers)
+    .leftJoin(users, eq(users.customerId, customers.id))
+    .where(eq(customers.id, customerId));
+  if (!row) return null;
+  return {
+    kind: 'customer',
+    customerId,
+    name: row.name,
+    locale: [row.locale, row.accountLocale].find(isLocale) ?? null,
+    email: row.email,
+    sms: row.phone ? toE164(row.phone) : null,
+    wantsEmail: row.notifyByEmail,
+    wantsSms: row.notifyBySms,
+  };
+}
+
 /**
  * The order's contact. A customer profile: its email/phone (the order's as fallback), its
  * preferences and language (profile, then account, then the checkout's). A guest (no profile): the
@@ -46,32 +74,14 @@ async function firstMessageLocale(db: DbOrTx, orderId: string): Promise<Locale |
 export async function orderContact(db: DbOrTx, order: OrderRef, checkoutLocale?: Locale): Promise<OrderContact | null> {
   const fallbackLocale = async () => checkoutLocale ?? (await firstMessageLocale(db, order.id)) ?? DEFAULT_LOCALE;
   const phone = (raw: string | null | undefined) => (raw ? toE164(raw) : null);
-  if (order.customerId !== null) {
-    const [row] = await db
-      .select({
-        name: customers.name,
-        email: customers.email,
-        phone: customers.phone,
-        notifyByEmail: customers.notifyByEmail,
-        notifyBySms: customers.notifyBySms,
-        locale: customers.locale,
-        accountLocale: users.locale,
-      })
-      .from(customers)
-      .leftJoin(users, eq(users.customerId, customers.id))
-      .where(eq(customers.id, order.customerId));
-    if (row) {
-      return {
-        kind: 'customer',
-        customerId: order.customerId,
-        name: row.name,
-        locale: [row.locale, row.accountLocale].find(isLocale) ?? (await fallbackLocale()),
-        email: row.email ?? order.email,
-        sms: phone(row.phone) ?? phone(order.phone),
-        wantsEmail: row.notifyByEmail,
-        wantsSms: row.notifyBySms,
-      };
-    }
+  const customer = order.customerId !== null ? await customerContact(db, order.customerId) : null;
+  if (customer) {
+    return {
+      ...customer,
+      locale: customer.locale ?? (await fallbackLocale()),
+      email: customer.email ?? order.email,
+      sms: customer.sms ?? phone(order.phone),
+    };
   }
   if (!order.email && !order.phone) return null;
   return {
@@ -93,7 +103,7 @@ export interface ChannelRule {
 }
 
 /**
- * Where one message goes. Preferences are honoured: email if wanted, SMS if wanted and the message
+ * Where one message goes (order messages, conversation answers…). Preferences are honoured: email if wanted, SMS if wanted and the message
  * has an SMS form and the number is valid. A required message (it carries the invoice) always goes by
  * email when there is an address. Someone who wants this message by SMS but has no valid number gets
  * it by email instead, so their wish to be told is not silently dropped.
