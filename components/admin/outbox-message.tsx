@@ -8,8 +8,9 @@ import { OutboxStatusBadge } from './outbox-status-badge';
 
 /**
  * The detail of one outbox message. The HTML is shown in an iframe with an empty `sandbox` (no
- * scripts, no forms, no same-origin access): the templates escape what customers wrote, and this
- * keeps the admin page safe even if one did not.
+ * scripts, no forms, no same-origin access), loaded from its own route with a CSP for email HTML
+ * (app/api/admin/outbox/[id]/preview): the templates escape what customers wrote, and this keeps the
+ * admin page safe even if one did not.
  */
 export async function OutboxMessageView({ message: m, locale }: { message: OutboxMessage; locale: Locale }) {
   const t = await getTranslations('admin.outbox');
@@ -68,7 +69,7 @@ export async function OutboxMessageView({ message: m, locale }: { message: Outbo
                 title={t('detail.htmlFrame')}
                 sandbox=""
                 referrerPolicy="no-referrer"
-                srcDoc={m.bodyHtml}
+                src={`/api/admin/outbox/${m.id}/preview`}
                 className="h-[40rem] w-full rounded-lg bg-white ring-1 ring-stone-200"
               />
             </Card>

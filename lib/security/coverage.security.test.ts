@@ -23,7 +23,7 @@ vi.mock('@/db/client', async (original) => (await import('./harness')).dbClientM
 vi.mock('next/headers', async () => (await import('./harness')).nextHeadersMock());
 
 const { ACTION_MODULE_PATHS, discoverActions } = await import('./world');
-const routeModules = import.meta.glob<Record<string, unknown>>('/app/api/**/route.ts');
+const routeModules = import.meta.glob<Record<string, unknown>>('/app/**/route.ts');
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ROLES = ['customer', 'clerk', 'admin'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MESSAGE_PREVIEW_CSP,
   contentSecurityPolicy,
   createNonce,
   isCounterPath,
@@ -104,5 +105,25 @@ describe('createNonce', () => {
     const nonces = new Set(Array.from({ length: 50 }, createNonce));
     expect(nonces.size).toBe(50);
     for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe('the admin outbox’s email preview', () => {
+  const ctx = { nonce: 'abc', dev: false, https: false, production: true };
+
+  it('gets a policy for email HTML (inline styles, nothing that runs) and may be framed by our own page only', () => {
+    const headers = securityHeaders({ ...ctx, pathname: '/api/admin/outbox/6f1c/preview' });
+    expect(headers['content-security-policy']).toBe(MESSAGE_PREVIEW_CSP);
+    expect(MESSAGE_PREVIEW_CSP).toContain("default-src 'none'");
+    expect(MESSAGE_PREVIEW_CSP).toContain('sandbox');
+    expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('changes nothing for any other path', () => {
+    for (const pathname of ['/admin/outbox/6f1c', '/api/admin/outbox/6f1c/preview/x', '/api/admin/outbox/preview']) {
+      const headers = securityHeaders({ ...ctx, pathname });
+      expect(headers['content-security-policy']).not.toBe(MESSAGE_PREVIEW_CSP);
+      expect(headers['x-frame-options']).toBe('DENY');
+    }
   });
 });

@@ -43,6 +43,17 @@ export function contentSecurityPolicy(ctx: Pick<SecurityHeaderContext, 'nonce' |
   return directives.map((d) => d.join(' ')).join('; ');
 }
 
+/** The admin outbox's preview of an email: a document of its own, framed only by our admin page. */
+export function isMessagePreviewPath(pathname: string): boolean {
+  return /^\/api\/admin\/outbox\/[^/]+\/preview$/.test(pathname);
+}
+
+/**
+ * An email's HTML as mail clients render it: inline styles and data: images, nothing that runs, and a
+ * `sandbox` of its own on top of the iframe's.
+ */
+export const MESSAGE_PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+
 /** Powerful features: denied everywhere; the camera for our own pages under /counter. No store finder uses geolocation. */
 export function permissionsPolicy(pathname: string): string {
   const camera = isCounterPath(pathname) ? 'camera=(self)' : 'camera=()';
@@ -51,13 +62,14 @@ export function permissionsPolicy(pathname: string): string {
 
 /** Every security header of a response, by lower-case name. */
 export function securityHeaders(ctx: SecurityHeaderContext): Record<string, string> {
+  const preview = isMessagePreviewPath(ctx.pathname);
   const headers: Record<string, string> = {
-    'content-security-policy': contentSecurityPolicy(ctx),
+    'content-security-policy': preview ? MESSAGE_PREVIEW_CSP : contentSecurityPolicy(ctx),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     'permissions-policy': permissionsPolicy(ctx.pathname),
     // For browsers without CSP frame-ancestors.
-    'x-frame-options': 'DENY',
+    'x-frame-options': preview ? 'SAMEORIGIN' : 'DENY',
     'cross-origin-opener-policy': 'same-origin',
   };
   // Only where the browser saw https, or it would pin a site that cannot answer on https.

@@ -1,5 +1,5 @@
 /**
- * The declared access rule of every exported method of every route handler (app/api/**\/route.ts).
+ * The declared access rule of every exported method of every route handler (app/**\/route.ts).
  * coverage.security.test.ts fails for a method without an entry and for an entry whose route or
  * method is gone; routes.security.test.ts calls each one as someone the rule must refuse.
  */
@@ -12,6 +12,8 @@ export type RouteRule =
   | { rule: 'signature'; why: string }
   /** Auth.js's own endpoints (its CSRF token, throttled credentials); covered by e2e/auth. */
   | { rule: 'auth'; why: string }
+  /** Only whoever may see the resource (its customer, the browser that placed it, staff of its store). Probed anonymously: 404, nothing written. */
+  | { rule: 'owner'; why: string }
   /** Only signed-in people with one of these roles. Probed as every other persona. */
   | { rule: 'roles'; roles: readonly UserRole[] };
 
@@ -27,4 +29,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, RouteRule>>
   'app/api/health/ready/route.ts': { GET: { rule: 'public', why: 'readiness for the load balancer: database reachable, migrations applied' } },
   'app/api/live/route.ts': { GET: { rule: 'public', why: 'the live stream; only topics the viewer may watch (lib/live/access.ts)' } },
   'app/api/payments/webhook/route.ts': { POST: { rule: 'signature', why: 'the payment provider’s webhook, HMAC-signed over the raw body' } },
+  'app/api/admin/outbox/[id]/preview/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
+  'app/(shop)/orders/[id]/invoice/route.ts': { GET: { rule: 'owner', why: 'the order’s invoice PDF, for its customer, the guest browser that placed it, or staff of its store' } },
+  'app/(shop)/orders/[id]/open/route.ts': { GET: { rule: 'public', why: 'a guest’s signed, expiring link; without a valid token it only redirects' } },
 };

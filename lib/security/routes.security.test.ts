@@ -5,6 +5,7 @@
  * stack or SQL in the answer, nothing written). coverage.security.test.ts proves every method has a rule.
  */
 import { eq } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { SQL_RE, STACK_RE } from './hostile-input';
@@ -27,11 +28,29 @@ const { buildTestWebhook } = await import('@/lib/payments/test-provider');
 const { SIGNATURE_HEADER } = await import('@/lib/payments/signature');
 const { payments } = await import('@/db/schema');
 
-type Handler = (request: Request) => Promise<Response> | Response;
-const routeModules = import.meta.glob<Record<string, unknown>>('/app/api/**/route.ts');
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+const routeModules = import.meta.glob<Record<string, unknown>>('/app/**/route.ts');
 
-/** 'app/api/health/live/route.ts' → '/api/health/live' (a dynamic segment gets a placeholder). */
-const urlOf = (file: string) => `http://127.0.0.1:3000${file.replace(/^app/, '').replace(/\/route\.ts$/, '').replace(/\[\.{0,3}(\w+)\]/g, '$1')}`;
+// A dynamic segment gets an id that names nothing (a uuid, as ids here are).
+const NOBODY = '00000000-0000-4000-8000-000000000000';
+
+/** 'app/(shop)/orders/[id]/invoice/route.ts' → '/orders/<NOBODY>/invoice' (route groups are not in the URL). */
+const urlOf = (file: string) =>
+  `http://127.0.0.1:3000${file.replace(/^app/, '').replace(/\/\([^)]+\)/g, '').replace(/\/route\.ts$/, '').replace(/\[\.{0,3}\w+\]/g, NOBODY)}`;
+
+/** The route's params as Next passes them: each dynamic segment of the file's path. */
+const paramsOf = (file: string) =>
+  Promise.resolve(Object.fromEntries([...file.matchAll(/\[\.{0,3}(\w+)\]/g)].map((m) => [m[1], NOBODY])));
+
+/** A redirect() thrown by a handler is the 307 that Next would answer. */
+async function respond(fn: Handler, file: string, request: Request): Promise<Response> {
+  try {
+    return await fn(request, { params: paramsOf(file) });
+  } catch (error) {
+    if (String((error as { digest?: string }).digest ?? '').startsWith('NEXT_REDIRECT')) return new Response(null, { status: 307 });
+    throw error;
+  }
+}
 
 async function handler(file: string, method: HttpMethod): Promise<Handler> {
   const load = routeModules[`/${file}`];
@@ -61,7 +80,7 @@ describe('[SECURITY][ROUTES] every route handler refuses whom its rule refuses',
       const world = await buildWorld(db);
       const fn = await handler(file, method);
       const body = method === 'GET' || method === 'HEAD' ? undefined : JSON.stringify({ id: 'evt_x', type: 'payment.succeeded' });
-      const request = (headers: Record<string, string> = {}) => new Request(urlOf(file), { method, headers, body });
+      const request = (headers: Record<string, string> = {}) => new NextRequest(urlOf(file), { method, headers, body });
 
       if (rule.rule === 'roles') {
         for (const persona of PERSONAS) {
@@ -69,7 +88,7 @@ describe('[SECURITY][ROUTES] every route handler refuses whom its rule refuses',
           if (actor && rule.roles.includes(actor.role)) continue;
           actAs(world, persona);
           const before = await fingerprint(db);
-          const response = await fn(request());
+          const response = await respond(fn, file, request());
           expect({ persona, status: response.status }).toEqual({ persona, status: actor ? 403 : 401 });
           expect(await fingerprint(db)).toEqual(before);
         }
@@ -78,9 +97,10 @@ describe('[SECURITY][ROUTES] every route handler refuses whom its rule refuses',
 
       actAs(world, 'anonymous');
       const before = await fingerprint(db);
-      const response = await fn(request());
+      const response = await respond(fn, file, request());
       const text = response.body && !response.headers.get('content-type')?.includes('event-stream') ? await response.text() : '';
       if (rule.rule === 'signature') expect(response.status, 'an unsigned request').toBeOneOf([400, 401]);
+      else if (rule.rule === 'owner') expect(response.status, 'someone else’s resource').toBe(404);
       else expect(response.status, 'a public answer').toBeLessThan(500);
       expect(text).not.toMatch(STACK_RE);
       expect(text).not.toMatch(SQL_RE);
@@ -100,7 +120,7 @@ describe('[SECURITY][ROUTES] the payment webhook believes only the provider’s 
     const other = buildTestWebhook({ ...event, outcome: 'failed' });
     const stale = buildTestWebhook({ ...event, outcome: 'succeeded' }, new Date(Date.now() - 24 * 3600_000));
     const send = (rawBody: string, signature?: string) =>
-      post(new Request(urlOf('app/api/payments/webhook/route.ts'), { method: 'POST', body: rawBody, headers: signature ? { [SIGNATURE_HEADER]: signature } : {} }));
+      post(new Request(urlOf('app/api/payments/webhook/route.ts'), { method: 'POST', body: rawBody, headers: signature ? { [SIGNATURE_HEADER]: signature } : {} }), { params: Promise.resolve({}) });
 
     const before = await fingerprint(db);
     const forged = [
