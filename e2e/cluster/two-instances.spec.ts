@@ -115,6 +115,42 @@ test('[CLUSTER][S5] a counter sale on one instance shows live on a product page 
   await expect(utrecht).toContainText('Out of stock');
 });
 
+test('[CLUSTER][S4] a pickup ordered on one instance is prepared and handed over on the other', async ({ browser }) => {
+  const shoe = demoVariant('SHO-RUN-44-BLK');
+  const customer = await signedIn(browser, 'customer', INSTANCE_URLS[0]);
+  const clerk = await signedIn(browser, 'clerkUtrecht', INSTANCE_URLS[1]);
+
+  await customer.goto(`/products/${shoe.productSlug}?variant=${shoe.sku}`);
+  await customer.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(customer.getByRole('status').filter({ hasText: 'Added to your cart.' })).toBeVisible();
+  await customer.goto('/checkout');
+  await customer.getByLabel('Pick up in store').check();
+  const storeSelect = customer.getByLabel('Pickup store');
+  await storeSelect.selectOption((await storeSelect.locator('option', { hasText: UTRECHT }).getAttribute('value'))!);
+  await customer.getByRole('button', { name: 'Place order and pay' }).click();
+  await customer.getByRole('button', { name: 'Pay', exact: true }).click();
+  const heading = customer.getByRole('heading', { name: /Order W-\d+/ });
+  await expect(heading).toBeVisible();
+  const orderNumber = (await heading.textContent())!.match(/W-\d+/)![0];
+  const orderPage = customer.url();
+  await expect(customer.getByText('Paid').first()).toBeVisible({ timeout: 20_000 });
+
+  await clerk.goto('/counter/pickups');
+  const order = clerk.getByRole('article').filter({ hasText: orderNumber });
+  await order.getByRole('button', { name: 'Mark ready' }).click();
+  await clerk.getByRole('link', { name: /Ready for pickup/ }).click();
+  await customer.goto(orderPage);
+  const code = (await customer.getByText(/^[A-Z0-9]{6}$/).textContent())!.trim();
+  const ready = clerk.getByRole('article').filter({ hasText: orderNumber });
+  await ready.getByLabel('Pickup code', { exact: true }).fill(code);
+  await ready.getByRole('button', { name: 'Hand over' }).click();
+  await clerk.getByRole('dialog').getByRole('button', { name: 'Confirm hand-over' }).click();
+  await expect(clerk.getByText(`Order ${orderNumber} has been handed over.`)).toBeVisible();
+
+  await customer.reload();
+  await expect(customer.getByText('Collected').first()).toBeVisible();
+});
+
 test('[CLUSTER][JOBS] outbox messages are sent exactly once although both instances run the delivery job', async () => {
   const sql = postgres(clusterDatabaseUrl(), { max: 1, onnotice: () => {} });
   try {
