@@ -9,6 +9,15 @@ function fieldMessages(result: { success: boolean; error?: { issues: { path: Pro
 }
 
 describe('checkoutSchema', () => {
+  it('stores a phone number in E.164 and refuses one that no operator issues', () => {
+    const pickup = { idempotencyKey: KEY, fulfilment: 'pickup', email: 'e@example.com', name: 'Eva', pickupLocationId: '1' };
+    expect(checkoutSchema.parse({ ...pickup, phone: '06 12345678' }).phone).toBe('+31612345678');
+    expect(checkoutSchema.parse({ ...pickup, phone: '+32 470 12 34 56' }).phone).toBe('+32470123456');
+    for (const phone of ['12345678', '06 1234', '+31 6 1234 5678 9999', 'call me']) {
+      expect(fieldMessages(checkoutSchema.safeParse({ ...pickup, phone }))).toEqual({ phone: 'validation.phone' });
+    }
+  });
+
   it('builds the shipping address for a delivery', () => {
     expect(checkoutSchema.parse(delivery)).toEqual({
       idempotencyKey: KEY,

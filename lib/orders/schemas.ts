@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toE164 } from '@/lib/notifications/phone';
 import { optionalIntFromForm, PG_INT_MAX } from '@/lib/actions/form-numbers';
 import { emailSchema } from '@/lib/identity/schemas';
 import { euroCentsSchema } from '@/lib/money/euros';
@@ -29,9 +30,15 @@ export const checkoutSchema = z
     fulfilment: z.enum(['delivery', 'pickup'], 'validation.choice'),
     email: emailSchema,
     name: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
+    // Stored in E.164, so the ready-for-pickup SMS can reach it; a number no operator issues is refused here.
     phone: z.preprocess(
       blankToUndefined,
-      z.string().trim().max(20, 'validation.tooLong').regex(/^\+?[0-9 ()-]{6,20}$/, 'validation.phone').optional(),
+      z
+        .string()
+        .trim()
+        .max(40, 'validation.tooLong')
+        .transform((value, ctx) => toE164(value) ?? (ctx.addIssue({ code: 'custom', message: 'validation.phone' }), z.NEVER))
+        .optional(),
     ),
     street: optionalText(120),
     postcode: z.preprocess(blankToUndefined, z.string().trim().regex(POSTCODE_RE, 'validation.postcode').optional()),
