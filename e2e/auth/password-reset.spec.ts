@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { storageState } from '../fixtures/users';
+import { sentMessage } from '../fixtures/outbox';
 
 // A shopper of its own (the demo accounts' sessions are shared by other specs, and a reset ends them).
 // Mails are read where an operator reads them: the development outbox in /admin/outbox.
@@ -9,18 +10,6 @@ const RESET_RE = /\/reset-password\?token=[\w-]{43}/;
 async function freshPage(browser: Browser, baseURL: string | undefined, role?: 'admin'): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: 'en-GB', storageState: role ? storageState(role) : { cookies: [], origins: [] } });
   return context.newPage();
-}
-
-/** The text of the outbox message `template` to `recipient`, once the delivery job has sent it. */
-async function sentMessage(admin: Page, recipient: string, template: string): Promise<string> {
-  const row = admin.getByRole('row').filter({ hasText: recipient }).filter({ hasText: template });
-  await expect(async () => {
-    await admin.goto('/admin/outbox');
-    await expect(row.getByText('Sent', { exact: true })).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  await row.getByRole('link', { name: `View the message to ${recipient}` }).click();
-  await expect(admin.locator('pre')).toBeVisible();
-  return (await admin.locator('pre').textContent()) ?? '';
 }
 
 test('[AUTH][RESET] a new shopper confirms the address from the mail, then resets a forgotten password; every old session ends', async ({

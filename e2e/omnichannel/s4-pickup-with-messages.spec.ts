@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { STOCK } from '../../db/seed-data';
 import { demoVariant, euros } from '../fixtures/catalog';
 import { storageState, type Role } from '../fixtures/users';
+import { sentMessage } from '../fixtures/outbox';
 
 // Story S4 whole, as one walk: a guest orders for pickup in Utrecht and asks on the order page when
 // to come; the Utrecht clerk answers from the counter inbox and the answer appears by itself; "ready"
@@ -15,18 +16,6 @@ const BOOK = demoVariant(STOCK.filter((s) => s.location === 'UTR' && s.sku.start
 
 async function pageAs(browser: Browser, role: Role | null): Promise<Page> {
   return (await browser.newContext({ storageState: role ? storageState(role) : { cookies: [], origins: [] } })).newPage();
-}
-
-/** The rendered text of the outbox message `template` on `channel` to `recipient`, once it is sent. */
-async function sentMessage(admin: Page, recipient: string, template: string, channel: 'Email' | 'SMS'): Promise<string> {
-  const row = admin.getByRole('row').filter({ hasText: recipient }).filter({ hasText: template }).filter({ hasText: channel });
-  await expect(async () => {
-    await admin.goto('/admin/outbox');
-    await expect(row.getByText('Sent', { exact: true })).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  await row.getByRole('link', { name: `View the message to ${recipient}` }).click();
-  await expect(admin.locator('pre')).toBeVisible();
-  return (await admin.locator('pre').textContent()) ?? '';
 }
 
 test('[OMNI][S4] pickup with messages: question and answer on the order page, SMS and email with the code, hand-over by code, invoice', async ({ browser }) => {

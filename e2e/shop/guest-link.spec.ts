@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { STOCK } from '../../db/seed-data';
 import { demoVariant } from '../fixtures/catalog';
 import { storageState } from '../fixtures/users';
+import { sentMessage } from '../fixtures/outbox';
 
 // A guest orders a book for pickup in Amsterdam (a book: one variant, and not among the stock other
 // specs count; another one than the pickups spec takes). Their confirmation email holds a signed link
@@ -13,18 +14,6 @@ const LINK_RE = /\/orders\/[0-9a-f-]{36}\/open\?access=[0-9a-z]+\.[\w-]+/;
 async function freshPage(browser: Browser, baseURL: string | undefined, role?: 'admin' | 'clerkAmsterdam'): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: 'en-GB', storageState: role ? storageState(role) : { cookies: [], origins: [] } });
   return context.newPage();
-}
-
-/** The text of the outbox message `template` to `recipient`, once the delivery job has sent it. */
-async function sentMessage(admin: Page, recipient: string, template: string): Promise<string> {
-  const row = admin.getByRole('row').filter({ hasText: recipient }).filter({ hasText: template });
-  await expect(async () => {
-    await admin.goto('/admin/outbox');
-    await expect(row.getByText('Sent', { exact: true })).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  await row.getByRole('link', { name: `View the message to ${recipient}` }).click();
-  await expect(admin.locator('pre')).toBeVisible();
-  return (await admin.locator('pre').textContent()) ?? '';
 }
 
 test('[SHOP][GUEST-LINK] a guest reopens their order from the confirmation email in a fresh browser, and downloads the invoice after pickup', async ({

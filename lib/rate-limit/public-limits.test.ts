@@ -14,6 +14,7 @@ import { MESSAGES } from '@/lib/i18n/messages';
 import type { Actor } from '@/lib/identity/queries';
 import { createCustomerActor, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { takeRateLimit } from './rate-limit';
+import { callAction } from '@/lib/testing/call-action';
 
 const state = vi.hoisted(() => ({
   db: null as unknown,
@@ -87,17 +88,6 @@ async function guestCart(): Promise<string> {
   return cartId;
 }
 
-/** Calls an action the way a form does; a redirect (success) is returned as its URL. */
-async function call(fn: (input: unknown) => Promise<unknown>, input: unknown) {
-  try {
-    return await fn(input);
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest;
-    if (digest?.startsWith('NEXT_REDIRECT')) return { redirected: digest.split(';')[2] };
-    throw error;
-  }
-}
-
 const checkout = (extra: Record<string, string> = {}) => ({
   idempotencyKey: randomUUID(),
   fulfilment: 'pickup',
@@ -121,13 +111,13 @@ describe('checkout', () => {
     expect(PUBLIC_RATE_LIMITS.checkoutPerAddress).toMatchObject({ limit: 30, windowMs: 10 * 60_000 });
     // Attempts that fail on their own (no cart) still count.
     for (let i = 0; i < limit; i++)
-      expect(await call(placeWebOrderAction, checkout())).toMatchObject({
+      expect(await callAction(placeWebOrderAction, checkout())).toMatchObject({
         ok: false,
         formError: 'Your cart is empty.',
       });
 
     const cartId = await guestCart();
-    expect(await call(placeWebOrderAction, checkout())).toEqual(TOO_MANY);
+    expect(await callAction(placeWebOrderAction, checkout())).toEqual(TOO_MANY);
     expect(await db.select({ id: orders.id }).from(orders)).toEqual([]);
     expect(
       (await db.select({ status: carts.status }).from(carts).where(eq(carts.id, cartId)))[0].status,
@@ -137,7 +127,7 @@ describe('checkout', () => {
 
     // Another address is not held back by it.
     state.address = '198.51.100.20';
-    expect(await call(placeWebOrderAction, checkout())).toEqual({
+    expect(await callAction(placeWebOrderAction, checkout())).toEqual({
       redirected: expect.stringMatching(/^\/pay\//),
     });
     expect(await db.select({ id: orders.id }).from(orders)).toHaveLength(1);
@@ -146,20 +136,20 @@ describe('checkout', () => {
   it('does not limit per address what comes from loopback (this machine), while the per-cart limit holds', async () => {
     state.address = '127.0.0.1';
     for (let i = 0; i < PUBLIC_RATE_LIMITS.checkoutPerAddress.limit + 1; i++)
-      expect(await call(placeWebOrderAction, checkout())).toMatchObject({ ok: false, formError: 'Your cart is empty.' });
+      expect(await callAction(placeWebOrderAction, checkout())).toMatchObject({ ok: false, formError: 'Your cart is empty.' });
   });
 
   it(`allows ${PUBLIC_RATE_LIMITS.checkoutPerCart.limit} attempts per cart, whatever address they come from`, async () => {
     const cartId = await guestCart();
     for (let i = 0; i < 10; i++) {
       state.address = `198.51.100.${i + 1}`;
-      expect(await call(placeWebOrderAction, checkout({ expectedTotalCents: '1' }))).toMatchObject({
+      expect(await callAction(placeWebOrderAction, checkout({ expectedTotalCents: '1' }))).toMatchObject({
         ok: false,
         formError: expect.stringContaining('price changed'),
       });
     }
     state.address = '198.51.100.99';
-    expect(await call(placeWebOrderAction, checkout())).toEqual(TOO_MANY);
+    expect(await callAction(placeWebOrderAction, checkout())).toEqual(TOO_MANY);
     expect(await db.select({ id: orders.id }).from(orders)).toEqual([]);
     expect(
       (await db.select({ status: carts.status }).from(carts).where(eq(carts.id, cartId)))[0].status,
@@ -235,12 +225,12 @@ describe('payment retry', () => {
     const { retryPaymentAction } = await import('@/lib/payments/actions');
     const { serializeGuestOrders, GUEST_ORDERS_COOKIE } = await import('@/lib/orders/guest-orders');
     await guestCart();
-    const placed = (await call(placeWebOrderAction, checkout())) as { redirected: string };
+    const placed = (await callAction(placeWebOrderAction, checkout())) as { redirected: string };
     expect(placed.redirected).toMatch(/^\/pay\//);
     const [order] = await db.select({ id: orders.id }).from(orders);
     state.cookies.set(GUEST_ORDERS_COOKIE, serializeGuestOrders([order.id]));
     for (let i = 0; i < PUBLIC_RATE_LIMITS.paymentRetryPerOrder.limit; i++)
-      expect(await call(retryPaymentAction, { orderId: order.id })).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
-    expect(await call(retryPaymentAction, { orderId: order.id })).toEqual(TOO_MANY);
+      expect(await callAction(retryPaymentAction, { orderId: order.id })).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
+    expect(await callAction(retryPaymentAction, { orderId: order.id })).toEqual(TOO_MANY);
   });
 });

@@ -13,6 +13,7 @@ import { createTestDatabase } from '@/db/testing';
 import type { Actor } from '@/lib/identity/queries';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { resetCaller, securityState as state } from './harness';
+import { callAction } from '@/lib/testing/call-action';
 
 vi.mock('@/lib/auth/session', async () => (await import('./harness')).sessionMock());
 vi.mock('@/lib/auth/auth', async () => (await import('./harness')).authMock());
@@ -66,17 +67,6 @@ async function cartState(cartId: string) {
   return { ...cart, lines };
 }
 
-/** Calls an action the way a form does; a redirect (success) is returned as its URL. */
-async function call(fn: (input: unknown) => Promise<unknown>, input: unknown) {
-  try {
-    return await fn(input);
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest;
-    if (digest?.startsWith('NEXT_REDIRECT')) return { redirected: digest.split(';')[2] };
-    throw error;
-  }
-}
-
 const refused = expect.objectContaining({ ok: false });
 const CHECKOUT = { fulfilment: 'pickup', pickupLocationId: String(0), email: 'mallory@example.com', name: 'Mallory' };
 
@@ -92,12 +82,12 @@ describe('[SECURITY] cart actions never reach a cart the caller does not hold', 
     for (const actor of [null, mallory]) {
       state.actor = actor;
       state.cookies.set(CART_COOKIE, ownerCart);
-      expect(await call(cartActions.setLineQuantityAction, { variantId: String(shop.variant.id), quantity: '9' })).toEqual(refused);
-      expect(await call(cartActions.removeLineAction, { variantId: String(shop.variant.id) })).toEqual(refused);
-      expect(await call(cartActions.applyPromotionCodeAction, { code: 'ANY' })).toEqual(refused);
-      expect(await call(cartActions.removePromotionCodeAction, { code: 'TEN' })).toEqual(refused);
+      expect(await callAction(cartActions.setLineQuantityAction, { variantId: String(shop.variant.id), quantity: '9' })).toEqual(refused);
+      expect(await callAction(cartActions.removeLineAction, { variantId: String(shop.variant.id) })).toEqual(refused);
+      expect(await callAction(cartActions.applyPromotionCodeAction, { code: 'ANY' })).toEqual(refused);
+      expect(await callAction(cartActions.removePromotionCodeAction, { code: 'TEN' })).toEqual(refused);
       // Adding goes to a cart of the caller's own, never into the owner's.
-      await call(cartActions.addToCartAction, { variantId: String(shop.variant.id), quantity: '5' });
+      await callAction(cartActions.addToCartAction, { variantId: String(shop.variant.id), quantity: '5' });
       expect(state.cookies.get(CART_COOKIE)).not.toBe(ownerCart);
     }
     expect(await cartState(ownerCart)).toEqual(before);
@@ -107,8 +97,8 @@ describe('[SECURITY] cart actions never reach a cart the caller does not hold', 
     const guestCart = await webCart();
     const before = await cartState(guestCart);
     state.cookies.set(CART_COOKIE, randomUUID()); // a made-up cart id
-    expect(await call(cartActions.setLineQuantityAction, { variantId: String(shop.variant.id), quantity: '0' })).toEqual(refused);
-    expect(await call(cartActions.removeLineAction, { variantId: String(shop.variant.id) })).toEqual(refused);
+    expect(await callAction(cartActions.setLineQuantityAction, { variantId: String(shop.variant.id), quantity: '0' })).toEqual(refused);
+    expect(await callAction(cartActions.removeLineAction, { variantId: String(shop.variant.id) })).toEqual(refused);
     expect(await cartState(guestCart)).toEqual(before);
   });
 });
@@ -120,7 +110,7 @@ describe('[SECURITY] checkout and payment retry never act on someone else’s ca
     for (const actor of [null, await createCustomerActor(db, 'mallory@example.com')]) {
       state.actor = actor;
       state.cookies.set(CART_COOKIE, ownerCart);
-      const result = await call(placeWebOrderAction, { ...CHECKOUT, pickupLocationId: String(shop.storeA.id), idempotencyKey: randomUUID() });
+      const result = await callAction(placeWebOrderAction, { ...CHECKOUT, pickupLocationId: String(shop.storeA.id), idempotencyKey: randomUUID() });
       expect(result).toEqual(refused);
     }
     expect(await db.select({ id: orders.id }).from(orders)).toEqual([]);
@@ -150,13 +140,13 @@ describe('[SECURITY] checkout and payment retry never act on someone else’s ca
       state.actor = actor;
       state.cookies.clear();
       if (cookie) state.cookies.set(GUEST_ORDERS_COOKIE, cookie);
-      expect(await call(retryPaymentAction, { orderId })).toEqual(refused);
+      expect(await callAction(retryPaymentAction, { orderId })).toEqual(refused);
     }
     expect(await db.select({ id: payments.id }).from(payments)).toEqual([]);
     // The browser that placed the guest order may pay it (the check above is not refusing everyone).
     state.actor = null;
     state.cookies.set(GUEST_ORDERS_COOKIE, serializeGuestOrders([guest.orderId]));
-    expect(await call(retryPaymentAction, { orderId: guest.orderId })).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
+    expect(await callAction(retryPaymentAction, { orderId: guest.orderId })).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
   });
 });
 
@@ -171,7 +161,7 @@ describe('[SECURITY] the test provider’s page decides only the payment its lin
     const payment = await startPayment(db, { orderId: placed.orderId });
     const before = await db.select().from(payments);
     for (const paymentId of [payment.paymentId, placed.orderId, `tp_${randomUUID().replaceAll('-', '')}`, `${payment.providerReference}x`]) {
-      expect(await call(decideTestPaymentAction, { paymentId, outcome: 'succeeded' })).toEqual(refused);
+      expect(await callAction(decideTestPaymentAction, { paymentId, outcome: 'succeeded' })).toEqual(refused);
     }
     expect(state.after).toEqual([]); // no webhook was queued
 
@@ -180,7 +170,7 @@ describe('[SECURITY] the test provider’s page decides only the payment its lin
     const settledBy = await handlePaymentWebhook(db, { rawBody: webhook.rawBody, headers: new Headers({ [SIGNATURE_HEADER]: webhook.signature }) });
     expect(settledBy.status).toBe(200);
     const settled = await db.select().from(payments);
-    expect(await call(decideTestPaymentAction, { paymentId: payment.providerReference, outcome: 'failed' })).toEqual({
+    expect(await callAction(decideTestPaymentAction, { paymentId: payment.providerReference, outcome: 'failed' })).toEqual({
       redirected: `/orders/${placed.orderId}`,
     });
     expect(state.after).toEqual([]);
@@ -194,7 +184,7 @@ describe('[SECURITY] the test provider’s page decides only the payment its lin
       owner,
     );
     const pending = await startPayment(db, { orderId: other.orderId });
-    expect(await call(decideTestPaymentAction, { paymentId: pending.providerReference, outcome: 'succeeded' })).toEqual({ redirected: `/orders/${other.orderId}` });
+    expect(await callAction(decideTestPaymentAction, { paymentId: pending.providerReference, outcome: 'succeeded' })).toEqual({ redirected: `/orders/${other.orderId}` });
     expect(state.after).toHaveLength(1);
   });
 });
@@ -209,7 +199,7 @@ describe('[SECURITY] a clerk of another store cannot touch this store’s pickup
     await recordPayment(db, { orderId: order.orderId, method: 'test_provider', amountCents: order.totalCents, idempotencyKey: randomUUID() }, null);
     state.actor = await createStaff(db, { role: 'clerk', email: 'clerk-b@example.com', locationId: shop.storeB.id });
     await getOrCreateCounterCart(db, { clerkUserId: state.actor.userId, locationId: shop.storeB.id });
-    expect(await call(advancePickupAction, { orderId: order.orderId, to: 'ready_for_pickup' })).toEqual(refused);
+    expect(await callAction(advancePickupAction, { orderId: order.orderId, to: 'ready_for_pickup' })).toEqual(refused);
     const [row] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.orderId));
     expect(row.status).toBe('paid');
   });

@@ -19,6 +19,7 @@ import { placeOrder, recordPayment } from '@/lib/orders/mutations';
 import { handOverPickup, markPickupReady } from '@/lib/orders/pickup-mutations';
 import { startPayment } from '@/lib/payments/mutations';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
+import { callAction } from '@/lib/testing/call-action';
 import { resetCaller, securityState } from './harness';
 
 export type WrappedAction = ((input: unknown, formData?: unknown) => Promise<ActionState>) & { access: Access };
@@ -151,13 +152,7 @@ export type Outcome = ActionState | { redirected: string };
 
 /** Calls an action the way a form does; a redirect (Next's success path) comes back as its URL. */
 export async function call(fn: WrappedAction, input: unknown): Promise<Outcome> {
-  try {
-    return await fn(input);
-  } catch (error) {
-    const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return { redirected: digest.split(';')[2] };
-    throw error;
-  }
+  return callAction(fn, input);
 }
 
 export const isRefusal = (o: Outcome): boolean => 'ok' in o && o.ok === false;
