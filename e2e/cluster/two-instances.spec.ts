@@ -138,6 +138,8 @@ test('[CLUSTER][S4] a pickup ordered on one instance is prepared and handed over
   await clerk.goto('/counter/pickups');
   const order = clerk.getByRole('article').filter({ hasText: orderNumber });
   await order.getByRole('button', { name: 'Mark ready' }).click();
+  // Wait for the step to be done: leaving the page earlier would cancel it.
+  await expect(clerk.getByText(`Order ${orderNumber} is ready for pickup.`)).toBeVisible();
   await clerk.getByRole('link', { name: /Ready for pickup/ }).click();
   await customer.goto(orderPage);
   const code = (await customer.getByText(/^[A-Z0-9]{6}$/).textContent())!.trim();

@@ -167,6 +167,8 @@ test('[OMNI][S4] a web pickup order reserves stock in the store, shows in its pi
   const order = clerk.getByRole('article').filter({ hasText: orderNumber });
   await expect(order).toBeVisible();
   await order.getByRole('button', { name: 'Mark ready' }).click();
+  // Wait for the step to be done: leaving the page earlier would cancel it.
+  await expect(clerk.getByText(`Order ${orderNumber} is ready for pickup.`)).toBeVisible();
   await clerk.getByRole('link', { name: /Ready for pickup/ }).click();
   // The customer's order page now shows the pickup code they bring to the store.
   await customer.goto(orderPage);
