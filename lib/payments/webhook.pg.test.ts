@@ -29,7 +29,8 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);
-  shop = await createShop(db);
+  // Enough at the pickup store for every round of the race below, whichever side wins.
+  shop = await createShop(db, { storeA: 10 });
   admin = await createStaff(db, { role: 'admin', email: 'admin@example.com' });
 });
 
