@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { variants } from './catalog';
 import { timestamps } from './common';
 import { customers, users } from './identity';
 import { locations } from './locations';
 import { channel } from './promotions';
+import { tillSessions } from './till';
 
-export const cartStatus = pgEnum('cart_status', ['open', 'converted', 'abandoned']);
+export const cartStatus = pgEnum('cart_status', ['open', 'converted', 'abandoned', 'handed_over']);
 
 /**
  * A server-side cart. Web carts are bound to a cookie holding the (unguessable) id and, once the shopper
@@ -21,12 +22,15 @@ export const carts = pgTable(
     customerId: integer().references(() => customers.id, { onDelete: 'set null' }),
     locationId: integer().references(() => locations.id, { onDelete: 'set null' }),
     clerkUserId: integer().references(() => users.id, { onDelete: 'set null' }),
+    // Counter carts: the till session (one tablet's drawer) the cart belongs to.
+    tillSessionId: integer().references(() => tillSessions.id, { onDelete: 'set null' }),
     promotionCodes: text().array().notNull().default(sql`'{}'::text[]`),
     ...timestamps,
   },
   (t) => [
     index('carts_customer_id_idx').on(t.customerId),
     index('carts_clerk_user_id_idx').on(t.clerkUserId),
+    index('carts_till_session_id_idx').on(t.tillSessionId),
   ],
 );
 
@@ -49,5 +53,30 @@ export const cartLines = pgTable(
   ],
 );
 
+/**
+ * "Continue in store": a web cart handed to a counter by QR or a short code (6 characters without
+ * look-alikes). Single use, expiring; only a hash of the code is stored.
+ */
+export const cartHandoffs = pgTable(
+  'cart_handoffs',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    webCartId: uuid()
+      .notNull()
+      .references(() => carts.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    usedByUserId: integer().references(() => users.id, { onDelete: 'set null' }),
+    counterCartId: uuid().references(() => carts.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('cart_handoffs_code_hash_idx').on(t.codeHash),
+    index('cart_handoffs_web_cart_id_idx').on(t.webCartId),
+  ],
+);
+
 export type Cart = typeof carts.$inferSelect;
+export type CartStatus = (typeof cartStatus.enumValues)[number];
 export type CartLine = typeof cartLines.$inferSelect;

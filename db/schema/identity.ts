@@ -34,6 +34,10 @@ export const customers = pgTable(
     marketingOptIn: boolean().notNull().default(false),
     // The language messages to this person are written in (guests and counter profiles have no account).
     locale: text().$type<'nl' | 'en'>(),
+    // Merged into another profile of the same person: this one keeps no history and is not found.
+    mergedIntoCustomerId: integer(),
+    // GDPR erase: personal data replaced, accounting records kept.
+    erasedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -41,6 +45,29 @@ export const customers = pgTable(
     uniqueIndex('customers_email_idx').on(t.email),
     uniqueIndex('customers_loyalty_card_number_idx').on(t.loyaltyCardNumber),
     index('customers_phone_idx').on(t.phone),
+  ],
+);
+
+/** A customer's saved addresses (the default one prefills checkout). */
+export const customerAddresses = pgTable(
+  'customer_addresses',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    label: text(),
+    name: text().notNull(),
+    street: text().notNull(),
+    postcode: text().notNull(),
+    city: text().notNull(),
+    country: text().notNull().default('NL'),
+    isDefault: boolean().notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    index('customer_addresses_customer_id_idx').on(t.customerId),
+    uniqueIndex('customer_addresses_one_default_idx').on(t.customerId).where(sql`${t.isDefault}`),
   ],
 );
 
@@ -124,5 +151,6 @@ export const rateLimitHits = pgTable(
 );
 
 export type Customer = typeof customers.$inferSelect;
+export type CustomerAddress = typeof customerAddresses.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];

@@ -9,3 +9,7 @@ export * from './payments';
 export * from './notifications';
 export * from './conversations';
 export * from './documents';
+export * from './audit';
+export * from './transfers';
+export * from './till';
+export * from './loyalty';

@@ -29,6 +29,8 @@ export const stockLevels = pgTable(
       .references(() => locations.id, { onDelete: 'cascade' }),
     onHand: integer().notNull().default(0),
     reserved: integer().notNull().default(0),
+    // Low when available <= this; null = the shop-wide default (lib/inventory/low-stock).
+    lowStockThreshold: integer(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -36,6 +38,7 @@ export const stockLevels = pgTable(
     index('stock_levels_location_id_idx').on(t.locationId),
     check('stock_levels_on_hand_nonnegative', sql`${t.onHand} >= 0`),
     check('stock_levels_reserved_within_on_hand', sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.onHand}`),
+    check('stock_levels_low_stock_threshold_nonnegative', sql`${t.lowStockThreshold} is null or ${t.lowStockThreshold} >= 0`),
   ],
 );
 
@@ -66,12 +69,16 @@ export const stockMovements = pgTable(
     reservedDelta: integer().notNull().default(0),
     reason: stockMovementReason().notNull(),
     reference: text(),
+    // Adjustments only: why staff changed the count.
+    adjustmentReason: text().$type<'count' | 'damage' | 'found' | 'correction'>(),
+    note: text(),
     actorUserId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('stock_movements_variant_location_idx').on(t.variantId, t.locationId),
     index('stock_movements_reference_idx').on(t.reference),
+    index('stock_movements_created_at_idx').on(t.createdAt),
   ],
 );
 

@@ -47,6 +47,11 @@ export const orderEventType = pgEnum('order_event_type', [
   'identity_checked',
   // A hand-over undone right after (wrong customer, pressed too soon): back to ready for pickup.
   'handover_undone',
+  // An admin sent a message of this order again.
+  'message_resent',
+  // Endless aisle: goods for this order are on their way from another location / arrived.
+  'transfer_requested',
+  'transfer_received',
   'note',
 ]);
 
@@ -96,6 +101,9 @@ export const orders = pgTable(
     vatCents: integer().notNull(),
     vatBreakdown: jsonb().$type<VatLineSnapshot[]>().notNull(),
     pickupCode: text(),
+    // Delivery: set when the warehouse ships.
+    carrier: text(),
+    trackingNumber: text(),
     idempotencyKey: text().notNull(),
     // Hash of the request's meaningful fields: the same key with another request is a conflict, not a replay.
     requestHash: text(),
@@ -108,6 +116,8 @@ export const orders = pgTable(
     index('orders_customer_id_idx').on(t.customerId),
     index('orders_email_idx').on(t.email),
     index('orders_pickup_location_status_idx').on(t.pickupLocationId, t.status),
+    index('orders_placed_at_idx').on(t.placedAt),
+    index('orders_phone_idx').on(t.phone),
     check('orders_total_nonnegative', sql`${t.totalCents} >= 0`),
     check('orders_pickup_has_location', sql`${t.fulfilment} <> 'pickup' or ${t.pickupLocationId} is not null`),
   ],

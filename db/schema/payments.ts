@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './common';
 import { orders } from './orders';
+import { tillSessions } from './till';
 
-export const paymentMethod = pgEnum('payment_method', ['test_provider', 'cash', 'card_terminal']);
+export const paymentMethod = pgEnum('payment_method', ['test_provider', 'cash', 'card_terminal', 'loyalty_points']);
 export const paymentStatus = pgEnum('payment_status', ['pending', 'succeeded', 'failed', 'cancelled']);
 
 /** A payment attempt for an order: online through a provider, or at the counter. */
@@ -24,12 +25,15 @@ export const payments = pgTable(
     idempotencyKey: text().notNull(),
     // Captured although the order could no longer take it (e.g. cancelled meanwhile): owed back.
     refundDue: boolean().notNull().default(false),
+    // Counter payments: the till session whose drawer took the money.
+    tillSessionId: integer().references(() => tillSessions.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('payments_idempotency_key_idx').on(t.idempotencyKey),
     uniqueIndex('payments_provider_reference_idx').on(t.providerReference),
     index('payments_order_id_idx').on(t.orderId),
+    index('payments_till_session_id_idx').on(t.tillSessionId),
     check('payments_amount_nonnegative', sql`${t.amountCents} >= 0`),
   ],
 );
@@ -67,3 +71,4 @@ export const paymentAnomalies = pgTable(
 );
 
 export type Payment = typeof payments.$inferSelect;
+export type PaymentMethod = (typeof paymentMethod.enumValues)[number];

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { cartLines, carts } from '@/db/schema';
+import { cartLines, carts, type CartStatus } from '@/db/schema';
 import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
@@ -10,7 +10,7 @@ import { loadPromotionCandidates } from '@/lib/promotions/queries';
 export interface CartDto {
   id: string;
   channel: Channel;
-  status: 'open' | 'converted' | 'abandoned';
+  status: CartStatus;
   customerId: number | null;
   locationId: number | null;
   clerkUserId: number | null;

@@ -1,3 +1,4 @@
+import type { PaymentMethod } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/config';
 import { MESSAGES } from '@/lib/i18n/messages';
 
@@ -35,7 +36,7 @@ export const INVOICE_STRINGS: Record<
     iban: string;
     pricesInclVat: string;
     page: string;
-    methods: Record<'test_provider' | 'cash' | 'card_terminal', string>;
+    methods: Record<PaymentMethod, string>;
   }
 > = {
   nl: {
@@ -69,7 +70,7 @@ export const INVOICE_STRINGS: Record<
     iban: 'IBAN',
     pricesInclVat: 'Alle prijzen zijn inclusief btw.',
     page: 'Pagina',
-    methods: { test_provider: 'Online betaling', cash: 'Contant', card_terminal: 'Pin' },
+    methods: { test_provider: 'Online betaling', cash: 'Contant', card_terminal: 'Pin', loyalty_points: 'Spaarpunten' },
   },
   en: {
     title: 'Invoice',
@@ -102,7 +103,7 @@ export const INVOICE_STRINGS: Record<
     iban: 'IBAN',
     pricesInclVat: 'All prices include VAT.',
     page: 'Page',
-    methods: { test_provider: 'Online payment', cash: 'Cash', card_terminal: 'Card' },
+    methods: { test_provider: 'Online payment', cash: 'Cash', card_terminal: 'Card', loyalty_points: 'Loyalty points' },
   },
 };
 

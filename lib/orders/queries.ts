@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { locations, orderEvents, orderLines, orders, payments, type OrderStatus, type ShippingAddress, type VatLineSnapshot } from '@/db/schema';
+import { locations, orderEvents, orderLines, orders, payments, type OrderStatus, type PaymentMethod, type ShippingAddress, type VatLineSnapshot } from '@/db/schema';
 
 export interface OrderSummaryDto {
   id: string;
@@ -39,7 +39,7 @@ export interface OrderEventDto {
 
 export interface PaymentDto {
   id: string;
-  method: 'test_provider' | 'cash' | 'card_terminal';
+  method: PaymentMethod;
   status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
   amountCents: number;
   tenderedCents: number | null;

@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { orderEvents, orders, payments, type OrderStatus } from '@/db/schema';
+import { orderEvents, orders, payments, type OrderStatus, type PaymentMethod } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
@@ -8,7 +8,7 @@ import { staffMayHandle } from './shared';
 
 export interface RecordPaymentInput {
   orderId: string;
-  method: 'test_provider' | 'cash' | 'card_terminal';
+  method: PaymentMethod;
   amountCents: number;
   /** Cash only: what the customer handed over. */
   tenderedCents?: number | null;

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import { orders, paymentAnomalies, paymentWebhookEvents, payments } from '@/db/schema';
+import { orders, paymentAnomalies, paymentWebhookEvents, payments, type PaymentMethod } from '@/db/schema';
 import { recordPayment } from '@/lib/orders/mutations';
 import { noteRefundDue, recordPaymentFailure } from '@/lib/orders/payment-failure';
 import type { PaymentWebhookEvent } from './provider';
@@ -21,7 +21,7 @@ type AnomalyKind = (typeof paymentAnomalies.$inferInsert)['kind'];
 interface LockedAttempt {
   id: string;
   orderId: string;
-  method: 'test_provider' | 'cash' | 'card_terminal';
+  method: PaymentMethod;
   status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
   amountCents: number;
   idempotencyKey: string;

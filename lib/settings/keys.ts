@@ -40,6 +40,32 @@ export type SellerSetting = z.output<typeof sellerSettingSchema>;
 /** How long an unpaid web order holds its reserved stock before a job cancels it. */
 export const reservationSettingSchema = z.object({ holdMinutes: z.number().int().min(5).max(24 * 60) }).strict();
 
+/** The shop's name as customers see it (headers, emails, receipts). */
+export const shopSettingSchema = z.object({ name: text(100) }).strict();
+
+const basisPoints = z.number().int().min(0).max(10000);
+/** VAT rate per product tax class in basis points (2100 = 21 %); shipping is taxed at `standard`. */
+export const vatSettingSchema = z.object({ standard: basisPoints, reduced: basisPoints, zero: basisPoints }).strict();
+
+const cents = z.number().int().min(0).max(10_000_00);
+/** Home delivery: the fee (VAT included) and the discounted goods total from which delivery is free. */
+export const shippingSettingSchema = z.object({ deliveryFeeCents: cents, freeDeliveryThresholdCents: cents }).strict();
+
+/** How many days after collection / delivery / a counter sale goods may be returned. */
+export const returnsSettingSchema = z.object({ windowDays: z.number().int().min(0).max(365) }).strict();
+
+/** Points earned per whole paid euro of goods, and redemption in steps (default 100 points = € 1). */
+export const loyaltySettingSchema = z
+  .object({
+    pointsPerEuro: z.number().int().min(0).max(100),
+    redeemStepPoints: z.number().int().min(1).max(100_000),
+    redeemStepCents: z.number().int().min(1).max(100_00),
+  })
+  .strict();
+
+/** Stock is low when available <= this (unless a variant/location has its own threshold). */
+export const stockSettingSchema = z.object({ lowStockThreshold: z.number().int().min(0).max(10_000) }).strict();
+
 /**
  * Every setting: its schema and the value used until an admin sets one (and that the seed writes). A
  * key not listed here cannot be read or written.
@@ -64,6 +90,12 @@ export const SETTINGS = {
     schema: reservationSettingSchema,
     defaults: { holdMinutes: 30 },
   },
+  shop: { schema: shopSettingSchema, defaults: { name: 'Omnishop' } },
+  vat: { schema: vatSettingSchema, defaults: { standard: 2100, reduced: 900, zero: 0 } },
+  shipping: { schema: shippingSettingSchema, defaults: { deliveryFeeCents: 495, freeDeliveryThresholdCents: 5000 } },
+  returns: { schema: returnsSettingSchema, defaults: { windowDays: 30 } },
+  loyalty: { schema: loyaltySettingSchema, defaults: { pointsPerEuro: 1, redeemStepPoints: 100, redeemStepCents: 100 } },
+  stock: { schema: stockSettingSchema, defaults: { lowStockThreshold: 2 } },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
