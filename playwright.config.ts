@@ -40,7 +40,8 @@ if (cluster) {
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: 'test-results/e2e',
+  // E2E_OUTPUT_DIR: a side run keeps its own (Playwright empties this folder when it starts).
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results/e2e',
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
