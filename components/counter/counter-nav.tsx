@@ -16,7 +16,7 @@ export function CounterNav({
 }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex gap-1">
+    <nav aria-label={label} className="flex flex-wrap gap-1">
       {items.map((item) => {
         const current =
           pathname === item.href ||

@@ -28,10 +28,17 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           label={t('nav.label')}
           items={[
             { href: '/admin', label: t('nav.dashboard') },
-            { href: '/admin/promotions', label: t('nav.promotions') },
+            { href: '/admin/orders', label: t('nav.orders') },
+            { href: '/admin/customers', label: t('nav.customers') },
             { href: '/admin/products', label: t('nav.products') },
+            { href: '/admin/stock', label: t('nav.stock') },
+            { href: '/admin/transfers', label: t('nav.transfers') },
+            { href: '/admin/promotions', label: t('nav.promotions') },
             { href: '/admin/messages', label: tInbox('messages'), badge: { count: unread, label: tInbox('unread', { count: unread }) } },
             { href: '/admin/outbox', label: t('nav.outbox') },
+            { href: '/admin/staff', label: t('nav.staff') },
+            { href: '/admin/audit', label: t('nav.audit') },
+            { href: '/admin/settings', label: t('nav.settings') },
           ]}
         />
       </aside>

@@ -35,7 +35,11 @@ export default async function CounterLayout({ children }: { children: ReactNode 
             label={t('nav.label')}
             items={[
               { href: '/counter', label: t('nav.sale'), also: ['/counter/checkout', '/counter/receipts'] },
+              { href: '/counter/customers', label: t('nav.customers') },
+              { href: '/counter/orders', label: t('nav.orders') },
               { href: '/counter/pickups', label: t('nav.pickups') },
+              { href: '/counter/transfers', label: t('nav.transfers') },
+              { href: '/counter/till', label: t('nav.till') },
               { href: '/counter/inbox', label: tInbox('inbox'), badge: { count: unread, label: tInbox('unread', { count: unread }) } },
             ]}
           />
