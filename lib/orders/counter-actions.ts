@@ -31,6 +31,7 @@ export const completeCounterSaleAction = action(
         idempotencyKey: input.idempotencyKey,
         method: input.method,
         tenderedCents: input.tendered ?? null,
+        loyaltyPoints: input.loyaltyPoints,
         expectedTotalCents: input.expectedTotalCents,
         cartId: await findCounterCartId(db, actor.userId),
         storeId: store.id,

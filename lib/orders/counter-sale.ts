@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { intFromForm, PG_INT_MAX } from '@/lib/actions/form-numbers';
+import { intFromForm, optionalIntFromForm, PG_INT_MAX } from '@/lib/actions/form-numbers';
 import type { DbOrTx } from '@/db/client';
 import { getCart } from '@/lib/carts/queries';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { redeemPointsForOrder } from '@/lib/loyalty/redeem';
+import { pointsValueCents } from '@/lib/loyalty/rules';
 import { euroCentsSchema } from '@/lib/money/euros';
+import { getSetting } from '@/lib/settings/settings';
+import { bookPaymentsOnTill } from '@/lib/till/cash';
 import { placeOrder } from './place-order';
 import { recordPayment } from './record-payment';
 import { findPlacedOrder } from './shared';
@@ -20,13 +24,18 @@ export const counterCheckoutSchema = z
   .object({
     idempotencyKey: z.uuid('validation.invalid'),
     expectedTotalCents: intFromForm({ min: 0, max: PG_INT_MAX, message: 'validation.invalid', rangeMessage: 'validation.invalid' }),
-    method: z.enum(['cash', 'card_terminal'], 'validation.choice'),
+    // 'loyalty_points': the points pay the whole sale (loyaltyPoints worth the total).
+    method: z.enum(['cash', 'card_terminal', 'loyalty_points'], 'validation.choice'),
     tendered: z.preprocess(blankToUndefined, euroCentsSchema({ min: 0 }).optional()),
+    // Points of the attached customer paying part of the sale first (whole steps; checked by lib/loyalty).
+    loyaltyPoints: optionalIntFromForm({ min: 0, max: PG_INT_MAX, message: 'validation.invalid', rangeMessage: 'validation.invalid' }),
   })
   .strict()
   .superRefine((v, ctx) => {
     if (v.method === 'cash' && v.tendered === undefined)
       ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'validation.required' });
+    if (v.method === 'loyalty_points' && !v.loyaltyPoints)
+      ctx.addIssue({ code: 'custom', path: ['loyaltyPoints'], message: 'validation.required' });
   });
 
 export type CounterCheckoutInput = z.output<typeof counterCheckoutSchema>;
@@ -45,15 +54,21 @@ export interface CompletedCounterSale {
  * movement, the cart stays open. Repeating the key with the same payment details returns the first
  * sale — even though the cart it sold is closed by then; with another method or amount it is a conflict.
  *
- * Errors (DomainError): cartEmpty, outOfStock, productUnavailable, priceChanged, tenderedTooLow
+ * With `loyaltyPoints`, the attached customer's points pay part of the sale first (a 'loyalty_points'
+ * payment, see redeemPointsForOrder) and cash or card pays the rest; the order total is the sum of its
+ * payments. Method 'loyalty_points': the points pay it all.
+ *
+ * Errors (DomainError): loyalty* (see redeemPointsForOrder), loyaltyNotWholeTotal, cartEmpty, outOfStock, productUnavailable, priceChanged, tenderedTooLow
  * (field 'tendered'), forbidden, conflict — see placeOrder and recordPayment.
  */
 export async function completeCounterSale(
   db: DbOrTx,
   input: {
     idempotencyKey: string;
-    method: 'cash' | 'card_terminal';
+    method: 'cash' | 'card_terminal' | 'loyalty_points';
     tenderedCents?: number | null;
+    /** Points of the sale's customer that pay part (or, with method 'loyalty_points', all) of it first. */
+    loyaltyPoints?: number;
     expectedTotalCents?: number;
     cartId: string | null;
     storeId: number;
@@ -67,12 +82,14 @@ export async function completeCounterSale(
     const earlier = await findPlacedOrder(tx, input.idempotencyKey);
     const cartId = earlier?.cartId ?? input.cartId;
     if (!cartId) throw new DomainError('cartEmpty');
+    const points = input.loyaltyPoints ?? 0;
+    const pointsCents = points > 0 ? pointsValueCents(points, await getSetting(tx, 'loyalty')) : 0;
     // Refuse too little cash before an order number is drawn (sequences do not roll back).
     if (
       !earlier &&
       input.method === 'cash' &&
       input.expectedTotalCents !== undefined &&
-      (input.tenderedCents ?? 0) < input.expectedTotalCents
+      (input.tenderedCents ?? 0) < input.expectedTotalCents - pointsCents
     ) {
       throw new DomainError('tenderedTooLow', {}, 'tendered');
     }
@@ -89,23 +106,36 @@ export async function completeCounterSale(
         cartId,
         stockLocationId: input.storeId,
         expectedTotalCents: earlier ? undefined : input.expectedTotalCents,
-        requestExtras: { method: input.method, tenderedCents: input.method === 'cash' ? (input.tenderedCents ?? null) : null },
+        requestExtras: {
+          method: input.method,
+          tenderedCents: input.method === 'cash' ? (input.tenderedCents ?? null) : null,
+          ...(points > 0 ? { loyaltyPoints: points } : {}),
+        },
         locale: input.locale,
         now: input.now,
       },
       actor,
     );
+    // Points first (a partial payment of the attached customer), then the rest by cash or card.
+    const redeemed = points > 0 ? await redeemPointsForOrder(tx, { orderId: placed.orderId, points, idempotencyKey: input.idempotencyKey }, actor) : null;
+    const restCents = placed.totalCents - (redeemed?.amountCents ?? 0);
+    if (redeemed && restCents === 0) {
+      if (!earlier) await bookPaymentsOnTill(tx, placed.orderId, cart.tillSessionId); // a replay was booked the first time
+      return { ...placed, changeCents: null };
+    }
+    if (input.method === 'loyalty_points') throw new DomainError('loyaltyNotWholeTotal', {}, 'loyaltyPoints');
     const payment = await recordPayment(
       tx,
       {
         orderId: placed.orderId,
         method: input.method,
-        amountCents: placed.totalCents,
+        amountCents: restCents,
         tenderedCents: input.method === 'cash' ? (input.tenderedCents ?? null) : null,
         idempotencyKey: input.idempotencyKey,
       },
       actor,
     );
+    if (!earlier) await bookPaymentsOnTill(tx, placed.orderId, cart.tillSessionId); // a replay was booked the first time
     return { ...placed, changeCents: payment.changeCents };
   });
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { orderEvents, orders, payments, type OrderStatus, type PaymentMethod } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { staffMayHandle } from './shared';
 
@@ -59,8 +60,10 @@ async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<FoundPay
 }
 
 /**
- * Records a successful payment for the whole order and moves it on: a web order becomes 'paid', a
+ * Records a successful payment for what is due on the order and moves it on: a web order becomes 'paid', a
  * counter sale 'completed' (the goods are handed over at once). Idempotent by `idempotencyKey`.
+ * What is due is the total less earlier payments: loyalty points may pay a part first
+ * (redeemPointsForOrder records them here as a 'loyalty_points' payment that leaves the order waiting).
  *
  * Cash and card-terminal payments are taken by staff of the order's store (pickup orders can be paid
  * at the counter too); 'test_provider' is the online provider's confirmation, for web orders only —
@@ -90,6 +93,8 @@ export async function recordPayment(
       .select({
         id: orders.id,
         channel: orders.channel,
+        fulfilment: orders.fulfilment,
+        placedByUserId: orders.placedByUserId,
         status: orders.status,
         totalCents: orders.totalCents,
         stockLocationId: orders.stockLocationId,
@@ -105,11 +110,22 @@ export async function recordPayment(
 
     if (input.method === 'test_provider') {
       if (order.channel !== 'web') throw new DomainError('invalidState');
-    } else if (!staffMayHandle(actor, order.pickupLocationId ?? order.stockLocationId)) {
+    } else if (input.method === 'loyalty_points') {
+      // Only through redeemPointsForOrder (lib/loyalty/redeem), which took the points from the
+      // customer's balance and checked who asks, in this transaction.
+    } else if (
+      !staffMayHandle(actor, order.pickupLocationId ?? order.stockLocationId) &&
+      // Endless aisle: the clerk who placed a counter order for delivery from another location takes its payment.
+      !(order.channel === 'store' && order.fulfilment === 'delivery' && actor?.role === 'clerk' && order.placedByUserId === actor.userId)
+    ) {
       throw new DomainError('forbidden');
     }
     if (order.status !== 'pending_payment') throw new DomainError('invalidState');
-    if (input.amountCents !== order.totalCents) throw new DomainError('paymentAmountMismatch');
+    // What is still due: the total less what was paid already (points redeemed for this order).
+    const dueCents = order.totalCents - (await paidCents(tx, order.id));
+    // Points may pay a part (the rest follows by card, cash or online); any other payment pays all that is due.
+    const partial = input.method === 'loyalty_points' && input.amountCents > 0 && input.amountCents < dueCents;
+    if (input.amountCents !== dueCents && !partial) throw new DomainError('paymentAmountMismatch');
 
     let tenderedCents: number | null = null;
     let changeCents: number | null = null;
@@ -118,11 +134,11 @@ export async function recordPayment(
       if (
         tenderedCents === null ||
         !Number.isSafeInteger(tenderedCents) ||
-        tenderedCents < order.totalCents
+        tenderedCents < dueCents
       ) {
         throw new DomainError('tenderedTooLow', {}, 'tendered');
       }
-      changeCents = tenderedCents - order.totalCents;
+      changeCents = tenderedCents - dueCents;
     }
 
     const [payment] = afterLock
@@ -150,8 +166,12 @@ export async function recordPayment(
       if (!raced) throw new DomainError('conflict');
       return replayOf(raced, input, actor);
     }
+    if (partial) {
+      return { paymentId: payment.paymentId, orderId: order.id, orderStatus: order.status, amountCents: input.amountCents, changeCents: null };
+    }
 
-    const to: OrderStatus = order.channel === 'store' ? 'completed' : 'paid';
+    // A counter order for delivery or later pickup (endless aisle) is paid, not yet completed: its goods come later.
+    const to: OrderStatus = order.channel === 'store' && order.fulfilment === 'in_store' ? 'completed' : 'paid';
     const [moved] = await tx
       .update(orders)
       .set({ status: to })
@@ -179,6 +199,7 @@ export async function recordPayment(
       note: input.method,
     });
     await notifyOrderEvent(tx, order.id, to);
+    await applyLoyaltyForOrderEvent(tx, order.id, to);
     return {
       paymentId: payment.paymentId,
       orderId: order.id,
@@ -195,7 +216,9 @@ export async function recordPayment(
  * request: another order, method, amount or cash tendered is a `conflict`, never the first result.
  */
 function replayOf(found: FoundPayment, input: RecordPaymentInput, actor: Actor | null): RecordedPayment {
-  if (input.method !== 'test_provider' && !staffMayHandle(actor, found.locationId)) throw new DomainError('forbidden');
+  // Online and points payments were authorized by their caller (the verified provider; lib/loyalty).
+  const staffMethod = input.method !== 'test_provider' && input.method !== 'loyalty_points';
+  if (staffMethod && !staffMayHandle(actor, found.locationId)) throw new DomainError('forbidden');
   const same =
     found.orderId === input.orderId &&
     found.request.method === input.method &&
@@ -204,4 +227,16 @@ function replayOf(found: FoundPayment, input: RecordPaymentInput, actor: Actor |
   if (!same) throw new DomainError('conflict');
   const { paymentId, orderId, orderStatus, amountCents, changeCents } = found;
   return { paymentId, orderId, orderStatus, amountCents, changeCents };
+}
+
+/**
+ * What the order's payments have paid so far: succeeded payments not owed back (before the order is
+ * paid, only points redeemed for it). The amount still due is the total less this.
+ */
+export async function paidCents(db: DbOrTx, orderId: string): Promise<number> {
+  const [row] = await db
+    .select({ sum: sql<number>`coalesce(sum(${payments.amountCents}), 0)::int`.mapWith(Number) })
+    .from(payments)
+    .where(and(eq(payments.orderId, orderId), eq(payments.status, 'succeeded'), eq(payments.refundDue, false)));
+  return row?.sum ?? 0;
 }

@@ -4,6 +4,7 @@ import { orderEvents, orderLines, orders, payments, type OrderStatus } from '@/d
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/mutations';
+import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { canTransition, staffMayHandle } from './shared';
 
@@ -71,7 +72,8 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
         .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')));
     }
 
-    const stockChange = stockEffect(order.channel, input.to);
+    // An endless-aisle order (counter, for delivery or pickup later) holds a reservation like a web order.
+    const stockChange = stockEffect(order.fulfilment === 'in_store' ? order.channel : 'web', input.to);
     if (stockChange) {
       const lines = await tx
         .select({ variantId: orderLines.variantId, quantity: sql<number>`sum(${orderLines.quantity})::int`.mapWith(Number) })
@@ -97,6 +99,7 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
       note: input.note ?? null,
     });
     await notifyOrderEvent(tx, order.id, input.to, { note: input.note });
+    await applyLoyaltyForOrderEvent(tx, order.id, input.to);
     return { orderId: order.id, status: input.to };
   });
 }

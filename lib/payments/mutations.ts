@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orders, payments } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { paidCents } from '@/lib/orders/record-payment';
 import type { PaymentProvider } from './provider';
 import { testProvider } from './test-provider';
 
@@ -16,8 +17,8 @@ export interface StartedPayment {
 }
 
 /**
- * Opens an online payment for a web order that waits for payment: a 'pending' payment row for the
- * order's total, and the provider's hosted page to send the shopper to. An attempt that is still
+ * Opens an online payment for a web order that waits for payment: a 'pending' payment row for what
+ * is due (the total less points redeemed at checkout), and the provider's hosted page to send the shopper to. An attempt that is still
  * pending is reused, so a double click or a "Try again" after going back makes no second attempt.
  *
  * The provider is called outside any transaction (a call over the network must not hold a lock on
@@ -37,7 +38,7 @@ export async function startPayment(
   if (open) return open;
 
   const created = await provider.createPayment({
-    amountCents: order.totalCents,
+    amountCents: order.dueCents,
     description: order.number,
     returnUrl: `/orders/${order.id}`,
   });
@@ -53,7 +54,7 @@ export async function startPayment(
         orderId: locked.id,
         method: provider.method,
         status: 'pending',
-        amountCents: locked.totalCents,
+        amountCents: locked.dueCents,
         providerReference: created.providerReference,
         idempotencyKey: `online:${randomUUID()}`,
       })
@@ -71,6 +72,8 @@ interface PayableOrder {
   id: string;
   number: string;
   totalCents: number;
+  /** The total less what is paid already (points redeemed at checkout): what the provider is asked for. */
+  dueCents: number;
 }
 
 async function payableOrder(
@@ -91,7 +94,7 @@ async function payableOrder(
   const [order] = options.lock ? await query.for('update') : await query;
   if (!order) throw new DomainError('notFound');
   if (order.channel !== 'web' || order.status !== 'pending_payment') throw new DomainError('invalidState');
-  return order;
+  return { id: order.id, number: order.number, totalCents: order.totalCents, dueCents: order.totalCents - (await paidCents(db, order.id)) };
 }
 
 /** The order's open attempt with this provider for the order's total, if any. */
@@ -116,7 +119,7 @@ async function openAttempt(
     )
     .orderBy(desc(payments.createdAt))
     .limit(1);
-  if (!open?.providerReference || open.amountCents !== order.totalCents) return null;
+  if (!open?.providerReference || open.amountCents !== order.dueCents) return null;
   return {
     paymentId: open.id,
     providerReference: open.providerReference,

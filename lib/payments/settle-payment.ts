@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { orders, paymentAnomalies, paymentWebhookEvents, payments, type PaymentMethod } from '@/db/schema';
 import { recordPayment } from '@/lib/orders/mutations';
+import { paidCents } from '@/lib/orders/record-payment';
 import { noteRefundDue, recordPaymentFailure } from '@/lib/orders/payment-failure';
 import type { PaymentWebhookEvent } from './provider';
 
@@ -138,7 +139,8 @@ async function applySuccess(
   }
 
   if (order.status === 'pending_payment' && order.channel === 'web') {
-    if (attempt.amountCents !== order.totalCents) {
+    // What is due: the total less points redeemed for the order before the shopper went to pay.
+    if (attempt.amountCents !== order.totalCents - (await paidCents(tx, order.id))) {
       await recordAnomaly(tx, event, { kind: 'amount_mismatch', ...ids });
       return 'anomaly';
     }
