@@ -29,6 +29,11 @@ export function isCardNumber(value: string): boolean {
  * The customer's card number, given one on first need (sign-up, the first points, the account page).
  * Conditional on none being set, so two first needs at once end with one number; a collision with
  * another customer's number (unique index, ~1 in 10^10) draws again inside a savepoint.
+ *
+ * Lock order: setting the number updates a uniquely indexed column, which takes the customer row FOR
+ * UPDATE — blocked by the key-share lock that any insert referencing the customer (an order, a ledger
+ * entry) holds until its transaction ends. Call it BEFORE such inserts in a transaction, or two
+ * transactions for one customer deadlock.
  */
 export async function ensureLoyaltyCard(db: DbOrTx, customerId: number): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {

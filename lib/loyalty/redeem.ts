@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/identity/queries';
 import { paidCents, recordPayment } from '@/lib/orders/record-payment';
 import { staffMayHandle } from '@/lib/orders/shared';
 import { getSetting } from '@/lib/settings/settings';
+import { ensureLoyaltyCard } from './cards';
 import { findEntry, postEntry } from './ledger';
 import { isWholeSteps, pointsValueCents } from './rules';
 
@@ -79,6 +80,9 @@ export async function redeemPointsForOrder(db: DbOrTx, input: RedeemForOrderInpu
       throw new DomainError('loyaltyAboveTotal', { max }, 'loyaltyPoints');
     }
 
+    // Before the ledger write: giving a card updates a unique column of the customer row, which
+    // conflicts with the key-share lock another till's entry insert holds on it (a deadlock if taken later).
+    await ensureLoyaltyCard(tx, order.customerId);
     await postEntry(tx, {
       customerId: order.customerId,
       kind: 'redeem',

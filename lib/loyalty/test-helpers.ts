@@ -9,6 +9,7 @@ import { placeOrder } from '@/lib/orders/mutations';
 import { startPayment } from '@/lib/payments/mutations';
 import { deliverOutcome } from '@/lib/payments/payment-test-helpers';
 import { createShop } from '@/lib/testing/fixtures';
+import { ensureLoyaltyCard } from './cards';
 import { getBalance, postEntry, sumOfEntries } from './ledger';
 
 export type Shop = Awaited<ReturnType<typeof createShop>>;
@@ -50,6 +51,7 @@ export async function counterCart(db: Db, shop: Shop, clerk: Actor, input: { qua
 
 /** Gives a customer points by an admin-less adjustment (test setup only). */
 export async function grantPoints(db: Db, customerId: number, points: number) {
+  await ensureLoyaltyCard(db, customerId);
   await postEntry(db, { customerId, kind: 'adjustment', points, reason: 'test', idempotencyKey: `test:${randomUUID()}` });
 }
 

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { getCart } from '@/lib/carts/queries';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { ensureLoyaltyCard } from '@/lib/loyalty/cards';
 import { redeemPointsForOrder } from '@/lib/loyalty/redeem';
 import { pointsValueCents } from '@/lib/loyalty/rules';
 import { euroCentsSchema } from '@/lib/money/euros';
@@ -97,6 +98,9 @@ export async function completeCounterSale(
     if (!cart || cart.channel !== 'store' || cart.clerkUserId !== actor.userId)
       throw new DomainError(earlier ? 'conflict' : 'forbidden');
 
+    // The customer's card before the order references their row: giving one later, in this
+    // transaction, could deadlock with another till selling to the same customer (see ensureLoyaltyCard).
+    if (cart.customerId) await ensureLoyaltyCard(tx, cart.customerId);
     const placed = await placeOrder(
       tx,
       {
