@@ -26,6 +26,8 @@ export interface Scenario {
 }
 
 const variant = (w: World) => String(w.shop.variant.id);
+const catalogCsv = (w: World) =>
+  `product_slug,brand,name_en,name_nl,category_slug,tax_class,sku,ean,price\n${w.shop.product.slug},Acme,Trail Runner,Trailloper,${w.shop.category.slug},standard,${w.shop.variant.sku},${w.shop.variant.ean},"45,00"\n`;
 const promotionForm = {
   name: 'Socks week',
   kind: 'percentage',
@@ -119,5 +121,14 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/promotions/actions.ts#updatePromotionAction': { input: (w) => ({ ...promotionForm, id: String(w.promotion.id), code: PROMO_CODE }), others: 'refused' },
   'lib/promotions/actions.ts#endPromotionAction': { input: (w) => ({ id: String(w.promotion.id) }), others: 'refused' },
   'lib/promotions/actions.ts#previewPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
+  // Staff (admins only): the input names store A's clerk; the rules (not yourself, last admin) are in lib/staff.
+  'lib/staff/actions.ts#createStaffAction': { input: (w) => ({ name: 'New clerk', email: 'new-clerk@example.com', role: 'clerk', storeId: String(w.shop.storeA.id) }), others: 'refused' },
+  'lib/staff/actions.ts#updateStaffAction': { input: (w) => ({ userId: String(w.actors.clerk!.userId), role: 'clerk', storeId: String(w.shop.storeB.id) }), others: 'refused' },
+  'lib/staff/actions.ts#resetStaffPasswordAction': { input: (w) => ({ userId: String(w.actors.clerk!.userId) }), others: 'refused' },
+  'lib/staff/actions.ts#deactivateStaffAction': { input: (w) => ({ userId: String(w.actors.clerk!.userId) }), others: 'refused' },
+  'lib/staff/actions.ts#reactivateStaffAction': { input: (w) => ({ userId: String(w.actors.clerk!.userId) }), others: 'refused' },
+  // Catalog CSV (admins only): a file that changes the price of the world's variant.
+  'lib/catalog/csv/actions.ts#previewCatalogImportAction': { input: (w) => ({ csv: catalogCsv(w) }), others: 'refused' },
+  'lib/catalog/csv/actions.ts#applyCatalogImportAction': { input: (w) => ({ csv: catalogCsv(w) }), others: 'refused' },
 };
 

@@ -9,6 +9,7 @@ import { passwordReset } from './password-reset';
 import { paymentReceived } from './payment-received';
 import { readyForPickup } from './ready-for-pickup';
 import { shipped } from './shipped';
+import { staffInvite } from './staff-invite';
 import { verifyEmail } from './verify-email';
 import type { NotificationTemplate, RenderContext, RenderedNotification } from './types';
 
@@ -21,6 +22,7 @@ export type { NotificationAttachment, RenderedNotification } from './types';
 const TEMPLATES: NotificationTemplate[] = [
   passwordReset,
   verifyEmail,
+  staffInvite,
   conversationReply,
   // Order messages (lib/order-messages picks the template, recipients and channels per event).
   orderConfirmation,
