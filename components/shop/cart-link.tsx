@@ -4,6 +4,7 @@ import { getActor } from '@/lib/auth/session';
 import { countCartItems, currentWebCartId, hasUnclaimedCart } from '@/lib/carts/web-cart';
 import { getDb } from '@/lib/db';
 import { CartClaim } from './cart-claim';
+import { CartMergeNotice } from './cart-merge-notice';
 
 /** The header's cart link with the number of items; also merges an anonymous cart after sign-in. */
 export async function CartLink() {
@@ -17,6 +18,7 @@ export async function CartLink() {
   return (
     <>
       {unclaimed && <CartClaim />}
+      <CartMergeNotice />
       <Link
         href="/cart"
         aria-label={t('cartWithCount', { count })}

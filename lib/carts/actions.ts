@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db';
 import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
 import { addToCart, applyPromotionCode, removeCode, removeLine, setLineQuantity } from './mutations';
 import { addToCartSchema, promotionCodeSchema, removeLineSchema, setLineQuantitySchema } from './schemas';
-import { existingWebCart, openWebCart, shopperCustomerId } from './web-cart';
+import { claimWebCart, existingWebCart, openWebCart, shopperCustomerId } from './web-cart';
 
 // Web cart actions. Anyone may shop (access.public); the cart is never part of the input: it comes
 // from the cookie or the signed-in customer, and web-cart.ts asserts the caller holds it.
@@ -79,12 +79,16 @@ export const removePromotionCodeAction = action(
 
 /**
  * Right after sign-in: merges the anonymous cookie cart into the customer's own cart (or makes it
- * theirs) and points the cookie at the result. Called once by the shop header when it sees one.
+ * theirs) and points the cookie at the result. Called once by the shop header when it sees one. Lines
+ * that could not come along (no longer for sale) come back as a message, shown once.
  */
 export const claimCartAction = action(
   { schema: z.object({}).strict(), access: access.customer },
-  async (_input, { actor }) => {
-    await openWebCart(getDb(), actor);
+  async (_input, { actor, locale, t }) => {
+    const { dropped } = await claimWebCart(getDb(), actor, locale);
     refresh();
+    if (dropped.length === 0) return;
+    const names = dropped.map((d) => (d.variantLabel ? `${d.productName} (${d.variantLabel})` : d.productName)).join(', ');
+    return { message: t('shop.cartMerge.dropped', { count: dropped.length, names }) };
   },
 );

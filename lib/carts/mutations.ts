@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cartLines, carts, customers, variants, products } from '@/db/schema';
-import { loadPriceLines } from '@/lib/catalog/queries';
+import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
 import { DomainError } from '@/lib/errors';
 import { normalizeCode, priceCart } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
@@ -38,8 +38,8 @@ async function touchOpenCart(db: DbOrTx, cartId: string): Promise<CartDto> {
  */
 export async function getOrCreateWebCart(
   db: DbOrTx,
-  who: { cartId?: string | null; customerId?: number | null },
-): Promise<{ cartId: string; created: boolean }> {
+  who: { cartId?: string | null; customerId?: number | null; locale?: CatalogLocale },
+): Promise<{ cartId: string; created: boolean; dropped?: DroppedLine[] }> {
   return db.transaction(async (tx) => {
     const cookie = who.cartId ? await getCart(tx, who.cartId) : null;
     const anonymous = cookie && cookie.channel === 'web' && cookie.status === 'open' && cookie.customerId === null ? cookie : null;
@@ -58,8 +58,8 @@ export async function getOrCreateWebCart(
       .orderBy(desc(carts.updatedAt))
       .limit(1);
     if (own) {
-      if (anonymous) await mergeCarts(tx, { fromCartId: anonymous.id, intoCartId: own.id });
-      return { cartId: own.id, created: false };
+      const dropped = anonymous ? (await mergeCarts(tx, { fromCartId: anonymous.id, intoCartId: own.id, locale: who.locale })).dropped : [];
+      return { cartId: own.id, created: false, dropped };
     }
     if (anonymous) {
       // Claim it only while still anonymous, so two sign-ins cannot both take one cart.
@@ -75,30 +75,49 @@ export async function getOrCreateWebCart(
   });
 }
 
+/** A line that could not follow the shopper into their cart: its product is no longer for sale. */
+export interface DroppedLine {
+  productName: string;
+  variantLabel: string;
+  quantity: number;
+}
+
 /**
- * Moves every line and code of `fromCartId` into `intoCartId` (quantities added, capped at
- * MAX_LINE_QUANTITY) and closes the source cart as 'abandoned'. Used on sign-in.
+ * Moves every sellable line and every code of `fromCartId` into `intoCartId` (quantities added, capped
+ * at MAX_LINE_QUANTITY; codes united) and closes the source cart as 'abandoned'. Used on sign-in. Lines
+ * whose variant or product left the assortment are not moved: they are returned (names in `locale`)
+ * so the shopper is told once, instead of finding a line they cannot order.
  */
-export async function mergeCarts(db: DbOrTx, input: { fromCartId: string; intoCartId: string }): Promise<void> {
-  if (input.fromCartId === input.intoCartId) return;
-  await db.transaction(async (tx) => {
+export async function mergeCarts(
+  db: DbOrTx,
+  input: { fromCartId: string; intoCartId: string; locale?: CatalogLocale },
+): Promise<{ dropped: DroppedLine[] }> {
+  if (input.fromCartId === input.intoCartId) return { dropped: [] };
+  return db.transaction(async (tx) => {
     const into = await touchOpenCart(tx, input.intoCartId);
     const [from] = await tx
       .update(carts)
       .set({ status: 'abandoned' })
       .where(and(eq(carts.id, input.fromCartId), eq(carts.status, 'open')))
       .returning(cartColumns);
-    if (!from) return; // already merged or checked out: nothing to move
+    if (!from) return { dropped: [] }; // already merged or checked out: nothing to move
     // Raw: drizzle's insert…select wants every table column, including the generated id.
     await tx.execute(sql`
       insert into ${cartLines} (cart_id, variant_id, quantity)
-      select ${into.id}::uuid, variant_id, quantity from ${cartLines} where cart_id = ${from.id}::uuid
+      select ${into.id}::uuid, l.variant_id, least(l.quantity, ${MAX_LINE_QUANTITY}) from ${cartLines} l
+      join ${variants} v on v.id = l.variant_id and v.active
+      join ${products} p on p.id = v.product_id and p.active
+      where l.cart_id = ${from.id}::uuid
       on conflict (cart_id, variant_id)
       do update set quantity = least(cart_lines.quantity + excluded.quantity, ${MAX_LINE_QUANTITY}), updated_at = now()`);
     const codes = [...new Set([...into.promotionCodes, ...from.promotionCodes])];
     if (codes.length !== into.promotionCodes.length) {
       await tx.update(carts).set({ promotionCodes: codes }).where(eq(carts.id, into.id));
     }
+    const left = await loadPriceLines(tx, await getCartLines(tx, from.id), input.locale ?? 'nl');
+    return {
+      dropped: left.filter((l) => !l.active).map(({ productName, variantLabel, quantity }) => ({ productName, variantLabel, quantity })),
+    };
   });
 }
 

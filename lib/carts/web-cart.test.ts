@@ -8,8 +8,11 @@ import type { Db, DbHandle } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { Actor } from '@/lib/identity/queries';
-import { createCustomerActor, createShop, resetDatabase } from '@/lib/testing/fixtures';
-import { getCartLines } from './queries';
+import { eq } from 'drizzle-orm';
+import { products } from '@/db/schema';
+import { createCustomerActor, createProduct, createPromotionRow, createShop, createVariant, resetDatabase } from '@/lib/testing/fixtures';
+import { MAX_LINE_QUANTITY } from './mutations';
+import { findWebCartId, getCart, getCartLines } from './queries';
 
 const state = vi.hoisted(() => ({
   actor: null as unknown,
@@ -143,6 +146,41 @@ describe('web cart actions', () => {
     expect(await claimCartAction({})).toMatchObject({ ok: true });
     expect(state.jar.get(CART_COOKIE)).toBe(evaCart);
     expect(await getCartLines(db, evaCart)).toEqual([{ variantId: shop.variant.id, quantity: 3 }]);
+  });
+
+  it('sign-in merge: quantities summed and capped, codes united, an unsellable line dropped with one message; every device sees that one cart', async () => {
+    const { claimCartAction } = await import('./actions');
+    const eva = await createCustomerActor(db, 'eva@example.com');
+    await createPromotionRow(db, { name: 'Ten off', kind: 'percentage', value: 10, target: 'all', code: 'TEN' });
+    const gone = await createProduct(db, { categoryId: shop.category.id, slug: 'old', nameEn: 'Old boot', nameNl: 'Oude laars' });
+    const goneVariant = await createVariant(db, { productId: gone.id, sku: 'OLD-1', priceCents: 1000 });
+
+    as(eva); // the laptop, signed in
+    await addToCartAction({ variantId: shop.variant.id, quantity: 60 });
+    const evaCart = state.jar.get(CART_COOKIE)!;
+
+    as(null); // the phone, not signed in yet
+    await addToCartAction({ variantId: shop.variant.id, quantity: 60 });
+    await addToCartAction({ variantId: goneVariant.id, quantity: 1 });
+    await applyPromotionCodeAction({ code: 'ten' });
+    const phoneCart = state.jar.get(CART_COOKIE)!;
+    await db.update(products).set({ active: false }).where(eq(products.id, gone.id));
+
+    as(eva, { [CART_COOKIE]: phoneCart }); // signs in on the phone
+    const merged = await claimCartAction({});
+    expect(merged).toMatchObject({ ok: true, message: expect.stringContaining('Old boot') });
+    expect(state.jar.get(CART_COOKIE)).toBe(evaCart);
+    expect(await getCartLines(db, evaCart)).toEqual([{ variantId: shop.variant.id, quantity: MAX_LINE_QUANTITY }]);
+    expect((await getCart(db, evaCart))!.promotionCodes).toEqual(['TEN']);
+    expect((await getCart(db, phoneCart))!.status).toBe('abandoned');
+    // Said once: claiming again has nothing left to merge and says nothing.
+    expect(await claimCartAction({})).toEqual({ ok: true });
+
+    // A third browser, signed in as Eva with no cookie at all: the same cart.
+    as(eva);
+    expect(await findWebCartId(db, { customerId: eva.customerId })).toBe(evaCart);
+    await setLineQuantityAction({ variantId: shop.variant.id, quantity: 2 });
+    expect(await getCartLines(db, evaCart)).toEqual([{ variantId: shop.variant.id, quantity: 2 }]);
   });
 
   it('refuses unknown promotion codes with a message at the field', async () => {

@@ -4,7 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { DomainError } from '@/lib/errors';
 import { setAppCookie } from '@/lib/http/cookies';
 import type { Actor } from '@/lib/identity/queries';
-import { getOrCreateWebCart } from './mutations';
+import type { CatalogLocale } from '@/lib/catalog/queries';
+import { getOrCreateWebCart, type DroppedLine } from './mutations';
 import { assertCartAccess, findWebCartId, getCart, getCartLines } from './queries';
 
 // The web cart lives in the database; the browser only holds its (unguessable) id in an httpOnly cookie.
@@ -36,14 +37,23 @@ export async function currentWebCartId(db: DbOrTx, actor: Actor | null): Promise
  * again here, so no action can touch a cart the caller does not hold.
  */
 export async function openWebCart(db: DbOrTx, actor: Actor | null): Promise<string> {
+  return (await claimWebCart(db, actor)).cartId;
+}
+
+/**
+ * openWebCart, also saying which lines of a merged anonymous cart could not come along (no longer for
+ * sale; names in `locale`) — for the one message after sign-in.
+ */
+export async function claimWebCart(db: DbOrTx, actor: Actor | null, locale?: CatalogLocale): Promise<{ cartId: string; dropped: DroppedLine[] }> {
   const cookieCartId = await readCartCookie();
-  const { cartId } = await getOrCreateWebCart(db, {
+  const { cartId, dropped } = await getOrCreateWebCart(db, {
     cartId: cookieCartId,
     customerId: shopperCustomerId(actor),
+    locale,
   });
   if (cartId !== cookieCartId) await writeCartCookie(cartId);
   await assertOwnCart(db, cartId, actor, cartId);
-  return cartId;
+  return { cartId, dropped: dropped ?? [] };
 }
 
 /**

@@ -33,6 +33,14 @@ export const PUBLIC_RATE_LIMITS = {
   passwordResetSubmitPerAddress: { bucket: 'password-reset-submit:address', limit: 20, windowMs: 15 * MINUTE },
   /** "Send again" of the verification mail, per account (not public, but it mails). */
   verificationResendPerAccount: { bucket: 'verify-email-resend:account', limit: 3, windowMs: 60 * MINUTE },
+  /** Account page: changing the email or password checks the current password (bcrypt), per account. */
+  accountPasswordCheckPerAccount: { bucket: 'account-password-check:account', limit: 10, windowMs: 15 * MINUTE },
+  /** "Continue in store": each press writes a code row (lib/cart-handoff). */
+  handoffIssuePerCart: { bucket: 'cart-handoff-issue:cart', limit: 10, windowMs: 10 * MINUTE },
+  handoffIssuePerAddress: { bucket: 'cart-handoff-issue:address', limit: 30, windowMs: 10 * MINUTE },
+  /** "Load a cart" at the counter: a 6-character code is guessable only by volume, so every try counts. */
+  handoffLoadPerClerk: { bucket: 'cart-handoff-load:clerk', limit: 20, windowMs: 10 * MINUTE },
+  handoffLoadPerStore: { bucket: 'cart-handoff-load:store', limit: 60, windowMs: 10 * MINUTE },
 } as const satisfies Record<string, Omit<RateLimit, 'key'>>;
 
 export type PublicRateLimit = keyof typeof PUBLIC_RATE_LIMITS;

@@ -16,6 +16,8 @@ export const PUBLIC_ACTIONS: Record<string, PublicActionGuard> = {
   'lib/carts/actions.ts#applyPromotionCodeAction': own('applyPromotionCodeAction'),
   'lib/carts/actions.ts#removePromotionCodeAction': own('removePromotionCodeAction'),
   'lib/orders/checkout-actions.ts#placeWebOrderAction': own('placeWebOrderAction'),
+  // Getting a code (and so the cart at a counter) for someone else's cart; each call writes a row (rate-limited).
+  'lib/cart-handoff/actions.ts#startCartHandoffAction': { abuseTest: 'lib/cart-handoff/actions.test.ts', exercises: 'startCartHandoffAction' },
   'lib/payments/actions.ts#retryPaymentAction': own('retryPaymentAction'),
   'lib/payments/actions.ts#decideTestPaymentAction': own('decideTestPaymentAction'),
   // Credential stuffing and password spraying: Auth.js's authorize goes through verifyCredentials.

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Persona, World } from './world';
-import { PERSONAS, PROMO_CODE } from './world';
+import { OWNER_PASSWORD, PERSONAS, PROMO_CODE } from './world';
 
 export interface Scenario {
   input: (world: World, persona: Persona) => Record<string, unknown>;
@@ -47,6 +47,12 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/carts/actions.ts#applyPromotionCodeAction': { input: () => ({ code: PROMO_CODE.toLowerCase() }), others: 'refused' },
   'lib/carts/actions.ts#removePromotionCodeAction': { input: () => ({ code: PROMO_CODE }), others: 'refused' },
   'lib/carts/actions.ts#claimCartAction': { input: () => ({}), others: 'own' },
+  'lib/cart-handoff/actions.ts#startCartHandoffAction': { input: () => ({}), others: 'own' },
+  'lib/cart-handoff/counter-actions.ts#loadCartHandoffAction': {
+    input: (w, p) => ({ code: w.handoffCodes[p] }),
+    others: 'bearer',
+    why: 'a cart code is shown by the shopper to the clerk of whichever store they walk into: any counter may load it, once',
+  },
 
   // Counter cart: always the signed-in clerk's own, in the session's store.
   'lib/carts/counter-actions.ts#scanToCounterCartAction': { input: (w) => ({ code: w.shop.variant.sku }), others: 'own' },
@@ -99,6 +105,27 @@ export const SCENARIOS: Record<string, Scenario> = {
     why: 'the mailed link is the credential: whoever holds it sets the password of the account it names (the owner, signed out, holds theirs; the others hold another customer’s)',
   },
   'lib/identity/actions.ts#resendVerificationAction': { input: () => ({}), others: 'own' },
+  // The account page: each acts on the caller's own account and profile; an address is named by id, so
+  // another customer naming the owner's address is refused.
+  'lib/identity/account-actions.ts#updateProfileAction': { input: () => ({ name: 'Renamed', phone: '06 12345678' }), others: 'own' },
+  'lib/identity/account-actions.ts#changeEmailAction': {
+    input: (_w, persona) => ({ email: `changed-${persona.toLowerCase()}@example.com`, currentPassword: OWNER_PASSWORD }),
+    others: 'own',
+  },
+  'lib/identity/account-actions.ts#changePasswordAction': {
+    input: () => ({ currentPassword: OWNER_PASSWORD, password: 'a brand new password', confirmPassword: 'a brand new password' }),
+    others: 'own',
+  },
+  'lib/identity/account-actions.ts#updatePreferencesAction': {
+    input: (w) => ({ notifyByEmail: 'on', notifyBySms: 'on', preferredLocationId: String(w.shop.storeA.id), locale: 'en' }),
+    others: 'own',
+  },
+  'lib/identity/account-actions.ts#saveAddressAction': {
+    input: (w) => ({ addressId: String(w.ownerAddressId), name: 'Mallory', street: 'Elsewhere 9', postcode: '1011 AB', city: 'Amsterdam' }),
+    others: 'refused',
+  },
+  'lib/identity/account-actions.ts#deleteAddressAction': { input: (w) => ({ addressId: String(w.ownerAddressId) }), others: 'refused' },
+  'lib/identity/account-actions.ts#makeDefaultAddressAction': { input: (w) => ({ addressId: String(w.ownerAddressId) }), others: 'refused' },
   'lib/i18n/actions.ts#setLocaleAction': { input: () => ({ locale: 'nl' }), owners: [...PERSONAS], others: 'own' },
 
   // Conversations: a shopper writes in the thread of an order they may see (never one named by the form);

@@ -6,12 +6,14 @@
  * Import it AFTER the harness mocks are registered (test files do, since vi.mock is hoisted).
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '@/db/client';
-import { notifications } from '@/db/schema';
+import { customerAddresses, notifications, users } from '@/db/schema';
 import type { Access, ActionState } from '@/lib/actions/action';
 import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { CART_COOKIE } from '@/lib/carts/web-cart';
+import { issueHandoff } from '@/lib/cart-handoff/mutations';
+import { hashPassword } from '@/lib/auth/password';
 import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import type { Actor } from '@/lib/identity/queries';
 import { issueToken } from '@/lib/identity/tokens';
@@ -57,6 +59,8 @@ export function ownersOf(access: Access, declared?: Persona[]): Persona[] {
 }
 
 export const PROMO_CODE = 'SAVE10';
+/** The owner's password (the account page asks for it to change the email or password). */
+export const OWNER_PASSWORD = 'owner password 1';
 
 /**
  * The shop every matrix and fuzz test runs against: a customer (the owner) with an open web cart
@@ -115,6 +119,22 @@ export async function buildWorld(db: DbOrTx) {
   const resetLink = async (actor: Actor) => (await issueToken(db, { userId: actor.userId, email: actor.email, purpose: 'password_reset' })).token;
   const resetTokens = { owner: await resetLink(owner), other: await resetLink(otherCustomer) };
 
+  // The owner's own password and address book entry (the account page's actions).
+  await db.update(users).set({ passwordHash: await hashPassword(OWNER_PASSWORD) }).where(eq(users.id, owner.userId));
+  const [ownerAddress] = await db
+    .insert(customerAddresses)
+    .values({ customerId: owner.customerId!, name: 'Owner', street: 'Oudegracht 1', postcode: '3511 AA', city: 'Utrecht', isDefault: true })
+    .returning({ id: customerAddresses.id });
+
+  // "Continue in store" codes, one per caller, each for an anonymous shopper's cart: a code is a bearer
+  // credential that the clerk of whichever store the shopper walks into may load (once).
+  const handoffCodes = {} as Record<Persona, string>;
+  for (const persona of PERSONAS) {
+    const { cartId: shopperCart } = await getOrCreateWebCart(db, {});
+    await addToCart(db, { cartId: shopperCart, variantId: shop.variant.id, quantity: 1 });
+    handoffCodes[persona] = (await issueHandoff(db, { webCartId: shopperCart })).code;
+  }
+
   const actors: Record<Persona, Actor | null> = { anonymous: null, customer: owner, otherCustomer, clerk, otherStoreClerk, admin };
   return {
     shop,
@@ -134,6 +154,9 @@ export async function buildWorld(db: DbOrTx) {
     collectedPickupOrderId: collected.orderId,
     threadId: conversation.threadId,
     deadNotificationId: deadNotification.id,
+    /** A cart handoff code per caller (see above). */
+    handoffCodes,
+    ownerAddressId: ownerAddress.id,
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -34,7 +34,7 @@ export default async function CounterLayout({ children }: { children: ReactNode 
           <CounterNav
             label={t('nav.label')}
             items={[
-              { href: '/counter', label: t('nav.sale'), also: ['/counter/checkout', '/counter/receipts'] },
+              { href: '/counter', label: t('nav.sale'), also: ['/counter/checkout', '/counter/receipts', '/counter/load-cart', '/counter/endless-aisle'] },
               { href: '/counter/customers', label: t('nav.customers') },
               { href: '/counter/orders', label: t('nav.orders') },
               { href: '/counter/pickups', label: t('nav.pickups') },

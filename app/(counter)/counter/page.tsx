@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CartPanel } from '@/components/counter/cart-panel';
 import { CounterSearch } from '@/components/counter/counter-search';
+import { LoadCartLink } from '@/components/counter/load-cart-link';
 import { SearchResults } from '@/components/counter/search-results';
 import { StoreGate } from '@/components/counter/store-gate';
+import { TillBanner } from '@/components/counter/till-banner';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
 import { findCounterCartId } from '@/lib/carts/queries';
 import { getDb } from '@/lib/db';
@@ -39,7 +41,11 @@ export default async function CounterSalePage({
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem] lg:items-start">
       <h1 className="sr-only">{t('title')}</h1>
       <div className="min-w-0 space-y-4">
+        <TillBanner actor={actor} />
         <CounterSearch initialQuery={query} />
+        <div className="flex flex-wrap gap-2">
+          <LoadCartLink />
+        </div>
         {results ? (
           <SearchResults query={query} results={results} locale={locale} />
         ) : (

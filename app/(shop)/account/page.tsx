@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { AccountAddresses } from '@/components/shop/account-addresses';
+import { AccountPreferencesForm } from '@/components/shop/account-preferences-form';
+import { AccountProfileForm } from '@/components/shop/account-profile-form';
+import { AccountSection } from '@/components/shop/account-section';
+import { AccountEmailForm, AccountPasswordForm } from '@/components/shop/account-sign-in-forms';
 import { ConversationPanel } from '@/components/shop/conversation-panel';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
 import { VerifyEmailHint } from '@/components/shop/verify-email-hint';
@@ -9,8 +14,11 @@ import { requirePageRole } from '@/lib/auth/session';
 import { getShopperThread } from '@/lib/conversations/queries';
 import { getDb } from '@/lib/db';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { getAccountSettings } from '@/lib/identity/account-queries';
+import { listAddresses } from '@/lib/identity/addresses';
 import { getCustomerProfile } from '@/lib/identity/profile-queries';
 import { isEmailVerified } from '@/lib/identity/queries';
+import { listStores } from '@/lib/locations/queries';
 import { listOrdersForCustomer } from '@/lib/orders/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const actor = await requirePageRole(['customer', 'clerk', 'admin'], '/account');
-  const [t, locale] = await Promise.all([getTranslations('shop.account'), getLocale()]);
+  const [t, tEdit, locale] = await Promise.all([getTranslations('shop.account'), getTranslations('shop.accountEdit'), getLocale()]);
   const db = getDb();
   // Only the signed-in customer's own profile and orders (both channels); staff have none.
   const [profile, orders, thread] = actor.customerId
@@ -29,6 +37,16 @@ export default async function AccountPage() {
         getShopperThread(db, { actor, guestOrderIds: [] }),
       ])
     : [null, [], null];
+
+  // The editable parts: only a shopper's own account and profile (staff accounts are the admin's).
+  const [settings, addresses, stores] =
+    actor.role === 'customer' && actor.customerId
+      ? await Promise.all([
+          getAccountSettings(db, { userId: actor.userId, customerId: actor.customerId }),
+          listAddresses(db, actor.customerId),
+          listStores(db),
+        ])
+      : [null, [], []];
 
   // Shoppers only: staff accounts are made by an admin and need no proof of their address here.
   const unverified = actor.role === 'customer' && !(await isEmailVerified(db, actor.userId));
@@ -65,6 +83,36 @@ export default async function AccountPage() {
           ))}
         </dl>
       </section>
+
+      {settings && (
+        <>
+          <AccountSection id="details" title={tEdit('detailsTitle')}>
+            <AccountProfileForm name={settings.name} phone={settings.phone} />
+          </AccountSection>
+          <AccountSection id="preferences" title={tEdit('preferencesTitle')} hint={tEdit('preferencesHint')}>
+            <AccountPreferencesForm
+              stores={stores.map(({ id, name }) => ({ id, name }))}
+              values={{
+                notifyByEmail: settings.notifyByEmail,
+                notifyBySms: settings.notifyBySms,
+                marketingOptIn: settings.marketingOptIn,
+                preferredLocationId: settings.preferredLocationId,
+                locale: settings.locale ?? (locale === 'en' ? 'en' : 'nl'),
+                hasPhone: !!settings.phone,
+              }}
+            />
+          </AccountSection>
+          <AccountSection id="addresses" title={tEdit('addressesTitle')} hint={tEdit('addressesHint')}>
+            <AccountAddresses addresses={addresses} />
+          </AccountSection>
+          <AccountSection id="sign-in" title={tEdit('signInTitle')}>
+            <div className="space-y-8">
+              <AccountEmailForm email={settings.email} />
+              <AccountPasswordForm />
+            </div>
+          </AccountSection>
+        </>
+      )}
 
       {actor.customerId && <ConversationPanel thread={thread} locale={locale} />}
 

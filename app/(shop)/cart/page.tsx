@@ -11,7 +11,8 @@ import { getPricedCart } from '@/lib/carts/queries';
 import { currentWebCartId } from '@/lib/carts/web-cart';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/i18n/format';
-import { FREE_DELIVERY_THRESHOLD_CENTS } from '@/lib/pricing';
+import { getSetting } from '@/lib/settings/settings';
+import { CartHandoff } from '@/components/shop/cart-handoff';
 import { CartTotals } from '@/components/shop/cart-totals';
 import { LineControls } from './_components/line-controls';
 import { PromotionCodeForm } from './_components/promotion-code-form';
@@ -49,6 +50,7 @@ export default async function CartPage() {
   }
 
   const { lines, unavailable, totals, cart } = view;
+  const shipping = await getSetting(db, 'shipping'); // the threshold priceCart charges by
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:py-10">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -137,45 +139,49 @@ export default async function CartPage() {
           )}
         </div>
 
-        <aside
-          aria-labelledby="summary-title"
-          className="space-y-5 rounded-2xl bg-white p-5 ring-1 ring-stone-200 lg:sticky lg:top-24"
-        >
-          <h2 id="summary-title" className="text-lg font-semibold">
-            {t('summary')}
-          </h2>
-          <PromotionCodeForm />
-          {cart.promotionCodes.length > 0 && (
-            <div>
-              <h3 className="text-sm font-medium text-stone-700">{t('appliedCodes')}</h3>
-              <ul className="mt-1 space-y-1">
-                {cart.promotionCodes.map((code) => (
-                  <li
-                    key={code}
-                    className="flex items-center justify-between gap-2 rounded-lg bg-stone-50 py-1 pl-3"
-                  >
-                    <span className="font-mono text-sm font-medium">{code}</span>
-                    <RemoveCodeButton code={code} />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          <CartTotals
-            totals={totals}
-            locale={locale}
-            shippingNote={t('shippingNote', {
-              threshold: formatMoney(FREE_DELIVERY_THRESHOLD_CENTS, locale),
-            })}
-          />
-          {unavailable.length === 0 ? (
-            <ButtonLink href="/checkout" size="lg" className="w-full">
-              {t('checkout')}
-            </ButtonLink>
-          ) : (
-            <p className="text-sm text-amber-900">{t('unavailableBody')}</p>
-          )}
-        </aside>
+        <div className="space-y-6 lg:sticky lg:top-24">
+          <aside
+            aria-labelledby="summary-title"
+            className="space-y-5 rounded-2xl bg-white p-5 ring-1 ring-stone-200"
+          >
+            <h2 id="summary-title" className="text-lg font-semibold">
+              {t('summary')}
+            </h2>
+            <PromotionCodeForm />
+            {cart.promotionCodes.length > 0 && (
+              <div>
+                <h3 className="text-sm font-medium text-stone-700">{t('appliedCodes')}</h3>
+                <ul className="mt-1 space-y-1">
+                  {cart.promotionCodes.map((code) => (
+                    <li
+                      key={code}
+                      className="flex items-center justify-between gap-2 rounded-lg bg-stone-50 py-1 pl-3"
+                    >
+                      <span className="font-mono text-sm font-medium">{code}</span>
+                      <RemoveCodeButton code={code} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <CartTotals
+              totals={totals}
+              locale={locale}
+              shippingNote={t('shippingNote', {
+                threshold: formatMoney(shipping.freeDeliveryThresholdCents, locale),
+              })}
+            />
+            {unavailable.length === 0 ? (
+              <ButtonLink href="/checkout" size="lg" className="w-full">
+                {t('checkout')}
+              </ButtonLink>
+            ) : (
+              <p className="text-sm text-amber-900">{t('unavailableBody')}</p>
+            )}
+          </aside>
+          {/* The same cart, paid in a store: the clerk loads it by QR or code (lib/cart-handoff). */}
+          {unavailable.length === 0 && lines.length > 0 && <CartHandoff />}
+        </div>
       </div>
     </div>
   );
