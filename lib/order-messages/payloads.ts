@@ -2,6 +2,7 @@ import type { DbOrTx } from '@/db/client';
 import type { Locale } from '@/lib/i18n/config';
 import type { IssuedInvoice } from '@/lib/invoices/issue-invoice';
 import { localVariantLabel } from '@/lib/invoices/strings';
+import { trackingUrlFor } from '@/lib/order-admin/tracking';
 import { getLocation } from '@/lib/locations/queries';
 import type { AddressPayload, InvoiceRefPayload, OrderSummaryPayload, StorePayload } from '@/lib/notifications/templates/order-parts';
 import type { OrderDetailDto } from '@/lib/orders/queries';
@@ -109,7 +110,15 @@ export async function buildPayload(db: DbOrTx, template: OrderTemplate, ctx: Pay
     case 'collected':
       return invoice ? { ...common, invoice, storeName: order.pickupLocation?.name ?? null } : null;
     case 'shipped':
-      return { ...common, shippingAddress: shippingAddress(order), trackingUrl: trackingUrlIn(ctx.note), invoice };
+      return {
+        ...common,
+        shippingAddress: shippingAddress(order),
+        // A link pasted in the note wins; else the known carrier's page for the tracking number.
+        trackingUrl: trackingUrlIn(ctx.note) ?? trackingUrlFor(order.carrier, order.trackingNumber, order.shippingAddress),
+        carrier: order.carrier,
+        trackingNumber: order.trackingNumber,
+        invoice,
+      };
     case 'cancelled':
       return { ...common, refund: paidWith(order) !== null };
     case 'counter_receipt': {

@@ -54,6 +54,9 @@ export interface OrderDetailDto extends Omit<OrderSummaryDto, 'itemCount'> {
   customerName: string | null;
   shippingAddress: ShippingAddress | null;
   pickupCode: string | null;
+  /** Delivery: set when the order is shipped. */
+  carrier: string | null;
+  trackingNumber: string | null;
   promotionCodes: string[];
   subtotalCents: number;
   discountCents: number;
@@ -100,6 +103,8 @@ async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<OrderDetailDto |
       customerName: orders.customerName,
       shippingAddress: orders.shippingAddress,
       pickupCode: orders.pickupCode,
+      carrier: orders.carrier,
+      trackingNumber: orders.trackingNumber,
       promotionCodes: orders.promotionCodes,
       subtotalCents: orders.subtotalCents,
       discountCents: orders.discountCents,

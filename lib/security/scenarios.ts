@@ -148,6 +148,12 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/promotions/actions.ts#updatePromotionAction': { input: (w) => ({ ...promotionForm, id: String(w.promotion.id), code: PROMO_CODE }), others: 'refused' },
   'lib/promotions/actions.ts#endPromotionAction': { input: (w) => ({ id: String(w.promotion.id) }), others: 'refused' },
   'lib/promotions/actions.ts#previewPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
+
+  // Admin orders (lib/order-admin): the steps on the owner's orders; every clerk is refused by role.
+  'lib/order-admin/actions.ts#shipOrderAction': { input: (w) => ({ orderId: w.paidDeliveryOrderId, carrier: 'PostNL', trackingNumber: '3SABC1234567' }), others: 'refused' },
+  'lib/order-admin/actions.ts#markDeliveredAction': { input: (w) => ({ orderId: w.shippedDeliveryOrderId }), others: 'refused' },
+  'lib/order-admin/actions.ts#cancelOrderAction': { input: (w) => ({ orderId: w.pickupOrderId, reason: 'Customer asked' }), others: 'refused' },
+  'lib/order-admin/actions.ts#resendOrderMessageAction': { input: (w) => ({ orderId: w.pickupOrderId, kind: 'order_confirmation:email' }), others: 'refused' },
   // Staff (admins only): the input names store A's clerk; the rules (not yourself, last admin) are in lib/staff.
   'lib/staff/actions.ts#createStaffAction': { input: (w) => ({ name: 'New clerk', email: 'new-clerk@example.com', role: 'clerk', storeId: String(w.shop.storeA.id) }), others: 'refused' },
   'lib/staff/actions.ts#updateStaffAction': { input: (w) => ({ userId: String(w.actors.clerk!.userId), role: 'clerk', storeId: String(w.shop.storeB.id) }), others: 'refused' },

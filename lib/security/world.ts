@@ -17,7 +17,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import type { Actor } from '@/lib/identity/queries';
 import { issueToken } from '@/lib/identity/tokens';
-import { placeOrder, recordPayment } from '@/lib/orders/mutations';
+import { placeOrder, recordPayment, transitionOrder } from '@/lib/orders/mutations';
 import { handOverPickup, markPickupReady } from '@/lib/orders/pickup-mutations';
 import { startPayment } from '@/lib/payments/mutations';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
@@ -100,6 +100,20 @@ export async function buildWorld(db: DbOrTx) {
   const ready = await readyPickup();
   const collected = await readyPickup();
   await handOverPickup(db, { orderId: collected.orderId, storeId: shop.storeA.id, actor: clerk, pickupCode: collected.code });
+  // The owner's home deliveries, for the admin's order steps: one paid (to ship), one shipped (to mark delivered).
+  const paidDelivery = async () => {
+    const address = { name: 'Owner', street: 'Damrak 1', postcode: '1012 LG', city: 'Amsterdam', country: 'NL' };
+    const placed = await placeOrder(
+      db,
+      { idempotencyKey: randomUUID(), channel: 'web', fulfilment: 'delivery', cartId: await ownerCart(), customerName: 'Owner', shippingAddress: address },
+      owner,
+    );
+    await recordPayment(db, { orderId: placed.orderId, method: 'test_provider', amountCents: placed.totalCents, idempotencyKey: randomUUID() }, null);
+    return placed.orderId;
+  };
+  const paidDeliveryOrderId = await paidDelivery();
+  const shippedDeliveryOrderId = await paidDelivery();
+  await transitionOrder(db, { orderId: shippedDeliveryOrderId, to: 'shipped', actor: admin });
   const cartId = await ownerCart();
   await applyPromotionCode(db, cartId, PROMO_CODE);
   // The owner asked about the pickup: a conversation thread at store A, clerk A's to answer.
@@ -154,6 +168,9 @@ export async function buildWorld(db: DbOrTx) {
     collectedPickupOrderId: collected.orderId,
     threadId: conversation.threadId,
     deadNotificationId: deadNotification.id,
+    /** The owner's delivery orders: paid (to ship) and shipped (to mark delivered). */
+    paidDeliveryOrderId,
+    shippedDeliveryOrderId,
     /** A cart handoff code per caller (see above). */
     handoffCodes,
     ownerAddressId: ownerAddress.id,

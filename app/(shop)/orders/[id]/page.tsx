@@ -10,6 +10,7 @@ import { getDb } from '@/lib/db';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { findInvoiceForOrder } from '@/lib/invoices/issue-invoice';
 import { getOrderForViewer, guestOrderIds } from '@/lib/orders/guest-orders';
+import { trackingUrlFor } from '@/lib/order-admin/tracking';
 import { onlinePaymentState } from '@/lib/payments/queries';
 import { OrderConversation } from './_components/order-conversation';
 import { PaymentPanel } from './_components/payment-panel';
@@ -35,6 +36,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const payment = onlinePaymentState(order);
   const paidOnline = order.payments.some((p) => p.method === 'test_provider' && p.status === 'succeeded');
   const money = (cents: number) => formatMoney(cents, locale);
+  const trackingUrl = trackingUrlFor(order.carrier, order.trackingNumber, order.shippingAddress);
   const showPickupCode =
     order.pickupCode && (order.status === 'ready_for_pickup' || order.status === 'collected');
 
@@ -159,6 +161,19 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </address>
             ) : (
               <p className="mt-2 text-stone-600">{order.stockLocation.name}</p>
+            )}
+            {order.trackingNumber && (order.status === 'shipped' || order.status === 'delivered') && (
+              <div className="mt-3 rounded-xl bg-sky-50 p-3 ring-1 ring-sky-200">
+                <p className="text-xs font-medium text-sky-900 uppercase">{t('shippedWith', { carrier: order.carrier ?? '—' })}</p>
+                <p className="text-sky-900">
+                  {t('trackingNumber')}: <span className="font-mono font-semibold">{order.trackingNumber}</span>
+                </p>
+                {trackingUrl && (
+                  <a href={trackingUrl} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-700 hover:underline">
+                    {t('trackParcel')}
+                  </a>
+                )}
+              </div>
             )}
             {(order.email || order.phone) && (
               <p className="mt-3 border-t border-stone-100 pt-3 text-stone-600">
