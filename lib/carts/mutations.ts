@@ -218,7 +218,7 @@ export async function applyPromotionCode(
   return db.transaction(async (tx) => {
     const cart = await touchOpenCart(tx, cartId);
     const [lines, promotions] = await Promise.all([
-      getCartLines(tx, cartId).then((items) => loadPriceLines(tx, items)),
+      getCartLines(tx, cartId).then((items) => loadPriceLines(tx, items, 'nl', now)),
       loadPromotionCandidates(tx, now),
     ]);
     const priced = priceCart(

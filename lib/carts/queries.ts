@@ -132,7 +132,7 @@ export async function getPricedCart(
   const cart = await getCart(db, cartId);
   if (!cart) return null;
   const [loaded, promotions] = await Promise.all([
-    getCartLines(db, cartId).then((items) => loadPriceLines(db, items, options.locale ?? 'nl')),
+    getCartLines(db, cartId).then((items) => loadPriceLines(db, items, options.locale ?? 'nl', options.now)),
     loadPromotionCandidates(db, options.now),
   ]);
   const active = loaded.filter((l) => l.active);

@@ -102,7 +102,7 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     if (first) return first;
     if (cart.status !== 'open' || cart.channel !== input.channel) throw new DomainError('invalidState');
 
-    const lines = await loadOrderLines(tx, cart.id, locale);
+    const lines = await loadOrderLines(tx, cart.id, locale, now);
     const priced = priceCart(lines, await loadPromotionCandidates(tx, now), {
       channel: input.channel,
       now,
@@ -185,8 +185,9 @@ function authorize(
   return signedIn;
 }
 
-async function loadOrderLines(tx: DbOrTx, cartId: string, locale: 'nl' | 'en'): Promise<LoadedPriceLine[]> {
-  const lines = await loadPriceLines(tx, await getCartLines(tx, cartId), locale);
+async function loadOrderLines(tx: DbOrTx, cartId: string, locale: 'nl' | 'en', now: Date): Promise<LoadedPriceLine[]> {
+  // Priced at the order's own `now`, the instant priceCart gets: a scheduled price switches for all at once.
+  const lines = await loadPriceLines(tx, await getCartLines(tx, cartId), locale, now);
   if (lines.length === 0) throw new DomainError('cartEmpty');
   const gone = lines.find((l) => !l.active);
   if (gone) throw new DomainError('productUnavailable', { name: gone.productName });
