@@ -3,6 +3,7 @@ import type { Locale } from '@/lib/i18n/config';
 import type { CounterSearchResult } from '@/lib/orders/counter-queries';
 import { AddToCartButton } from './add-to-cart-button';
 import { CounterPrice } from './counter-price';
+import { EndlessAisleLink } from './endless-aisle-link';
 import { itemLabel, variantText } from './item-label';
 
 /** Search results: what it is, what it costs here, and where it is in stock. */
@@ -85,6 +86,10 @@ export function SearchResults({
                   )}
                 </div>
                 <AddToCartButton variantId={r.variantId} item={itemLabel(r.productName, variant)} />
+                {/* Endless aisle (S7): too little here, some elsewhere — sell it from there. */}
+                {r.stockHere <= 1 && r.elsewhere.length > 0 && (
+                  <EndlessAisleLink variantId={r.variantId} item={itemLabel(r.productName, variant)} />
+                )}
               </div>
             </li>
           );

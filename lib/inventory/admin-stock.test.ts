@@ -75,6 +75,6 @@ describe('listAdminStock', () => {
 describe('countLowStock', () => {
   it('counts variants low in total, out everywhere, and out in some store', async () => {
     // BO-41 (2 in store B) and BO-42 (none) are low; BO-42 is out; all three miss stock in a store.
-    expect(await countLowStock(db)).toEqual({ low: 2, out: 1, outInAStore: 3 });
+    expect(await countLowStock(db)).toEqual({ low: 2, out: 1, outInAStore: 3, defaultThreshold: 2 });
   });
 });

@@ -1,17 +1,30 @@
 import 'server-only';
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { products, variants } from '@/db/schema';
+import { products, stockLevels, stockTransferLines, stockTransfers, variants } from '@/db/schema';
 import { likePattern } from '@/lib/catalog/search';
-import { getAvailability } from './queries';
+import { SETTINGS } from '@/lib/settings/keys';
+import { getDefaultLowStockThreshold, isVariantLow, stockStatus, variantLowSomewhereSql, type StockStatus } from './low-stock';
 
-/** At or below this many available units (all locations together) a variant counts as low on stock. */
-export const LOW_STOCK_THRESHOLD = 2;
+/**
+ * @deprecated The shop-wide default only; the threshold is a setting with per-position overrides.
+ * Use lib/inventory/low-stock.ts (kept for screens not yet moved to it).
+ */
+export const LOW_STOCK_THRESHOLD = SETTINGS.stock.defaults.lowStockThreshold;
 
 // Available units of a variant over all locations (a missing stock row is 0). Plain SQL with an alias:
 // drizzle leaves columns unqualified inside a sub-select.
 const totalAvailableSql = sql<number>`(select coalesce(sum(s.on_hand - s.reserved), 0) from stock_levels s
   where s.variant_id = "variants"."id")`.mapWith(Number);
+
+export interface StockPosition {
+  onHand: number;
+  reserved: number;
+  available: number;
+  /** This position's own threshold; null = the shop-wide default. */
+  threshold: number | null;
+  status: StockStatus;
+}
 
 export interface AdminStockRow {
   variantId: number;
@@ -28,19 +41,25 @@ export interface AdminStockRow {
   active: boolean;
   /** Available units (on hand − reserved) per location id; a location without a row is absent = 0. */
   available: Record<number, number>;
+  /** The full position per location id that carries the variant (has a stock row). */
+  levels: Record<number, StockPosition>;
   totalAvailable: number;
+  /** Units on their way between locations (shipped, not received): in no location's stock, not sellable. */
+  inTransit: number;
+  /** Low at at least one location (the one definition, lib/inventory/low-stock). */
+  low: boolean;
 }
 
 /**
- * One page of variants for the admin "Products & stock" table, with available stock per location, in
- * three queries whatever the page size (page, count, stock levels of the page). Search matches the
- * product name in both languages, brand, SKU or EAN; `lowOnly` keeps variants at or below
- * LOW_STOCK_THRESHOLD in total.
+ * One page of variants for the admin stock matrix, with every position per location and what is in
+ * transit, in four queries whatever the page size. Search matches the product name in both languages,
+ * brand, SKU or EAN; `lowOnly` keeps variants that are low somewhere (lib/inventory/low-stock).
  */
 export async function listAdminStock(
   db: DbOrTx,
   options: { search?: string; lowOnly?: boolean; limit: number; offset: number; locale: 'nl' | 'en' },
-): Promise<{ rows: AdminStockRow[]; total: number }> {
+): Promise<{ rows: AdminStockRow[]; total: number; defaultThreshold: number }> {
+  const defaultThreshold = await getDefaultLowStockThreshold(db);
   const name = options.locale === 'en' ? products.nameEn : products.nameNl;
   const conditions: (SQL | undefined)[] = [];
   if (options.search?.trim()) {
@@ -55,7 +74,7 @@ export async function listAdminStock(
       ),
     );
   }
-  if (options.lowOnly) conditions.push(sql`${totalAvailableSql} <= ${LOW_STOCK_THRESHOLD}`);
+  if (options.lowOnly) conditions.push(variantLowSomewhereSql(defaultThreshold));
   const where = and(...conditions);
   const [page, [{ total }]] = await Promise.all([
     db
@@ -77,26 +96,54 @@ export async function listAdminStock(
       .orderBy(asc(name), asc(variants.sku))
       .limit(options.limit)
       .offset(options.offset),
-    db
-      .select({ total: count() })
-      .from(variants)
-      .innerJoin(products, eq(products.id, variants.productId))
-      .where(where),
+    db.select({ total: count() }).from(variants).innerJoin(products, eq(products.id, variants.productId)).where(where),
   ]);
-  const levels = await getAvailability(
-    db,
-    page.map((r) => r.variantId),
-  );
+  const ids = page.map((r) => r.variantId);
+  const [levelRows, transit] = ids.length
+    ? await Promise.all([
+        db
+          .select({
+            variantId: stockLevels.variantId,
+            locationId: stockLevels.locationId,
+            onHand: stockLevels.onHand,
+            reserved: stockLevels.reserved,
+            threshold: stockLevels.lowStockThreshold,
+          })
+          .from(stockLevels)
+          .where(inArray(stockLevels.variantId, ids)),
+        inTransitByVariant(db, ids),
+      ])
+    : [[], new Map<number, number>()];
   const rows = page.map((r) => {
     const available: Record<number, number> = {};
+    const levels: Record<number, StockPosition> = {};
     let totalAvailable = 0;
-    for (const level of levels[r.variantId]) {
-      available[level.locationId] = level.available;
-      totalAvailable += level.available;
+    const statuses: StockStatus[] = [];
+    for (const l of levelRows) {
+      if (l.variantId !== r.variantId) continue;
+      const free = l.onHand - l.reserved;
+      const status = stockStatus(free, l.threshold, defaultThreshold);
+      available[l.locationId] = free;
+      levels[l.locationId] = { onHand: l.onHand, reserved: l.reserved, available: free, threshold: l.threshold, status };
+      totalAvailable += free;
+      statuses.push(status);
     }
-    return { ...r, active: Boolean(r.active), available, totalAvailable };
+    const low = isVariantLow(statuses, totalAvailable);
+    return { ...r, active: Boolean(r.active), available, levels, totalAvailable, inTransit: transit.get(r.variantId) ?? 0, low };
   });
-  return { rows, total: Number(total) };
+  return { rows, total: Number(total), defaultThreshold };
+}
+
+/** Units shipped and not yet received, per variant. */
+export async function inTransitByVariant(db: DbOrTx, variantIds: number[]): Promise<Map<number, number>> {
+  if (variantIds.length === 0) return new Map();
+  const rows = await db
+    .select({ variantId: stockTransferLines.variantId, units: sql<number>`sum(${stockTransferLines.quantity})::int`.mapWith(Number) })
+    .from(stockTransferLines)
+    .innerJoin(stockTransfers, eq(stockTransfers.id, stockTransferLines.transferId))
+    .where(and(eq(stockTransfers.status, 'in_transit'), inArray(stockTransferLines.variantId, variantIds)))
+    .groupBy(stockTransferLines.variantId);
+  return new Map(rows.map((r) => [r.variantId, r.units]));
 }
 
 // Some store has none of the variant available (no stock row counts as none).
@@ -104,20 +151,22 @@ const soldOutInAStoreSql = sql`exists (select 1 from locations l where l.kind = 
   select 1 from stock_levels s where s.variant_id = "variants"."id" and s.location_id = l.id and s.on_hand - s.reserved > 0))`;
 
 /**
- * Variants for sale at or below LOW_STOCK_THRESHOLD available units in total (`low`), with none at all
- * (`out`), and with none in at least one store (`outInAStore`) — one query, for the dashboard.
+ * For the dashboard, in one query over the variants for sale: low somewhere (`low`, the one
+ * definition of lib/inventory/low-stock), none available anywhere (`out`), none in at least one store
+ * (`outInAStore`); with the default threshold the card names.
  */
-export async function countLowStock(db: DbOrTx): Promise<{ low: number; out: number; outInAStore: number }> {
+export async function countLowStock(
+  db: DbOrTx,
+): Promise<{ low: number; out: number; outInAStore: number; defaultThreshold: number }> {
+  const defaultThreshold = await getDefaultLowStockThreshold(db);
   const [row] = await db
     .select({
-      low: sql<number>`count(*) filter (where ${totalAvailableSql} <= ${LOW_STOCK_THRESHOLD})`.mapWith(
-        Number,
-      ),
+      low: sql<number>`count(*) filter (where ${variantLowSomewhereSql(defaultThreshold)})`.mapWith(Number),
       out: sql<number>`count(*) filter (where ${totalAvailableSql} <= 0)`.mapWith(Number),
       outInAStore: sql<number>`count(*) filter (where ${soldOutInAStoreSql})`.mapWith(Number),
     })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .where(and(eq(variants.active, true), eq(products.active, true)));
-  return { low: row?.low ?? 0, out: row?.out ?? 0, outInAStore: row?.outInAStore ?? 0 };
+  return { low: row?.low ?? 0, out: row?.out ?? 0, outInAStore: row?.outInAStore ?? 0, defaultThreshold };
 }

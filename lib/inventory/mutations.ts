@@ -20,6 +20,9 @@ export interface StockChangeInput {
   actorUserId?: number | null;
   /** Language of the product name in an error message. */
   locale?: 'nl' | 'en';
+  /** Staff adjustments only: why the count changed, and what they wrote with it (the ledger shows both). */
+  adjustmentReason?: 'count' | 'damage' | 'found' | 'correction' | null;
+  note?: string | null;
 }
 
 export interface StockLevelResult {
@@ -70,6 +73,8 @@ async function recordMovement(
     reservedDelta,
     reason,
     reference: input.reference ?? null,
+    adjustmentReason: input.adjustmentReason ?? null,
+    note: input.note ?? null,
     actorUserId: input.actorUserId ?? null,
   });
   // Product pages showing this variant re-read its stock once the change commits (S5).
@@ -153,6 +158,41 @@ export async function commitReservedStock(db: DbOrTx, input: StockChangeInput): 
     .returning(levelColumns);
   if (!row) throw new DomainError('invalidState');
   await recordMovement(db, input, 'commit', -input.quantity, -input.quantity);
+  return withAvailable(row);
+}
+
+/**
+ * A transfer leaves its origin: the units reserved for it at request time go (on_hand −, reserved −),
+ * recorded as 'transfer_out'. Shipping more than is reserved is a bug in the caller: DomainError('invalidState').
+ */
+export async function shipReservedStock(db: DbOrTx, input: StockChangeInput): Promise<StockLevelResult> {
+  assertQuantity(input.quantity);
+  const [row] = await db
+    .update(stockLevels)
+    .set({
+      onHand: sql`${stockLevels.onHand} - ${input.quantity}`,
+      reserved: sql`${stockLevels.reserved} - ${input.quantity}`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(matches(input), sql`${stockLevels.reserved} >= ${input.quantity}`))
+    .returning(levelColumns);
+  if (!row) throw new DomainError('invalidState');
+  await recordMovement(db, input, 'transfer_out', -input.quantity, -input.quantity);
+  return withAvailable(row);
+}
+
+/** A transfer arrives: the counted units join the destination's stock (on_hand +, the row is created when missing). */
+export async function receiveTransferredStock(db: DbOrTx, input: StockChangeInput): Promise<StockLevelResult> {
+  assertQuantity(input.quantity);
+  const [row] = await db
+    .insert(stockLevels)
+    .values({ variantId: input.variantId, locationId: input.locationId, onHand: input.quantity })
+    .onConflictDoUpdate({
+      target: [stockLevels.variantId, stockLevels.locationId],
+      set: { onHand: sql`${stockLevels.onHand} + ${input.quantity}`, updatedAt: sql`now()` },
+    })
+    .returning(levelColumns);
+  await recordMovement(db, input, 'transfer_in', input.quantity, 0);
   return withAvailable(row);
 }
 

@@ -22,8 +22,9 @@ interface Plan {
  * a counter sale; a message that carries it always goes by email (the law wants it delivered).
  * SMS only where it helps right now: ready for pickup, on its way, cancelled.
  */
-function planFor(order: Pick<OrderDetailDto, 'channel'>, event: OrderMessageEvent): Plan | null {
-  const web = order.channel === 'web';
+function planFor(order: Pick<OrderDetailDto, 'channel' | 'fulfilment'>, event: OrderMessageEvent): Plan | null {
+  // An endless-aisle order (placed at the counter for delivery or pickup later) is confirmed like a web order.
+  const web = order.channel === 'web' || order.fulfilment !== 'in_store';
   switch (event) {
     case 'placed':
       return web ? { template: 'order_confirmation', rule: { sms: false, required: false }, invoice: false } : null;

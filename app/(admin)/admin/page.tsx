@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { countLowStock, LOW_STOCK_THRESHOLD } from '@/lib/inventory/admin-stock';
+import { countLowStock } from '@/lib/inventory/admin-stock';
 import { ordersPerChannelSince, startOfShopDay } from '@/lib/orders/dashboard-queries';
 import { listPaymentAnomalies } from '@/lib/payments/anomaly-queries';
 import { listPromotions } from '@/lib/promotions/queries';
@@ -88,7 +88,7 @@ export default async function AdminDashboardPage() {
           <p className="text-4xl font-semibold text-stone-900 tabular-nums">{active}</p>
           <p className="mt-1 text-sm text-stone-600">{t('promotionsDetail', { scheduled })}</p>
         </StatCard>
-        <StatCard title={t('lowStock')} link={{ href: '/admin/products?low=1', label: t('lowStockLink') }}>
+        <StatCard title={t('lowStock')} link={{ href: '/admin/stock?low=1', label: t('lowStockLink') }}>
           <p
             className={`text-4xl font-semibold tabular-nums ${stock.low > 0 ? 'text-amber-700' : 'text-stone-900'}`}
           >
@@ -96,7 +96,7 @@ export default async function AdminDashboardPage() {
           </p>
           <p className="mt-1 text-sm text-stone-600">
             {t('lowStockDetail', {
-              threshold: LOW_STOCK_THRESHOLD,
+              threshold: stock.defaultThreshold,
               out: stock.out,
               outInAStore: stock.outInAStore,
             })}
