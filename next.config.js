@@ -13,7 +13,9 @@ const nextConfig = {
   // A second build directory lets a build run beside another (e.g. a test of several instances).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // forbidden() answers 403 for a signed-in user with the wrong role.
-  experimental: { authInterrupts: true },
+  // Product photos (≤ 5 MB, lib/catalog/admin-schemas) are uploaded through a server action; the
+  // default 1 MB body limit would refuse them before our own size check could answer.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '6mb' } },
   // Everything else gets its security headers (CSP with a nonce…) from proxy.ts; build assets skip the
   // proxy, so the one header that matters for them is set here.
   async headers() {

@@ -4,6 +4,7 @@ import { ProductCard } from '@/components/shop/product-card';
 import { ProductImage } from '@/components/shop/product-image';
 import { ButtonLink } from '@/components/ui/button';
 import { getCardPrices } from '@/lib/catalog/card-prices';
+import { getCardImages } from '@/lib/catalog/images';
 import { listAllProductCards, listCategoryTiles, pickFeatured } from '@/lib/catalog/showcase';
 import { getDb } from '@/lib/db';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
@@ -26,6 +27,7 @@ export default async function HomePage() {
     { promotions, now, channel: 'web' },
   );
   const featured = pickFeatured(cards, prices, FEATURED);
+  const images = await getCardImages(db, featured.map((c) => c.id), locale);
   const promises = ['price', 'pickup', 'returns'] as const;
   return (
     <>
@@ -101,6 +103,7 @@ export default async function HomePage() {
                   <ProductCard
                     product={product}
                     price={prices[product.id]}
+                    image={images[product.id]}
                     locale={locale}
                     headingLevel="h3"
                   />

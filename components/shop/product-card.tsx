@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
 import type { CardPrice } from '@/lib/catalog/card-prices';
+import type { ShopImage } from '@/lib/catalog/images';
 import type { ProductCardDto } from '@/lib/catalog/queries';
 import type { Locale } from '@/lib/i18n/config';
 import { PriceTag } from './price-tag';
@@ -9,12 +10,15 @@ import { ProductImage } from './product-image';
 export function ProductCard({
   product,
   price,
+  image,
   locale,
   headingLevel: Heading = 'h2',
   priority = false,
 }: {
   product: ProductCardDto;
   price: CardPrice | undefined;
+  /** An uploaded photo (lib/catalog/images getCardImages); without one the product's illustration. */
+  image?: ShopImage;
   locale: Locale;
   headingLevel?: 'h2' | 'h3';
   priority?: boolean;
@@ -26,7 +30,7 @@ export function ProductCard({
     >
       <div className="relative">
         {/* The name follows as text: the image adds nothing for a screen reader. */}
-        <ProductImage src={product.imagePath} alt="" priority={priority} />
+        <ProductImage src={image?.url ?? product.imagePath} alt="" priority={priority} />
         {price?.promotionName && (
           <Badge tone="accent" className="absolute top-2 left-2 max-w-[calc(100%-1rem)] truncate shadow-sm">
             {price.promotionName}

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { products, variants } from '@/db/schema';
 import { priceUnit, type Channel, type PriceLineInput, type PromotionCandidate } from '@/lib/pricing';
+import { effectivePriceCents } from './effective-price';
 
 /** The price a product card shows: its cheapest variant after promotions, priced by lib/pricing. */
 export interface CardPrice {
@@ -14,10 +15,11 @@ export interface CardPrice {
   promotionName: string | null;
 }
 
-/** Pricing inputs (catalog price, tax class, product, category) of the active variants of each product. */
+/** Pricing inputs (catalog price at `now`, tax class, product, category) of the active variants of each product. */
 export async function loadVariantPriceInputs(
   db: DbOrTx,
   productIds: number[],
+  now: Date = new Date(),
 ): Promise<Map<number, Omit<PriceLineInput, 'quantity'>[]>> {
   const byProduct = new Map<number, Omit<PriceLineInput, 'quantity'>[]>();
   if (productIds.length === 0) return byProduct;
@@ -26,7 +28,7 @@ export async function loadVariantPriceInputs(
       variantId: variants.id,
       productId: products.id,
       categoryId: products.categoryId,
-      unitPriceCents: variants.priceCents,
+      unitPriceCents: effectivePriceCents(now),
       taxClass: products.taxClass,
     })
     .from(variants)
@@ -56,7 +58,7 @@ export async function getCardPrices(
   productIds: number[],
   context: { promotions: PromotionCandidate[]; now: Date; channel: Channel },
 ): Promise<Record<number, CardPrice>> {
-  const inputs = await loadVariantPriceInputs(db, productIds);
+  const inputs = await loadVariantPriceInputs(db, productIds, context.now);
   const result: Record<number, CardPrice> = {};
   for (const [productId, lines] of inputs) {
     const units = lines.map((line) =>

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, inArray, min, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { categories, products, variants } from '@/db/schema';
 import type { PriceLineInput } from '@/lib/pricing';
+import { effectivePriceCents } from './effective-price';
 import { likePattern, variantLabel } from './search';
 
 export type CatalogLocale = 'nl' | 'en';
@@ -41,8 +42,9 @@ export interface ProductCardDto {
  */
 export async function listProducts(
   db: DbOrTx,
-  options: { locale: CatalogLocale; categorySlug?: string; search?: string; limit: number; offset: number },
+  options: { locale: CatalogLocale; categorySlug?: string; search?: string; limit: number; offset: number; now?: Date },
 ): Promise<{ items: ProductCardDto[]; total: number }> {
+  const price = effectivePriceCents(options.now ?? new Date());
   const name = nameOf(options.locale);
   const pattern = options.search?.trim() ? likePattern(options.search) : null;
   const conditions = [eq(products.active, true), eq(variants.active, true)];
@@ -64,7 +66,7 @@ export async function listProducts(
         brand: products.brand,
         imagePath: products.imagePath,
         categorySlug: categories.slug,
-        fromPriceCents: sql<number>`${min(variants.priceCents)}`.mapWith(Number),
+        fromPriceCents: sql<number>`${min(price)}`.mapWith(Number),
         variantCount: sql<number>`count(${variants.id})`.mapWith(Number),
       })
       .from(products)
@@ -107,8 +109,13 @@ export interface ProductDetailDto {
   variants: VariantDto[];
 }
 
-/** An active product by slug with its active variants, or null. */
-export async function getProductBySlug(db: DbOrTx, slug: string, locale: CatalogLocale): Promise<ProductDetailDto | null> {
+/** An active product by slug with its active variants (priced as at `now`), or null. */
+export async function getProductBySlug(
+  db: DbOrTx,
+  slug: string,
+  locale: CatalogLocale,
+  now: Date = new Date(),
+): Promise<ProductDetailDto | null> {
   const [product] = await db
     .select({
       id: products.id,
@@ -127,7 +134,7 @@ export async function getProductBySlug(db: DbOrTx, slug: string, locale: Catalog
     .where(and(eq(products.slug, slug), eq(products.active, true)));
   if (!product) return null;
   const variantRows = await db
-    .select({ id: variants.id, sku: variants.sku, ean: variants.ean, size: variants.size, color: variants.color, priceCents: variants.priceCents })
+    .select({ id: variants.id, sku: variants.sku, ean: variants.ean, size: variants.size, color: variants.color, priceCents: effectivePriceCents(now) })
     .from(variants)
     .where(and(eq(variants.productId, product.id), eq(variants.active, true)))
     .orderBy(asc(variants.id));
@@ -149,7 +156,7 @@ export interface CounterVariantDto {
   priceCents: number;
 }
 
-function counterVariantSelect(locale: CatalogLocale) {
+function counterVariantSelect(locale: CatalogLocale, now: Date) {
   return {
     variantId: variants.id,
     productId: products.id,
@@ -160,18 +167,23 @@ function counterVariantSelect(locale: CatalogLocale) {
     ean: variants.ean,
     size: variants.size,
     color: variants.color,
-    priceCents: variants.priceCents,
+    priceCents: effectivePriceCents(now),
   };
 }
 
 const sellable = and(eq(variants.active, true), eq(products.active, true));
 
 /** The active variant whose SKU or EAN-13 is exactly `code` (the counter's scanner or typed code), or null. */
-export async function findVariantByCode(db: DbOrTx, code: string, locale: CatalogLocale = 'nl'): Promise<CounterVariantDto | null> {
+export async function findVariantByCode(
+  db: DbOrTx,
+  code: string,
+  locale: CatalogLocale = 'nl',
+  now: Date = new Date(),
+): Promise<CounterVariantDto | null> {
   const trimmed = code.trim();
   if (!trimmed) return null;
   const [row] = await db
-    .select(counterVariantSelect(locale))
+    .select(counterVariantSelect(locale, now))
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     // SKUs are stored upper-case; a typed lower-case SKU still matches.
@@ -183,12 +195,12 @@ export async function findVariantByCode(db: DbOrTx, code: string, locale: Catalo
 /** Active variants whose product name (either language), SKU or EAN contains `query`, for the counter search. */
 export async function searchVariants(
   db: DbOrTx,
-  options: { query: string; locale: CatalogLocale; limit: number },
+  options: { query: string; locale: CatalogLocale; limit: number; now?: Date },
 ): Promise<CounterVariantDto[]> {
   if (!options.query.trim()) return [];
   const pattern = likePattern(options.query);
   const rows = await db
-    .select(counterVariantSelect(options.locale))
+    .select(counterVariantSelect(options.locale, options.now ?? new Date()))
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .where(
@@ -216,7 +228,8 @@ export interface LoadedPriceLine extends PriceLineInput {
 }
 
 /**
- * The catalog's price, tax class, product and category for each requested variant — prices sent by a
+ * The catalog's price at `now` (see effectivePriceCents; pass the `now` given to priceCart), tax class,
+ * product and category for each requested variant — prices sent by a
  * client are never trusted. Quantities of repeated variants are added up; unknown variants are left
  * out. Order follows the first occurrence in `items`.
  */
@@ -224,6 +237,7 @@ export async function loadPriceLines(
   db: DbOrTx,
   items: { variantId: number; quantity: number }[],
   locale: CatalogLocale = 'nl',
+  now: Date = new Date(),
 ): Promise<LoadedPriceLine[]> {
   const quantities = new Map<number, number>();
   for (const item of items) quantities.set(item.variantId, (quantities.get(item.variantId) ?? 0) + item.quantity);
@@ -233,7 +247,7 @@ export async function loadPriceLines(
       variantId: variants.id,
       productId: products.id,
       categoryId: products.categoryId,
-      unitPriceCents: variants.priceCents,
+      unitPriceCents: effectivePriceCents(now),
       taxClass: products.taxClass,
       sku: variants.sku,
       slug: products.slug,

@@ -79,6 +79,7 @@ export async function searchCounterProducts(
     query: options.query,
     locale: options.locale,
     limit: options.limit ?? 24,
+    now: options.now,
   });
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.variantId);
@@ -87,6 +88,7 @@ export async function searchCounterProducts(
       db,
       ids.map((variantId) => ({ variantId, quantity: 1 })),
       options.locale,
+      options.now,
     ),
     loadPromotionCandidates(db, options.now),
     stockPicture(db, ids, options.storeId),

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { products, variants } from '@/db/schema';
+import { effectivePriceCents } from '@/lib/catalog/effective-price';
 import { listCategories, type CatalogLocale, type CategoryDto } from '@/lib/catalog/queries';
 import { variantLabel } from '@/lib/catalog/search';
 import { priceUnit } from '@/lib/pricing';
@@ -77,12 +78,13 @@ export async function getPromotionPreview(
   options: { now?: Date; locale: CatalogLocale },
 ): Promise<PromotionPreview | null> {
   const name = options.locale === 'en' ? products.nameEn : products.nameNl;
+  const now = options.now ?? new Date();
   const [row] = await db
     .select({
       variantId: variants.id,
       productId: products.id,
       categoryId: products.categoryId,
-      unitPriceCents: variants.priceCents,
+      unitPriceCents: effectivePriceCents(now),
       taxClass: products.taxClass,
       productName: name,
       sku: variants.sku,
@@ -95,7 +97,6 @@ export async function getPromotionPreview(
     .orderBy(asc(name), asc(variants.id))
     .limit(1);
   if (!row) return null;
-  const now = options.now ?? new Date();
   const unit = priceUnit(
     row,
     [

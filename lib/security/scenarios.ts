@@ -7,6 +7,7 @@
  * A new action without an entry here fails the suite: say what it may touch before it ships.
  */
 import { randomUUID } from 'node:crypto';
+import { pngFile, validEan } from '@/lib/catalog/testing';
 import type { Persona, World } from './world';
 import { OWNER_PASSWORD, PERSONAS, PROMO_CODE } from './world';
 
@@ -26,6 +27,18 @@ export interface Scenario {
 }
 
 const variant = (w: World) => String(w.shop.variant.id);
+const productForm = (w: World) => ({
+  nameNl: 'Trailloper',
+  nameEn: 'Trail Runner',
+  descriptionNl: '',
+  descriptionEn: '',
+  brand: 'Acme',
+  slug: 'trail-runner',
+  categoryId: String(w.shop.category.id),
+  taxClass: 'standard',
+  active: 'on',
+});
+const variantForm = { size: '43', color: 'black', sku: 'TR-43-BLK', ean: validEan('871000000002'), price: '89,95', active: 'on' };
 const catalogCsv = (w: World) =>
   `product_slug,brand,name_en,name_nl,category_slug,tax_class,sku,ean,price\n${w.shop.product.slug},Acme,Trail Runner,Trailloper,${w.shop.category.slug},standard,${w.shop.variant.sku},${w.shop.variant.ean},"45,00"\n`;
 const promotionForm = {
@@ -148,6 +161,29 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/promotions/actions.ts#updatePromotionAction': { input: (w) => ({ ...promotionForm, id: String(w.promotion.id), code: PROMO_CODE }), others: 'refused' },
   'lib/promotions/actions.ts#endPromotionAction': { input: (w) => ({ id: String(w.promotion.id) }), others: 'refused' },
   'lib/promotions/actions.ts#previewPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
+
+  // Admin catalog: products, variants, categories, photos and scheduled prices (admin only).
+  'lib/catalog/product-actions.ts#createProductAction': { input: (w) => ({ ...productForm(w), slug: 'new-runner' }), others: 'refused' },
+  'lib/catalog/product-actions.ts#updateProductAction': { input: (w) => ({ ...productForm(w), id: String(w.shop.product.id) }), others: 'refused' },
+  'lib/catalog/product-actions.ts#createVariantAction': { input: (w) => ({ ...variantForm, productId: String(w.shop.product.id) }), others: 'refused' },
+  'lib/catalog/product-actions.ts#updateVariantAction': {
+    input: (w) => ({ ...variantForm, id: variant(w), sku: w.shop.variant.sku, ean: validEan('871000000001'), price: '45,00' }),
+    others: 'refused',
+  },
+  'lib/catalog/product-actions.ts#setVariantActiveAction': { input: (w) => ({ id: variant(w), active: 'false' }), others: 'refused' },
+  'lib/catalog/category-actions.ts#createCategoryAction': { input: () => ({ nameNl: 'Tassen', nameEn: 'Bags', slug: 'bags' }), others: 'refused' },
+  'lib/catalog/category-actions.ts#updateCategoryAction': {
+    input: (w) => ({ id: String(w.shop.category.id), nameNl: 'Schoenen', nameEn: 'Shoes', slug: 'shoes' }),
+    others: 'refused',
+  },
+  'lib/catalog/category-actions.ts#moveCategoryAction': { input: (w) => ({ id: String(w.shop.category.id), direction: 'down' }), others: 'refused' },
+  'lib/catalog/image-actions.ts#uploadProductImageAction': {
+    input: (w) => ({ productId: String(w.shop.product.id), file: pngFile(), altNl: 'Voorkant', altEn: 'Front', color: '' }),
+    others: 'refused',
+  },
+  'lib/catalog/image-actions.ts#deleteProductImageAction': { input: (w) => ({ id: String(w.catalog.productImageId) }), others: 'refused' },
+  'lib/catalog/price-change-actions.ts#schedulePriceChangeAction': { input: (w) => ({ variantId: variant(w), startsAt: '2098-06-01T09:00', price: '39,95' }), others: 'refused' },
+  'lib/catalog/price-change-actions.ts#cancelPriceChangeAction': { input: (w) => ({ id: String(w.catalog.priceChangeId) }), others: 'refused' },
 
   // Admin orders (lib/order-admin): the steps on the owner's orders; every clerk is refused by role.
   'lib/order-admin/actions.ts#shipOrderAction': { input: (w) => ({ orderId: w.paidDeliveryOrderId, carrier: 'PostNL', trackingNumber: '3SABC1234567' }), others: 'refused' },

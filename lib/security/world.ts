@@ -13,6 +13,7 @@ import type { Access, ActionState } from '@/lib/actions/action';
 import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { CART_COOKIE } from '@/lib/carts/web-cart';
 import { issueHandoff } from '@/lib/cart-handoff/mutations';
+import { createCatalogAdminThings } from '@/lib/catalog/testing';
 import { hashPassword } from '@/lib/auth/password';
 import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import type { Actor } from '@/lib/identity/queries';
@@ -140,6 +141,9 @@ export async function buildWorld(db: DbOrTx) {
     .values({ customerId: owner.customerId!, name: 'Owner', street: 'Oudegracht 1', postcode: '3511 AA', city: 'Utrecht', isDefault: true })
     .returning({ id: customerAddresses.id });
 
+  // The catalog admin's: a price change still to come and a product photo.
+  const catalog = await createCatalogAdminThings(db, shop);
+
   // "Continue in store" codes, one per caller, each for an anonymous shopper's cart: a code is a bearer
   // credential that the clerk of whichever store the shopper walks into may load (once).
   const handoffCodes = {} as Record<Persona, string>;
@@ -174,6 +178,8 @@ export async function buildWorld(db: DbOrTx) {
     /** A cart handoff code per caller (see above). */
     handoffCodes,
     ownerAddressId: ownerAddress.id,
+    /** A scheduled price change (2099) of the shop's variant and a photo of its product. */
+    catalog,
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -5,6 +5,7 @@ import { ProductCard } from '@/components/shop/product-card';
 import { ButtonLink } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { getCardPrices } from '@/lib/catalog/card-prices';
+import { getCardImages } from '@/lib/catalog/images';
 import { listCategories, listProducts } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
@@ -54,11 +55,14 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
     }),
     loadPromotionCandidates(db, now),
   ]);
-  const prices = await getCardPrices(
-    db,
-    items.map((p) => p.id),
-    { promotions, now, channel: 'web' },
-  );
+  const [prices, images] = await Promise.all([
+    getCardPrices(
+      db,
+      items.map((p) => p.id),
+      { promotions, now, channel: 'web' },
+    ),
+    getCardImages(db, items.map((p) => p.id), locale),
+  ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
@@ -123,7 +127,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
         <ul className="mt-6 grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 lg:grid-cols-4">
           {items.map((product, i) => (
             <li key={product.id}>
-              <ProductCard product={product} price={prices[product.id]} locale={locale} priority={i < 4} />
+              <ProductCard product={product} price={prices[product.id]} image={images[product.id]} locale={locale} priority={i < 4} />
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { PriceTag } from '@/components/shop/price-tag';
 import { ProductImage } from '@/components/shop/product-image';
 import { colorName, variantText } from '@/components/shop/variant-text';
 import { Badge } from '@/components/ui/card';
+import { getProductImages } from '@/lib/catalog/images';
 import { getProductBySlug } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
 import { getProductStock } from '@/lib/inventory/queries';
@@ -34,11 +35,11 @@ export default async function ProductPage({
 }) {
   const [{ slug }, query, locale] = await Promise.all([params, searchParams, getLocale()]);
   const db = getDb();
-  const product = await getProductBySlug(db, slug, locale);
+  const now = new Date();
+  const product = await getProductBySlug(db, slug, locale, now);
   if (!product || product.variants.length === 0) notFound();
   const t = await getTranslations('shop.product');
   const tColors = await getTranslations('shop.colors');
-  const now = new Date();
   const [stock, promotions] = await Promise.all([
     getProductStock(db, product.id),
     loadPromotionCandidates(db, now),
@@ -67,6 +68,9 @@ export default async function ProductPage({
     promotions,
     { channel: 'web', now },
   );
+  // Photos follow the chosen colour (that colour's own, then those for every colour).
+  const images = await getProductImages(db, product.id, selected.color, locale);
+  const [mainImage, ...moreImages] = images;
   const locations = stockByVariant.get(selected.id) ?? [];
   const dims = optionDimensions(variants);
 
@@ -95,11 +99,20 @@ export default async function ProductPage({
       <div className="mt-5 grid gap-8 md:grid-cols-2 md:gap-12">
         <div>
           <ProductImage
-            src={product.imagePath}
-            alt={product.name}
+            src={mainImage?.url ?? product.imagePath}
+            alt={mainImage?.alt ?? product.name}
             priority
             className="rounded-2xl ring-1 ring-stone-200"
           />
+          {moreImages.length > 0 && (
+            <ul className="mt-3 grid grid-cols-4 gap-2">
+              {moreImages.map((image) => (
+                <li key={image.url}>
+                  <ProductImage src={image.url} alt={image.alt} className="ring-1 ring-stone-200" />
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
 
         <div className="flex flex-col gap-6">

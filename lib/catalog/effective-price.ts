@@ -1,0 +1,22 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { variants } from '@/db/schema';
+
+/**
+ * The catalog price (cents, VAT included) of a variant at `now`, as one SQL expression: the latest
+ * started, not cancelled scheduled change (price_changes), else `variants.price_cents`.
+ *
+ * Every read of a price that is charged or shown — web cart, checkout, counter search and scan,
+ * product page, cards, promotion previews — selects this expression with the same `now` it hands
+ * to lib/pricing, so all channels switch at the same instant (startsAt − 1 ms: old, startsAt: new)
+ * and priceCart stays pure. Use it in a query that has `variants` in its FROM clause.
+ */
+export function effectivePriceCents(now: Date): SQL<number> {
+  // The instant as ISO text cast to timestamptz: the same on postgres.js and PGlite, no driver Date handling.
+  const at = now.toISOString();
+  return sql<number>`coalesce((
+    select pc.price_cents from price_changes pc
+    where pc.variant_id = ${variants.id} and pc.cancelled_at is null and pc.starts_at <= ${at}::timestamptz
+    order by pc.starts_at desc, pc.id desc
+    limit 1
+  ), ${variants.priceCents})`.mapWith(Number);
+}
