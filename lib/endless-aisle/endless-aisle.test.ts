@@ -115,6 +115,28 @@ describe('endless aisle: order for pickup here', () => {
   });
 });
 
+describe('endless aisle: an order waiting for its transfer', () => {
+  it('cannot be made ready by hand; cancelling it cancels the transfer and releases the origin', async () => {
+    const placed = await placeEndlessAisleOrder(db, { ...input({ quantity: '2' }), storeId: shop.storeB.id }, clerkB);
+    await refused(transitionOrder(db, { orderId: placed.orderId, to: 'ready_for_pickup', actor: clerkB }), 'orderAwaitingTransfer');
+    await transitionOrder(db, { orderId: placed.orderId, to: 'cancelled', actor: admin });
+    const [transfer] = await db.select({ status: stockTransfers.status }).from(stockTransfers);
+    expect(transfer.status).toBe('cancelled');
+    expect(await level(shop.warehouse.id)).toEqual({ onHand: 10, reserved: 0 });
+    expect(await level(shop.storeB.id)).toEqual({ onHand: 0, reserved: 0 });
+    expect(await ledgerMismatches(db)).toEqual([]);
+  });
+
+  it('is not cancelled while its transfer is on its way', async () => {
+    const placed = await placeEndlessAisleOrder(db, { ...input(), storeId: shop.storeB.id }, clerkB);
+    const [transfer] = await db.select().from(stockTransfers);
+    await shipTransfer(db, transfer.id, admin);
+    await refused(transitionOrder(db, { orderId: placed.orderId, to: 'cancelled', actor: admin }), 'orderTransferInTransit');
+    const [order] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, placed.orderId));
+    expect(order.status).toBe('paid');
+  });
+});
+
 describe('endless aisle: order for delivery', () => {
   it('reserves at the source location, is paid in cash, and shipping commits the reservation there', async () => {
     const placed = await placeEndlessAisleOrder(

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/identity/queries';
 import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/mutations';
 import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
+import { guardOrderTransfer } from '@/lib/transfers/order-guard';
 import { canTransition, staffMayHandle } from './shared';
 
 /** The shop itself (a job), not a person: it may only cancel a web order that is still unpaid. */
@@ -54,6 +55,8 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
       throw new DomainError('forbidden');
     }
     if (!canTransition(order, input.to)) throw new DomainError('invalidState');
+    // Endless aisle: an order whose goods are still coming by transfer (lib/transfers/order-guard.ts).
+    const { skipStock } = await guardOrderTransfer(tx, order.id, input.to, actor);
     const actorUserId = actor === SYSTEM_ACTOR ? null : actor.userId;
 
     const [moved] = await tx
@@ -74,7 +77,7 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
 
     // An endless-aisle order (counter, for delivery or pickup later) holds a reservation like a web order.
     const stockChange = stockEffect(order.fulfilment === 'in_store' ? order.channel : 'web', input.to);
-    if (stockChange) {
+    if (stockChange && !skipStock) {
       const lines = await tx
         .select({ variantId: orderLines.variantId, quantity: sql<number>`sum(${orderLines.quantity})::int`.mapWith(Number) })
         .from(orderLines)
