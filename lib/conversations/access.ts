@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { carts, conversationThreads, customers, orders } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { isGuestPlacedOrder } from '@/lib/identity/guest-profile';
 
 // Who may read and write which thread: one rule for the pages, the actions and the live stream.
 // A customer: their own thread. A guest: the thread of a guest order this browser placed (the signed
@@ -49,9 +50,8 @@ export async function loadThread(db: DbOrTx, threadId: string, forUpdate = false
 export const isStaff = (actor: Actor | null): actor is Actor => actor?.role === 'clerk' || actor?.role === 'admin';
 
 /**
- * Whether a shopper may read and write in `thread`. A guest thread opens only while its order is still a
- * guest web order (the same rule as getOrderForViewer): once the order belongs to a profile, the cookie
- * no longer opens it.
+ * Whether a shopper may read and write in `thread`. A guest thread opens only for a web order placed
+ * without a customer account, held in this browser's cookie (the same rule as getOrderForViewer).
  */
 export async function shopperMayAccess(db: DbOrTx, thread: ThreadRef, viewer: ShopViewer): Promise<boolean> {
   if (thread.customerId !== null) {
@@ -61,8 +61,9 @@ export async function shopperMayAccess(db: DbOrTx, thread: ThreadRef, viewer: Sh
   const [order] = await db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.id, thread.orderId), isNull(orders.customerId), eq(orders.channel, 'web')));
-  return !!order;
+    .where(and(eq(orders.id, thread.orderId), eq(orders.channel, 'web')));
+  // A guest order keeps its guest thread also once it is linked to a profile by email (isGuestPlacedOrder).
+  return !!order && (await isGuestPlacedOrder(db, thread.orderId));
 }
 
 /**

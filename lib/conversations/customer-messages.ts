@@ -34,7 +34,11 @@ async function resolveTarget(db: DbOrTx, orderId: string | undefined, viewer: Sh
   if (orderId) {
     const order = await getOrderForViewer(db, orderId, viewer);
     if (!order) throw new DomainError('conversationNotYours');
-    return order.customerId !== null ? { kind: 'customer', customerId: order.customerId, order } : { kind: 'guest', order };
+    // The customer's own thread only for the signed-in customer whose order it is; a guest order linked to
+    // a profile by its email stays a guest thread for the browser that placed it (it must never open
+    // that profile's conversation).
+    const own = order.customerId !== null && viewer.actor?.role === 'customer' && viewer.actor.customerId === order.customerId;
+    return own ? { kind: 'customer', customerId: order.customerId!, order } : { kind: 'guest', order };
   }
   if (!viewer.actor) throw new DomainError('unauthenticated');
   if (viewer.actor.role !== 'customer' || !viewer.actor.customerId) throw new DomainError('forbidden');

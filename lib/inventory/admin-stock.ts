@@ -3,14 +3,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-
 import type { DbOrTx } from '@/db/client';
 import { products, stockLevels, stockTransferLines, stockTransfers, variants } from '@/db/schema';
 import { likePattern } from '@/lib/catalog/search';
-import { SETTINGS } from '@/lib/settings/keys';
 import { getDefaultLowStockThreshold, isVariantLow, stockStatus, variantLowSomewhereSql, type StockStatus } from './low-stock';
-
-/**
- * @deprecated The shop-wide default only; the threshold is a setting with per-position overrides.
- * Use lib/inventory/low-stock.ts (kept for screens not yet moved to it).
- */
-export const LOW_STOCK_THRESHOLD = SETTINGS.stock.defaults.lowStockThreshold;
 
 // Available units of a variant over all locations (a missing stock row is 0). Plain SQL with an alias:
 // drizzle leaves columns unqualified inside a sub-select.

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { customers, notifications, users } from '@/db/schema';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/config';
+import { isGuestPlacedOrder } from '@/lib/identity/guest-profile';
 import { toE164 } from '@/lib/notifications/phone';
 
 /** Whom a message goes to (a customer, or the guest of an order), and how they want messages. */
@@ -78,6 +79,9 @@ export async function orderContact(db: DbOrTx, order: OrderRef, checkoutLocale?:
   if (customer) {
     return {
       ...customer,
+      // A guest's order linked to a profile by its email is still a guest's: its messages carry the
+      // signed link to the order (there may be no account to sign in to).
+      kind: (await isGuestPlacedOrder(db, order.id)) ? 'guest' : 'customer',
       locale: customer.locale ?? (await fallbackLocale()),
       email: customer.email ?? order.email,
       sms: customer.sms ?? phone(order.phone),

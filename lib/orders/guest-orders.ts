@@ -3,6 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { cookies } from 'next/headers';
 import type { DbOrTx } from '@/db/client';
 import { authSecret } from '@/lib/auth/secret';
+import { isGuestPlacedOrder } from '@/lib/identity/guest-profile';
 import type { Actor } from '@/lib/identity/queries';
 import { setAppCookie } from '@/lib/http/cookies';
 import { getOrderById, getOrderForCustomer, type OrderDetailDto } from './queries';
@@ -49,8 +50,8 @@ export async function rememberGuestOrder(orderId: string): Promise<void> {
 
 /**
  * The order if this visitor may see it, else null (the page answers 404, so ids cannot be probed):
- * the signed-in customer's own order, or a guest order (no customer) that this browser placed. The
- * cookie never opens a customer's order, so signing out on a shared computer hides them.
+ * the signed-in customer's own order, or a guest order (placed signed out) that this browser placed. The
+ * cookie never opens an order placed from an account, so signing out on a shared computer hides them.
  */
 export async function getOrderForViewer(
   db: DbOrTx,
@@ -65,5 +66,5 @@ export async function getOrderForViewer(
   }
   if (!viewer.guestOrderIds.includes(orderId)) return null;
   const order = await getOrderById(db, orderId);
-  return order && order.customerId === null && order.channel === 'web' ? order : null;
+  return order && order.channel === 'web' && (await isGuestPlacedOrder(db, orderId)) ? order : null;
 }

@@ -3,6 +3,7 @@ import { rowsOf, type DbOrTx } from '@/db/client';
 import { carts, locations, orderEvents, orderLines, orders, type ShippingAddress } from '@/db/schema';
 import { loadPriceLines, type LoadedPriceLine } from '@/lib/catalog/queries';
 import { DomainError } from '@/lib/errors';
+import { linkGuestProfile } from '@/lib/identity/guest-profile';
 import type { Actor } from '@/lib/identity/queries';
 import { reserveStock, sellStock } from '@/lib/inventory/mutations';
 import { priceCart, type PricedCart } from '@/lib/pricing';
@@ -101,6 +102,11 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     const first = await replay();
     if (first) return first;
     if (cart.status !== 'open' || cart.channel !== input.channel) throw new DomainError('invalidState');
+    // A guest's order joins the profile of its email (created when new), so the person's history is one
+    // wherever they later identify; the guest still sees only this order (lib/identity/guest-profile.ts).
+    const profileId =
+      customerId ?? (input.channel === 'web' && input.email ? await linkGuestProfile(tx, { email: input.email, phone: input.phone, name: input.customerName, locale }) : null);
+
 
     const lines = await loadOrderLines(tx, cart.id, locale, now);
     const priced = priceCart(lines, await loadPromotionCandidates(tx, now), {
@@ -127,7 +133,7 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
         status: 'pending_payment',
         stockLocationId: source.id,
         pickupLocationId: input.fulfilment === 'pickup' ? source.id : null,
-        customerId,
+        customerId: profileId,
         cartId: cart.id,
         placedByUserId: actor?.userId ?? null,
         email: input.email ?? (actor?.role === 'customer' ? actor.email : null),

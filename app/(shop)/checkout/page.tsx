@@ -12,6 +12,7 @@ import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/i18n/format';
 import { getAvailability } from '@/lib/inventory/queries';
 import { listStores } from '@/lib/locations/queries';
+import { checkoutDefaults } from '@/lib/identity/checkout-defaults';
 import { CheckoutForm, type PickupStoreOption } from './_components/checkout-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -102,11 +103,7 @@ export default async function CheckoutPage() {
         <CheckoutForm
           // One key per rendering of this page: a double submit places one order.
           idempotencyKey={randomUUID()}
-          defaults={{
-            email: actor?.role === 'customer' ? actor.email : '',
-            name: actor?.role === 'customer' ? actor.name : '',
-            phone: '',
-          }}
+          defaults={await checkoutDefaults(db, actor)}
           stores={pickupStores}
           totals={{ delivery: delivery.totals.totalCents, pickup: pickup.totals.totalCents }}
           summaries={{ delivery: summary(delivery), pickup: summary(pickup) }}

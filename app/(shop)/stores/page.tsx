@@ -3,6 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/card';
 import { getDb } from '@/lib/db';
 import { ISO_WEEKDAYS, isOpenAt, storeClock, weekdayNames } from '@/lib/locations/opening-hours';
+import { getActor } from '@/lib/auth/session';
+import { preferredFirst, shopperPreferredStoreId } from '@/lib/identity/preferred-store';
 import { listStores } from '@/lib/locations/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StoresPage() {
   const [t, locale] = await Promise.all([getTranslations('shop.stores'), getLocale()]);
-  const stores = await listStores(getDb());
+  const db = getDb();
+  // The shopper's own store first (their preference on the account page).
+  const stores = preferredFirst(await listStores(db), await shopperPreferredStoreId(db, await getActor()), (s) => s.id);
   const now = new Date();
   // "Today" and "open now" on the stores' own clock (Europe/Amsterdam), whatever the server's zone.
   const today = storeClock(now).weekday;

@@ -38,7 +38,8 @@ export function CheckoutForm({
   deliveryFee,
 }: {
   idempotencyKey: string;
-  defaults: { email: string; name: string; phone: string };
+  /** Prefilled from the signed-in customer's profile: their default address and preferred pickup store. */
+  defaults: { email: string; name: string; phone: string; street?: string; postcode?: string; city?: string; pickupLocationId?: number | null };
   stores: PickupStoreOption[];
   totals: Record<Method, number>;
   summaries: Record<Method, ReactNode>;
@@ -149,7 +150,7 @@ export function CheckoutForm({
                 name="street"
                 autoComplete="street-address"
                 required
-                defaultValue={value('street')}
+                defaultValue={value('street', defaults.street)}
                 errors={errors.street}
               />
               <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
@@ -159,7 +160,7 @@ export function CheckoutForm({
                   autoComplete="postal-code"
                   required
                   placeholder="1234 AB"
-                  defaultValue={value('postcode')}
+                  defaultValue={value('postcode', defaults.postcode)}
                   errors={errors.postcode}
                 />
                 <Field
@@ -167,7 +168,7 @@ export function CheckoutForm({
                   name="city"
                   autoComplete="address-level2"
                   required
-                  defaultValue={value('city')}
+                  defaultValue={value('city', defaults.city)}
                   errors={errors.city}
                 />
               </div>
@@ -181,7 +182,7 @@ export function CheckoutForm({
                 id="field-pickupLocationId"
                 name="pickupLocationId"
                 required
-                defaultValue={value('pickupLocationId')}
+                defaultValue={value('pickupLocationId', defaults.pickupLocationId ? String(defaults.pickupLocationId) : '')}
                 aria-invalid={storeError ? true : undefined}
                 aria-describedby={storeError ? 'field-pickupLocationId-error' : undefined}
                 className={`${inputClass} min-h-11`}

@@ -9,6 +9,8 @@ import { Badge } from '@/components/ui/card';
 import { getProductImages } from '@/lib/catalog/images';
 import { getProductBySlug } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
+import { getActor } from '@/lib/auth/session';
+import { preferredFirst, shopperPreferredStoreId } from '@/lib/identity/preferred-store';
 import { getProductStock } from '@/lib/inventory/queries';
 import { priceUnit } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
@@ -71,7 +73,8 @@ export default async function ProductPage({
   // Photos follow the chosen colour (that colour's own, then those for every colour).
   const images = await getProductImages(db, product.id, selected.color, locale);
   const [mainImage, ...moreImages] = images;
-  const locations = stockByVariant.get(selected.id) ?? [];
+  // The shopper's own store first (their preference on the account page).
+  const locations = preferredFirst(stockByVariant.get(selected.id) ?? [], await shopperPreferredStoreId(db, await getActor()), (l) => l.locationId);
   const dims = optionDimensions(variants);
 
   return (
