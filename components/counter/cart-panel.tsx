@@ -1,4 +1,5 @@
 import Form from 'next/form';
+import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { formatMoney } from '@/lib/i18n/format';
@@ -14,7 +15,16 @@ import { PromotionCodeForm } from './promotion-code-form';
  * The clerk's counter cart. On a landscape tablet it stays in view beside the search, its lines
  * scroll and the totals and "Pay" stay pinned at the bottom.
  */
-export function CartPanel({ cart, locale }: { cart: CounterCartView | null; locale: Locale }) {
+export function CartPanel({
+  cart,
+  locale,
+  customer,
+}: {
+  cart: CounterCartView | null;
+  locale: Locale;
+  /** The customer attached to the sale (lib/customers), shown under the title with "Detach". */
+  customer?: ReactNode;
+}) {
   const t = useTranslations('counter.cart');
   const colors = useTranslations('shop.colors');
   const lines = cart?.lines ?? [];
@@ -35,6 +45,7 @@ export function CartPanel({ cart, locale }: { cart: CounterCartView | null; loca
           <span className="text-sm text-stone-500">{t('items', { count: cart?.itemCount ?? 0 })}</span>
         )}
       </header>
+      {customer}
 
       {empty ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 px-6 py-12 text-center">

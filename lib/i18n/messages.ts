@@ -6,6 +6,7 @@ import enAuth from './messages/en/auth.json';
 import enCommon from './messages/en/common.json';
 import enConversations from './messages/en/conversations.json';
 import enCounter from './messages/en/counter.json';
+import enCustomers from './messages/en/customers.json';
 import enErrors from './messages/en/errors.json';
 import enShop from './messages/en/shop.json';
 import enValidation from './messages/en/validation.json';
@@ -14,6 +15,7 @@ import nlAuth from './messages/nl/auth.json';
 import nlCommon from './messages/nl/common.json';
 import nlConversations from './messages/nl/conversations.json';
 import nlCounter from './messages/nl/counter.json';
+import nlCustomers from './messages/nl/customers.json';
 import nlErrors from './messages/nl/errors.json';
 import nlShop from './messages/nl/shop.json';
 import nlValidation from './messages/nl/validation.json';
@@ -26,6 +28,7 @@ export const MESSAGES = {
     auth: enAuth,
     shop: enShop,
     counter: enCounter,
+    customers: enCustomers,
     admin: enAdmin,
     conversations: enConversations,
   },
@@ -36,6 +39,7 @@ export const MESSAGES = {
     auth: nlAuth,
     shop: nlShop,
     counter: nlCounter,
+    customers: nlCustomers,
     admin: nlAdmin,
     conversations: nlConversations,
   },

@@ -25,8 +25,8 @@ export async function mergeProfileInto(tx: DbOrTx, input: { from: number | null;
 
 const threadColumns = { id: conversationThreads.id, status: conversationThreads.status, lastMessageAt: conversationThreads.lastMessageAt };
 
-// One thread per customer (a unique index): move the thread, or its messages into the existing one.
-async function mergeConversation(tx: DbOrTx, from: number, into: number): Promise<void> {
+/** One thread per customer (a unique index): moves the thread, or its messages into the existing one (also used by lib/customers merge). */
+export async function mergeConversation(tx: DbOrTx, from: number, into: number): Promise<void> {
   const [fromThread] = await tx
     .select(threadColumns)
     .from(conversationThreads)

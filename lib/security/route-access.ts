@@ -30,6 +30,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, RouteRule>>
   'app/api/live/route.ts': { GET: { rule: 'public', why: 'the live stream; only topics the viewer may watch (lib/live/access.ts)' } },
   'app/api/payments/webhook/route.ts': { POST: { rule: 'signature', why: 'the payment provider’s webhook, HMAC-signed over the raw body' } },
   'app/api/admin/outbox/[id]/preview/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
+  'app/api/admin/customers/[id]/export/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
   'app/api/admin/stock/ledger/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
   'app/api/images/[...key]/route.ts': { GET: { rule: 'public', why: 'product photos the shop shows anyway; only keys of the image store (random UUIDs), read-only' } },
   'app/api/admin/products/export/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },

@@ -155,6 +155,24 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/conversations/actions.ts#setThreadStatusAction': { input: (w) => ({ threadId: w.threadId, status: 'closed' }), owners: ['clerk', 'admin'], others: 'refused' },
   'lib/conversations/actions.ts#markThreadReadAction': { input: (w) => ({ threadId: w.threadId }), owners: ['clerk', 'admin'], others: 'refused' },
 
+  // Customers: clerks look up and attach to their own counter sale; only admins edit, merge and erase.
+  // Any clerk may attach any profile to their OWN sale; the walk-in profile, so another clerk's cart with it is not the owner's.
+  'lib/customers/counter-actions.ts#attachCustomerToSaleAction': { input: (w) => ({ customerId: String(w.walkInCustomerId) }), others: 'own' },
+  'lib/customers/counter-actions.ts#detachCustomerFromSaleAction': { input: () => ({}), others: 'own' },
+  'lib/customers/counter-actions.ts#createCounterCustomerAction': {
+    input: (_w, persona) => ({ name: 'New at the counter', email: `counter-${persona.toLowerCase()}@example.com` }),
+    others: 'own',
+  },
+  'lib/customers/actions.ts#updateCustomerAction': {
+    input: (w) => ({ customerId: String(w.actors.customer!.customerId), name: 'Owner Renamed', email: 'owner@example.com', phone: '06-12345678' }),
+    others: 'refused',
+  },
+  'lib/customers/actions.ts#mergeCustomersAction': {
+    input: (w) => ({ keepId: String(w.actors.customer!.customerId), mergeId: String(w.walkInCustomerId), confirm: 'on' }),
+    others: 'refused',
+  },
+  'lib/customers/actions.ts#eraseCustomerAction': { input: (w) => ({ customerId: String(w.actors.customer!.customerId), confirm: 'on' }), others: 'refused' },
+
   // Admin console.
   'lib/notifications/actions.ts#retryNotificationAction': { input: (w) => ({ id: w.deadNotificationId }), others: 'refused' },
   'lib/promotions/actions.ts#createPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '@/db/client';
-import { customerAddresses, notifications, users } from '@/db/schema';
+import { customerAddresses, customers, notifications, users } from '@/db/schema';
 import type { Access, ActionState } from '@/lib/actions/action';
 import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { CART_COOKIE } from '@/lib/carts/web-cart';
@@ -78,6 +78,8 @@ export async function buildWorld(db: DbOrTx) {
   const clerk = await createStaff(db, { role: 'clerk', email: 'clerk-a@example.com', locationId: shop.storeA.id });
   const otherStoreClerk = await createStaff(db, { role: 'clerk', email: 'clerk-b@example.com', locationId: shop.storeB.id });
   const admin = await createStaff(db, { role: 'admin', email: 'admin@example.com' });
+  // A profile made at the counter (no account): the duplicate an admin merges into the owner's.
+  const [walkIn] = await db.insert(customers).values({ name: 'Walk-in', phone: '+31687654321' }).returning({ id: customers.id });
 
   const ownerCart = async () => {
     const { cartId } = await getOrCreateWebCart(db, { customerId: owner.customerId });
@@ -172,6 +174,8 @@ export async function buildWorld(db: DbOrTx) {
     collectedPickupOrderId: collected.orderId,
     threadId: conversation.threadId,
     deadNotificationId: deadNotification.id,
+    /** A counter profile without account, not the owner's. */
+    walkInCustomerId: walkIn.id,
     /** The owner's delivery orders: paid (to ship) and shipped (to mark delivered). */
     paidDeliveryOrderId,
     shippedDeliveryOrderId,

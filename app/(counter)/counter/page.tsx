@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CartPanel } from '@/components/counter/cart-panel';
+import { CustomerAttached } from '@/components/counter/customer-attached';
 import { CounterSearch } from '@/components/counter/counter-search';
 import { LoadCartLink } from '@/components/counter/load-cart-link';
 import { SearchResults } from '@/components/counter/search-results';
@@ -8,6 +9,7 @@ import { StoreGate } from '@/components/counter/store-gate';
 import { TillBanner } from '@/components/counter/till-banner';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
 import { findCounterCartId } from '@/lib/carts/queries';
+import { getCustomerSummaries } from '@/lib/customers/queries';
 import { getDb } from '@/lib/db';
 import { getLocale } from '@/lib/i18n/locale';
 import { getCounterCartView, searchCounterProducts } from '@/lib/orders/counter-queries';
@@ -36,6 +38,8 @@ export default async function CounterSalePage({
     cartId ? getCounterCartView(db, { cartId, storeId: store.id, locale, now }) : null,
     query.length > 0 ? searchCounterProducts(db, { query, locale, storeId: store.id, now }) : null,
   ]);
+  const attachedId = cart?.cart.customerId ?? null;
+  const [attached] = attachedId ? await getCustomerSummaries(db, actor, [attachedId]) : [];
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_26rem] lg:items-start">
@@ -55,7 +59,7 @@ export default async function CounterSalePage({
           </div>
         )}
       </div>
-      <CartPanel cart={cart} locale={locale} />
+      <CartPanel cart={cart} locale={locale} customer={attached && <CustomerAttached customer={attached} />} />
     </div>
   );
 }

@@ -1,0 +1,280 @@
+import 'server-only';
+import { asc, eq, inArray, or } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import {
+  cartLines,
+  carts,
+  conversationMessages,
+  conversationThreads,
+  customerAddresses,
+  customers,
+  invoices,
+  loyaltyAccounts,
+  loyaltyEntries,
+  notifications,
+  orderEvents,
+  orderLines,
+  orders,
+  payments,
+  users,
+} from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { DomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/identity/queries';
+
+/** The format of the export, so a reader of an old file knows what it holds. */
+export const EXPORT_VERSION = 1;
+
+/**
+ * GDPR export (right of access): everything the shop holds about one person, as plain JSON — profile,
+ * preferences, account (never its password hash), addresses, orders with lines, events, payments and
+ * invoices, the conversation, loyalty balance and entries, carts, and the messages sent to them. The
+ * export itself is recorded in the audit log. Admins only.
+ */
+export async function exportCustomer(db: DbOrTx, input: { customerId: number; now?: Date }, actor: Actor) {
+  if (actor.role !== 'admin') throw new DomainError('forbidden');
+  return db.transaction(async (tx) => {
+    const [profile] = await tx
+      .select({
+        id: customers.id,
+        name: customers.name,
+        email: customers.email,
+        phone: customers.phone,
+        loyaltyCardNumber: customers.loyaltyCardNumber,
+        preferredLocationId: customers.preferredLocationId,
+        notifyByEmail: customers.notifyByEmail,
+        notifyBySms: customers.notifyBySms,
+        marketingOptIn: customers.marketingOptIn,
+        locale: customers.locale,
+        mergedIntoCustomerId: customers.mergedIntoCustomerId,
+        erasedAt: customers.erasedAt,
+        createdAt: customers.createdAt,
+        updatedAt: customers.updatedAt,
+      })
+      .from(customers)
+      .where(eq(customers.id, input.customerId));
+    if (!profile) throw new DomainError('notFound');
+    const id = profile.id;
+
+    const [account] = await tx
+      .select({
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        locale: users.locale,
+        disabled: users.disabled,
+        emailVerifiedAt: users.emailVerifiedAt,
+        createdAt: users.createdAt,
+      })
+      .from(users)
+      .where(eq(users.customerId, id));
+    const addresses = await tx
+      .select()
+      .from(customerAddresses)
+      .where(eq(customerAddresses.customerId, id))
+      .orderBy(asc(customerAddresses.id));
+
+    const orderRows = await tx
+      .select({
+        id: orders.id,
+        number: orders.number,
+        channel: orders.channel,
+        fulfilment: orders.fulfilment,
+        status: orders.status,
+        email: orders.email,
+        phone: orders.phone,
+        customerName: orders.customerName,
+        shippingAddress: orders.shippingAddress,
+        promotionCodes: orders.promotionCodes,
+        subtotalCents: orders.subtotalCents,
+        discountCents: orders.discountCents,
+        shippingCents: orders.shippingCents,
+        totalCents: orders.totalCents,
+        vatCents: orders.vatCents,
+        carrier: orders.carrier,
+        trackingNumber: orders.trackingNumber,
+        placedAt: orders.placedAt,
+      })
+      .from(orders)
+      .where(eq(orders.customerId, id))
+      .orderBy(asc(orders.placedAt));
+    const orderIds = orderRows.map((o) => o.id);
+    const byOrder = async <T extends { orderId: string }>(rows: Promise<T[]>) => {
+      const map = new Map<string, Omit<T, 'orderId'>[]>();
+      for (const { orderId, ...rest } of await rows) map.set(orderId, [...(map.get(orderId) ?? []), rest]);
+      return map;
+    };
+    const lines = await byOrder(
+      tx
+        .select({
+          orderId: orderLines.orderId,
+          sku: orderLines.sku,
+          productName: orderLines.productName,
+          variantLabel: orderLines.variantLabel,
+          quantity: orderLines.quantity,
+          unitPriceCents: orderLines.unitPriceCents,
+          discountCents: orderLines.discountCents,
+          lineTotalCents: orderLines.lineTotalCents,
+          vatRateBp: orderLines.vatRateBp,
+        })
+        .from(orderLines)
+        .where(inArray(orderLines.orderId, orderIds))
+        .orderBy(asc(orderLines.id)),
+    );
+    const events = await byOrder(
+      tx
+        .select({
+          orderId: orderEvents.orderId,
+          type: orderEvents.type,
+          toStatus: orderEvents.toStatus,
+          note: orderEvents.note,
+          at: orderEvents.createdAt,
+        })
+        .from(orderEvents)
+        .where(inArray(orderEvents.orderId, orderIds))
+        .orderBy(asc(orderEvents.id)),
+    );
+    const paid = await byOrder(
+      tx
+        .select({
+          orderId: payments.orderId,
+          method: payments.method,
+          status: payments.status,
+          amountCents: payments.amountCents,
+          at: payments.createdAt,
+        })
+        .from(payments)
+        .where(inArray(payments.orderId, orderIds))
+        .orderBy(asc(payments.createdAt)),
+    );
+    const invoiced = await byOrder(
+      tx
+        .select({
+          orderId: invoices.orderId,
+          number: invoices.number,
+          kind: invoices.kind,
+          totalCents: invoices.totalCents,
+          vatCents: invoices.vatCents,
+          issuedAt: invoices.issuedAt,
+        })
+        .from(invoices)
+        .where(inArray(invoices.orderId, orderIds)),
+    );
+
+    const threads = await tx
+      .select({
+        id: conversationThreads.id,
+        status: conversationThreads.status,
+        createdAt: conversationThreads.createdAt,
+      })
+      .from(conversationThreads)
+      .where(
+        orderIds.length
+          ? or(eq(conversationThreads.customerId, id), inArray(conversationThreads.orderId, orderIds))
+          : eq(conversationThreads.customerId, id),
+      );
+    const messages = threads.length
+      ? await tx
+          .select({
+            threadId: conversationMessages.threadId,
+            channel: conversationMessages.channel,
+            author: conversationMessages.author,
+            body: conversationMessages.body,
+            at: conversationMessages.createdAt,
+          })
+          .from(conversationMessages)
+          .where(
+            inArray(
+              conversationMessages.threadId,
+              threads.map((t) => t.id),
+            ),
+          )
+          .orderBy(asc(conversationMessages.createdAt), asc(conversationMessages.id))
+      : [];
+
+    const [loyaltyAccount] = await tx
+      .select({ balance: loyaltyAccounts.balance })
+      .from(loyaltyAccounts)
+      .where(eq(loyaltyAccounts.customerId, id));
+    const points = await tx
+      .select({
+        kind: loyaltyEntries.kind,
+        points: loyaltyEntries.points,
+        orderId: loyaltyEntries.orderId,
+        reason: loyaltyEntries.reason,
+        at: loyaltyEntries.createdAt,
+      })
+      .from(loyaltyEntries)
+      .where(eq(loyaltyEntries.customerId, id))
+      .orderBy(asc(loyaltyEntries.createdAt), asc(loyaltyEntries.id));
+
+    const cartRows = await tx
+      .select({ id: carts.id, channel: carts.channel, status: carts.status, createdAt: carts.createdAt })
+      .from(carts)
+      .where(eq(carts.customerId, id));
+    const cartLineRows = cartRows.length
+      ? await tx
+          .select({ cartId: cartLines.cartId, variantId: cartLines.variantId, quantity: cartLines.quantity })
+          .from(cartLines)
+          .where(
+            inArray(
+              cartLines.cartId,
+              cartRows.map((c) => c.id),
+            ),
+          )
+      : [];
+
+    const sent = await tx
+      .select({
+        channel: notifications.channel,
+        recipient: notifications.recipient,
+        templateKey: notifications.templateKey,
+        status: notifications.status,
+        subject: notifications.subject,
+        sentAt: notifications.sentAt,
+        createdAt: notifications.createdAt,
+      })
+      .from(notifications)
+      .where(
+        orderIds.length
+          ? or(eq(notifications.customerId, id), inArray(notifications.orderId, orderIds))
+          : eq(notifications.customerId, id),
+      )
+      .orderBy(asc(notifications.createdAt));
+
+    await recordAudit(tx, actor, {
+      action: 'customer.exported',
+      entityType: 'customer',
+      entityId: id,
+      summary: 'GDPR export downloaded',
+    });
+
+    return {
+      format: 'omnishop.customer-export',
+      version: EXPORT_VERSION,
+      exportedAt: (input.now ?? new Date()).toISOString(),
+      profile,
+      account: account ?? null,
+      addresses: addresses.map(({ customerId: _c, ...a }) => a),
+      orders: orderRows.map((o) => ({
+        ...o,
+        lines: lines.get(o.id) ?? [],
+        events: events.get(o.id) ?? [],
+        payments: paid.get(o.id) ?? [],
+        invoices: invoiced.get(o.id) ?? [],
+      })),
+      conversations: threads.map((t) => ({
+        ...t,
+        messages: messages.filter((m) => m.threadId === t.id).map(({ threadId: _t, ...m }) => m),
+      })),
+      loyalty: { balance: loyaltyAccount?.balance ?? 0, entries: points },
+      carts: cartRows.map((c) => ({
+        ...c,
+        lines: cartLineRows.filter((l) => l.cartId === c.id).map(({ cartId: _c, ...l }) => l),
+      })),
+      messagesSent: sent,
+    };
+  });
+}
+
+export type CustomerExport = Awaited<ReturnType<typeof exportCustomer>>;
