@@ -9,6 +9,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { installGracefulShutdown } = await import('./lib/lifecycle/process');
   installGracefulShutdown();
+  // Settings are cached per process and invalidated by NOTIFY from whichever instance saves them.
+  const { startSettingsCache } = await import('./lib/settings/start');
+  await startSettingsCache();
   const { startAppJobs } = await import('./lib/jobs/start');
   await startAppJobs();
   if (process.env.NODE_ENV === 'production') {

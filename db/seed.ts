@@ -6,6 +6,7 @@
 import { count, inArray, sql, sum } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
 import { priceCart, type PriceLineInput } from '../lib/pricing';
+import { getPricingConfig } from '../lib/settings/pricing-config';
 import { seedDefaultSettings } from '../lib/settings/settings';
 import { utcToZonedLocal, zonedLocalToUtc } from '../lib/time/zoned';
 import type { Db, Tx } from './client';
@@ -358,6 +359,8 @@ async function seedOrders(tx: Tx, ids: Ids): Promise<void> {
   if (todo.length === 0) return;
 
   const now = new Date();
+  // The VAT rates and delivery fee in settings (the defaults on a fresh database), read once.
+  const pricing = await getPricingConfig(tx);
   const variantBySku = new Map(VARIANTS.map((v) => [v.sku, v]));
   const productBySlug = new Map(PRODUCTS.map((p) => [p.slug, p]));
   const warehouseId = need(ids.locationIds, 'WH', 'location');
@@ -393,6 +396,7 @@ async function seedOrders(tx: Tx, ids: Ids): Promise<void> {
       channel: order.channel,
       now: placedAt,
       fulfilment: order.fulfilment,
+      pricing,
     });
 
     const prefix = order.channel === 'web' ? 'W-' : 'S-';

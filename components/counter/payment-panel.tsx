@@ -9,7 +9,10 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
 import { parseEuroToCents } from '@/lib/money/euros';
+import type { CounterRedeemOptions } from '@/lib/loyalty/queries';
+import { pointsValueCents } from '@/lib/loyalty/rules';
 import { completeCounterSaleAction } from '@/lib/orders/counter-actions';
+import { LoyaltyPay, LoyaltyPayAllForm } from './loyalty-pay';
 
 type Method = 'cash' | 'card_terminal';
 
@@ -32,14 +35,30 @@ function typed(cents: number, locale: Locale): string {
  * Cash or card. Both submit the same action with the idempotency key rendered by the page, so a double
  * tap is one sale. The change shown here is a preview; the server computes the one it records.
  */
-export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: number; idempotencyKey: string }) {
+export function PaymentPanel({
+  totalCents: saleTotalCents,
+  idempotencyKey,
+  loyalty,
+}: {
+  totalCents: number;
+  idempotencyKey: string;
+  /** The attached customer's points, when they can pay at least one step (see LoyaltyPay). */
+  loyalty?: CounterRedeemOptions | null;
+}) {
   const t = useTranslations('counter.checkout');
   const locale = useLocale() as Locale;
   const router = useRouter();
-  const [method, setMethod] = useState<Method | null>(null);
+  const [chosenMethod, setMethod] = useState<Method | null>(null);
   const [tendered, setTendered] = useState('');
   const [state, formAction] = useActionState(completeCounterSaleAction, null);
   const money = (cents: number) => formatMoney(cents, locale);
+  // Points pay part first; the rest of the panel is about what is left (`totalCents`).
+  const [points, setPoints] = useState(0);
+  const pointsCents = loyalty ? pointsValueCents(points, { redeemStepPoints: loyalty.stepPoints, redeemStepCents: loyalty.stepCents }) : 0;
+  const totalCents = saleTotalCents - pointsCents;
+  const pointsOnly = pointsCents > 0 && totalCents === 0;
+  const method = pointsOnly ? null : chosenMethod;
+  const pointsField = points > 0 ? <input type="hidden" name="loyaltyPoints" value={points} /> : null;
 
   // A refusal such as a changed price or stock that ran out: show the cart as it is now.
   useEffect(() => {
@@ -73,7 +92,10 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
         <p className="text-4xl font-semibold tabular-nums">{money(totalCents)}</p>
       </section>
 
-      <div role="group" aria-label={t('method')} className="flex gap-3">
+      {loyalty && <LoyaltyPay options={loyalty} points={points} onChange={setPoints} errors={state && !state.ok ? state.fieldErrors?.loyaltyPoints : undefined} />}
+      {pointsOnly && <LoyaltyPayAllForm idempotencyKey={idempotencyKey} totalCents={saleTotalCents} points={points} formAction={formAction} />}
+
+      <div role="group" aria-label={t('method')} hidden={pointsOnly} className="flex gap-3">
         {choice(
           'cash',
           t('cash'),
@@ -112,7 +134,7 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
 
       <FormMessage state={state && !state.ok && state.formError ? state : null} />
 
-      {method === null && <p className="text-center text-stone-600">{t('choose')}</p>}
+      {method === null && !pointsOnly && <p className="text-center text-stone-600">{t('choose')}</p>}
 
       {method === 'cash' && (
         <form
@@ -121,8 +143,9 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
           className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
         >
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-          <input type="hidden" name="expectedTotalCents" value={totalCents} />
+          <input type="hidden" name="expectedTotalCents" value={saleTotalCents} />
           <input type="hidden" name="method" value="cash" />
+          {pointsField}
           <div>
             <label htmlFor="tendered" className="mb-1.5 block text-base font-semibold text-stone-800">
               {t('amountReceived')}
@@ -192,8 +215,9 @@ export function PaymentPanel({ totalCents, idempotencyKey }: { totalCents: numbe
           className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
         >
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-          <input type="hidden" name="expectedTotalCents" value={totalCents} />
+          <input type="hidden" name="expectedTotalCents" value={saleTotalCents} />
           <input type="hidden" name="method" value="card_terminal" />
+          {pointsField}
           <p className="text-lg text-stone-800">{t('cardHint', { amount: money(totalCents) })}</p>
           <SubmitButton size="xl" className="w-full" pendingLabel={t('pending')}>
             {t('confirmCard')}

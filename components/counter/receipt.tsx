@@ -2,11 +2,13 @@ import { useTranslations } from 'next-intl';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { CounterReceipt } from '@/lib/orders/counter-queries';
+import type { SellerSetting } from '@/lib/settings/settings';
 import { snapshotVariantText } from './item-label';
 
 /** The receipt as printed: everything comes from the order snapshot, never re-priced. */
-export function Receipt({ receipt, locale }: { receipt: CounterReceipt; locale: Locale }) {
+export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; locale: Locale; seller?: SellerSetting }) {
   const t = useTranslations('counter.receipt');
+  const tLegal = useTranslations('counter.receiptLegal');
   const colors = useTranslations('shop.colors');
   const { order, store } = receipt;
   const money = (cents: number) => formatMoney(cents, locale);
@@ -135,6 +137,18 @@ export function Receipt({ receipt, locale }: { receipt: CounterReceipt; locale: 
       )}
 
       <p className="mt-4 border-t border-dashed border-stone-400 pt-3 text-center">{t('thanks')}</p>
+      {/* The seller's legal details, as on the invoice (settings → shop and seller). */}
+      {seller && (
+        <footer aria-label={tLegal('legal')} className="mt-3 space-y-0.5 text-center text-xs text-stone-600">
+          <p>{seller.legalName}</p>
+          <p>
+            {seller.street}, {seller.postcode} {seller.city}
+          </p>
+          <p>
+            {tLegal('vatNumber', { number: seller.vatNumber })} · {tLegal('cocNumber', { number: seller.cocNumber })}
+          </p>
+        </footer>
+      )}
     </article>
   );
 }

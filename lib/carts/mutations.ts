@@ -1,10 +1,12 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { cartLines, carts, customers, variants, products } from '@/db/schema';
+import { cartLines, carts, customers, tillSessions, variants, products } from '@/db/schema';
 import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
 import { DomainError } from '@/lib/errors';
 import { normalizeCode, priceCart } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { getPricingConfig } from '@/lib/settings/pricing-config';
+import { getDeviceTill } from '@/lib/till/device';
 import { cartColumns, getCart, getCartLines, type CartDto } from './queries';
 
 /** More of one item in one cart is a typo, not a purchase. */
@@ -124,17 +126,37 @@ export async function mergeCarts(
 /**
  * The clerk's one open counter cart, created when there is none. A transaction-scoped advisory lock
  * per clerk keeps two tabs from each creating one. The cart follows the clerk's current store.
+ * With a till open on this device (the till cookie, or `tillSessionId` when given) at `locationId`,
+ * it is that till session's cart: one counter cart per till session, so two tablets on one login no
+ * longer share a cart. Without one, it is the clerk's cart that belongs to no till (as before tills).
  */
 export async function getOrCreateCounterCart(
   db: DbOrTx,
-  input: { clerkUserId: number; locationId: number },
+  input: { clerkUserId: number; locationId: number; tillSessionId?: number | null },
 ): Promise<{ cartId: string; created: boolean }> {
+  const wanted = input.tillSessionId === undefined ? ((await getDeviceTill(db, input.clerkUserId))?.id ?? null) : input.tillSessionId;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${COUNTER_CART_LOCK}, ${input.clerkUserId})`);
+    // Only an open till of this store takes the cart (one closed meanwhile, or an admin's other store, does not).
+    const [till] =
+      wanted === null
+        ? []
+        : await tx
+            .select({ id: tillSessions.id })
+            .from(tillSessions)
+            .where(and(eq(tillSessions.id, wanted), eq(tillSessions.locationId, input.locationId), eq(tillSessions.status, 'open')));
+    const tillSessionId = till?.id ?? null;
     const [open] = await tx
       .select({ id: carts.id, locationId: carts.locationId })
       .from(carts)
-      .where(and(eq(carts.clerkUserId, input.clerkUserId), eq(carts.channel, 'store'), eq(carts.status, 'open')))
+      .where(
+        and(
+          eq(carts.clerkUserId, input.clerkUserId),
+          eq(carts.channel, 'store'),
+          eq(carts.status, 'open'),
+          tillSessionId === null ? isNull(carts.tillSessionId) : eq(carts.tillSessionId, tillSessionId),
+        ),
+      )
       .orderBy(desc(carts.updatedAt))
       .limit(1);
     if (open) {
@@ -145,7 +167,7 @@ export async function getOrCreateCounterCart(
     }
     const [created] = await tx
       .insert(carts)
-      .values({ channel: 'store', clerkUserId: input.clerkUserId, locationId: input.locationId })
+      .values({ channel: 'store', clerkUserId: input.clerkUserId, locationId: input.locationId, tillSessionId })
       .returning({ id: carts.id });
     return { cartId: created.id, created: true };
   });
@@ -217,14 +239,15 @@ export async function applyPromotionCode(
   const normalized = normalizeCode(code);
   return db.transaction(async (tx) => {
     const cart = await touchOpenCart(tx, cartId);
-    const [lines, promotions] = await Promise.all([
+    const [lines, promotions, pricing] = await Promise.all([
       getCartLines(tx, cartId).then((items) => loadPriceLines(tx, items, 'nl', now)),
       loadPromotionCandidates(tx, now),
+      getPricingConfig(tx),
     ]);
     const priced = priceCart(
       lines.filter((l) => l.active),
       promotions,
-      { channel: cart.channel, now, codes: [...cart.promotionCodes, normalized], customerId: cart.customerId, locationId: cart.locationId },
+      { channel: cart.channel, now, codes: [...cart.promotionCodes, normalized], customerId: cart.customerId, locationId: cart.locationId, pricing },
     );
     if (!normalized || !priced.codes.accepted.includes(normalized)) throw new DomainError('invalidCode', {}, 'code');
     await tx.update(carts).set({ promotionCodes: priced.codes.accepted }).where(eq(carts.id, cartId));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cartLines, carts, type CartStatus } from '@/db/schema';
 import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
@@ -6,6 +6,8 @@ import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { priceCart, type Channel, type Fulfilment, type PricedCart, type PricedLine } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { getPricingConfig } from '@/lib/settings/pricing-config';
+import { getDeviceTill } from '@/lib/till/device';
 
 export interface CartDto {
   id: string;
@@ -14,6 +16,8 @@ export interface CartDto {
   customerId: number | null;
   locationId: number | null;
   clerkUserId: number | null;
+  /** Counter carts: the till session (one tablet's drawer) the cart belongs to, or null. */
+  tillSessionId: number | null;
   promotionCodes: string[];
 }
 
@@ -24,6 +28,7 @@ export const cartColumns = {
   customerId: carts.customerId,
   locationId: carts.locationId,
   clerkUserId: carts.clerkUserId,
+  tillSessionId: carts.tillSessionId,
   promotionCodes: carts.promotionCodes,
 };
 
@@ -131,9 +136,10 @@ export async function getPricedCart(
 ): Promise<PricedCartView | null> {
   const cart = await getCart(db, cartId);
   if (!cart) return null;
-  const [loaded, promotions] = await Promise.all([
+  const [loaded, promotions, pricing] = await Promise.all([
     getCartLines(db, cartId).then((items) => loadPriceLines(db, items, options.locale ?? 'nl', options.now)),
     loadPromotionCandidates(db, options.now),
+    getPricingConfig(db),
   ]);
   const active = loaded.filter((l) => l.active);
   const priced = priceCart(active, promotions, {
@@ -143,6 +149,7 @@ export async function getPricedCart(
     fulfilment: options.fulfilment,
     customerId: cart.customerId,
     locationId: cart.locationId,
+    pricing,
   });
   const { lines, ...totals } = priced;
   return {
@@ -158,12 +165,25 @@ export async function getPricedCart(
   };
 }
 
-/** The clerk's open counter cart id, or null (read-only; the counter action creates it). */
-export async function findCounterCartId(db: DbOrTx, clerkUserId: number): Promise<string | null> {
+/**
+ * The clerk's open counter cart id, or null (read-only; the counter action creates it). With a till
+ * open on this device (the till cookie, or `tillSessionId` when given) it is the cart of that till
+ * session, so two tablets on one login each have their own; without one, the clerk's cart that
+ * belongs to no till.
+ */
+export async function findCounterCartId(db: DbOrTx, clerkUserId: number, tillSessionId?: number | null): Promise<string | null> {
+  const till = tillSessionId === undefined ? ((await getDeviceTill(db, clerkUserId))?.id ?? null) : tillSessionId;
   const [row] = await db
     .select({ id: carts.id })
     .from(carts)
-    .where(and(eq(carts.clerkUserId, clerkUserId), eq(carts.channel, 'store'), eq(carts.status, 'open')))
+    .where(
+      and(
+        eq(carts.clerkUserId, clerkUserId),
+        eq(carts.channel, 'store'),
+        eq(carts.status, 'open'),
+        till === null ? isNull(carts.tillSessionId) : eq(carts.tillSessionId, till),
+      ),
+    )
     .orderBy(desc(carts.updatedAt))
     .limit(1);
   return row?.id ?? null;

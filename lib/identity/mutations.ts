@@ -4,6 +4,7 @@ import { customers, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { DomainError } from '@/lib/errors';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { ensureLoyaltyCard } from '@/lib/loyalty/cards';
 import type { VerificationPurpose } from './email-verification';
 import { getCredentials, type Actor } from './queries';
 import type { SignUpInput } from './schemas';
@@ -64,6 +65,8 @@ export async function registerCustomer(
     const [existingProfile] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.email, input.email));
 
     const [profile] = await tx.insert(customers).values({ email: null, name: input.name, locale }).returning({ id: customers.id });
+    // Sign-up promises points: the card number exists from the start (shown on the account page).
+    await ensureLoyaltyCard(tx, profile.id);
     const [actor] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash, role: 'customer', customerId: profile.id, locale })

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { carts, conversationMessages, conversationThreads, customers, notifications, orders, users } from '@/db/schema';
+import { mergeLoyalty } from '@/lib/loyalty/ledger';
 
 /** The tables {@link mergeProfileInto} moves; profile-merge is checked against the schema by a test. */
-export const MERGED_CUSTOMER_REFERENCES = ['carts', 'conversation_threads', 'notifications', 'orders', 'users'] as const;
+export const MERGED_CUSTOMER_REFERENCES = ['carts', 'conversation_threads', 'notifications', 'orders', 'users', 'loyalty_accounts', 'loyalty_entries'] as const;
 
 /**
  * Moves everything an account's own (new) profile collected since sign-up — orders, carts, sent
@@ -18,6 +19,8 @@ export async function mergeProfileInto(tx: DbOrTx, input: { from: number | null;
     await tx.update(carts).set({ customerId: into }).where(eq(carts.customerId, from));
     await tx.update(notifications).set({ customerId: into }).where(eq(notifications.customerId, from));
     await mergeConversation(tx, from, into);
+    // Points earned before the claim move along (the delete below would cascade them away).
+    await mergeLoyalty(tx, from, into);
   }
   await tx.update(users).set({ customerId: into }).where(eq(users.id, input.userId));
   if (from !== null && from !== into) await tx.delete(customers).where(eq(customers.id, from));

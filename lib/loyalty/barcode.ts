@@ -8,5 +8,12 @@ import { isValidEan13 } from '@/lib/catalog/ean';
  */
 export function cardBarcodeSvg(cardNumber: string): string {
   if (!isValidEan13(cardNumber)) throw new Error('not an EAN-13 card number');
-  return toSVG({ bcid: 'ean13', text: cardNumber, includetext: true, textxalign: 'center', scale: 2, height: 18 });
+  return toSVG({
+    bcid: 'ean13',
+    text: cardNumber,
+    includetext: true,
+    textxalign: 'center',
+    scale: 2,
+    height: 18,
+  });
 }

@@ -20,9 +20,9 @@ export function newCardNumber(): string {
   return digits + String(ean13CheckDigit(digits));
 }
 
-/** Whether `value` looks like one of our card numbers (EAN-13 with the card prefix). */
+/** Whether `value` can be a loyalty card: a valid EAN-13 in the restricted-circulation range (2…). */
 export function isCardNumber(value: string): boolean {
-  return isValidEan13(value) && value.startsWith(CARD_PREFIX);
+  return isValidEan13(value) && value.startsWith('2');
 }
 
 /**
@@ -37,7 +37,10 @@ export function isCardNumber(value: string): boolean {
  */
 export async function ensureLoyaltyCard(db: DbOrTx, customerId: number): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [current] = await db.select({ card: customers.loyaltyCardNumber }).from(customers).where(eq(customers.id, customerId));
+    const [current] = await db
+      .select({ card: customers.loyaltyCardNumber })
+      .from(customers)
+      .where(eq(customers.id, customerId));
     if (!current) throw new Error(`customer not found: ${customerId}`);
     if (current.card) return current.card;
     const candidate = newCardNumber();

@@ -28,38 +28,68 @@ beforeEach(async () => {
   eva = await createCustomerActor(db, 'eva@example.com');
 });
 
-const codeOf = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? (r.reason instanceof DomainError ? r.reason.code : String(r.reason)) : 'ok');
+const codeOf = (r: PromiseSettledResult<unknown>) =>
+  r.status === 'rejected' ? (r.reason instanceof DomainError ? r.reason.code : String(r.reason)) : 'ok';
 
 describe('loyalty under concurrency (PostgreSQL)', () => {
   it('two tills redeeming the same balance at once: one wins, the other is refused, the balance never goes below zero', async () => {
     await grantPoints(db, eva.customerId!, 3_000);
     const tills = await Promise.all(
       [shop.storeA, shop.storeB].map(async (store, i) => {
-        const clerk = await createStaff(db, { role: 'clerk', email: `clerk${i}@example.com`, locationId: store.id });
+        const clerk = await createStaff(db, {
+          role: 'clerk',
+          email: `clerk${i}@example.com`,
+          locationId: store.id,
+        });
         return { clerk, store, cartId: await counterCart(db, shop, clerk, { customerId: eva.customerId }) };
       }),
     );
     const results = await Promise.allSettled(
       tills.map(({ clerk, store, cartId }) =>
-        completeCounterSale(db, { idempotencyKey: randomUUID(), method: 'card_terminal', cartId, storeId: store.id, loyaltyPoints: 2_000 }, clerk),
+        completeCounterSale(
+          db,
+          {
+            idempotencyKey: randomUUID(),
+            method: 'card_terminal',
+            cartId,
+            storeId: store.id,
+            loyaltyPoints: 2_000,
+          },
+          clerk,
+        ),
       ),
     );
     expect(results.map(codeOf).sort()).toEqual(['loyaltyInsufficientPoints', 'ok']);
     // The loser kept nothing: one order, one redemption; 3 000 − 2 000 + 30 earned on the € 30 by card.
     expect(await db.select({ id: orders.id }).from(orders)).toHaveLength(1);
-    expect(await db.select({ id: loyaltyEntries.id }).from(loyaltyEntries).where(eq(loyaltyEntries.kind, 'redeem'))).toHaveLength(1);
+    expect(
+      await db
+        .select({ id: loyaltyEntries.id })
+        .from(loyaltyEntries)
+        .where(eq(loyaltyEntries.kind, 'redeem')),
+    ).toHaveLength(1);
     expect(await ledgerOf(db, eva.customerId!)).toMatchObject({ balance: 1_030, sum: 1_030 });
   });
 
   it('two tills selling to the same customer who has no card yet: both sales complete, both earn, one card', async () => {
     const tills = await Promise.all(
       [shop.storeA, shop.storeB].map(async (store, i) => {
-        const clerk = await createStaff(db, { role: 'clerk', email: `till${i}@example.com`, locationId: store.id });
+        const clerk = await createStaff(db, {
+          role: 'clerk',
+          email: `till${i}@example.com`,
+          locationId: store.id,
+        });
         return { clerk, store, cartId: await counterCart(db, shop, clerk, { customerId: eva.customerId }) };
       }),
     );
     const results = await Promise.allSettled(
-      tills.map(({ clerk, store, cartId }) => completeCounterSale(db, { idempotencyKey: randomUUID(), method: 'card_terminal', cartId, storeId: store.id }, clerk)),
+      tills.map(({ clerk, store, cartId }) =>
+        completeCounterSale(
+          db,
+          { idempotencyKey: randomUUID(), method: 'card_terminal', cartId, storeId: store.id },
+          clerk,
+        ),
+      ),
     );
     expect(results.map(codeOf)).toEqual(['ok', 'ok']);
     expect(await ledgerOf(db, eva.customerId!)).toMatchObject({ balance: 100, sum: 100 });
@@ -69,7 +99,14 @@ describe('loyalty under concurrency (PostgreSQL)', () => {
   it('20 simultaneous spends of 100 from a balance of 1 000: exactly 10 succeed', async () => {
     await grantPoints(db, eva.customerId!, 1_000);
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => postEntry(db, { customerId: eva.customerId!, kind: 'redeem', points: -100, idempotencyKey: `redeem:${randomUUID()}` })),
+      Array.from({ length: 20 }, () =>
+        postEntry(db, {
+          customerId: eva.customerId!,
+          kind: 'redeem',
+          points: -100,
+          idempotencyKey: `redeem:${randomUUID()}`,
+        }),
+      ),
     );
     const codes = results.map(codeOf);
     expect(codes.filter((c) => c === 'ok')).toHaveLength(10);
@@ -79,7 +116,14 @@ describe('loyalty under concurrency (PostgreSQL)', () => {
 
   it('the same cause posted at once from two connections counts once', async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => postEntry(db, { customerId: eva.customerId!, kind: 'earn', points: 50, idempotencyKey: 'earn:same-order' })),
+      Array.from({ length: 5 }, () =>
+        postEntry(db, {
+          customerId: eva.customerId!,
+          kind: 'earn',
+          points: 50,
+          idempotencyKey: 'earn:same-order',
+        }),
+      ),
     );
     expect(results.map(codeOf)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     expect(results.filter((r) => r.status === 'fulfilled' && r.value.applied)).toHaveLength(1);

@@ -11,7 +11,15 @@ import { placePendingOrder } from '@/lib/payments/payment-test-helpers';
 import { setSetting } from '@/lib/settings/settings';
 import { createCustomerActor, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { earnOnOrder } from './order-events';
-import { cardOf, counterCart, grantPoints, ledgerOf, payOnline, placeWebOrder, type Shop } from './test-helpers';
+import {
+  cardOf,
+  counterCart,
+  grantPoints,
+  ledgerOf,
+  payOnline,
+  placeWebOrder,
+  type Shop,
+} from './test-helpers';
 
 let handle: DbHandle;
 let db: Db;
@@ -34,14 +42,19 @@ beforeEach(async () => {
 });
 
 const entriesOf = (orderId: string) =>
-  db.select({ kind: loyaltyEntries.kind, points: loyaltyEntries.points, key: loyaltyEntries.idempotencyKey }).from(loyaltyEntries).where(eq(loyaltyEntries.orderId, orderId));
+  db
+    .select({ kind: loyaltyEntries.kind, points: loyaltyEntries.points, key: loyaltyEntries.idempotencyKey })
+    .from(loyaltyEntries)
+    .where(eq(loyaltyEntries.orderId, orderId));
 
 describe('earning points', () => {
   it('a web order earns 1 point per whole euro of goods when it becomes paid — not before, and not for shipping', async () => {
     const order = await placeWebOrder(db, shop, eva, { fulfilment: 'delivery' }); // € 50,00 + € 4,95 delivery
     expect((await ledgerOf(db, eva.customerId!)).balance).toBe(0);
     expect(await payOnline(db, order.orderId)).toMatchObject({ body: { result: 'succeeded' } });
-    expect(await entriesOf(order.orderId)).toEqual([{ kind: 'earn', points: 50, key: `earn:${order.orderId}` }]);
+    expect(await entriesOf(order.orderId)).toEqual([
+      { kind: 'earn', points: 50, key: `earn:${order.orderId}` },
+    ]);
     expect(await ledgerOf(db, eva.customerId!)).toMatchObject({ balance: 50, sum: 50 });
     // The first points come with a card number, so the counter can find the customer by it.
     expect(await cardOf(db, eva.customerId!)).toMatch(/^29\d{11}$/);
@@ -56,10 +69,25 @@ describe('earning points', () => {
 
   it('a completed counter sale with an attached customer earns, one without earns nothing', async () => {
     const cartId = await counterCart(db, shop, clerk, { customerId: eva.customerId });
-    const sale = await completeCounterSale(db, { idempotencyKey: randomUUID(), method: 'card_terminal', cartId, storeId: shop.storeA.id }, clerk);
-    expect(await entriesOf(sale.orderId)).toEqual([{ kind: 'earn', points: 50, key: `earn:${sale.orderId}` }]);
+    const sale = await completeCounterSale(
+      db,
+      { idempotencyKey: randomUUID(), method: 'card_terminal', cartId, storeId: shop.storeA.id },
+      clerk,
+    );
+    expect(await entriesOf(sale.orderId)).toEqual([
+      { kind: 'earn', points: 50, key: `earn:${sale.orderId}` },
+    ]);
     const anonymousCart = await counterCart(db, shop, clerk);
-    const anonymous = await completeCounterSale(db, { idempotencyKey: randomUUID(), method: 'card_terminal', cartId: anonymousCart, storeId: shop.storeA.id }, clerk);
+    const anonymous = await completeCounterSale(
+      db,
+      {
+        idempotencyKey: randomUUID(),
+        method: 'card_terminal',
+        cartId: anonymousCart,
+        storeId: shop.storeA.id,
+      },
+      clerk,
+    );
     expect(await entriesOf(anonymous.orderId)).toEqual([]);
   });
 

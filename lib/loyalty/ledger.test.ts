@@ -26,33 +26,44 @@ beforeEach(async () => {
   eva = await createCustomerActor(db, 'eva@example.com');
 });
 
-const post = (points: number, key = randomUUID()) =>
-  postEntry(db, { customerId: eva.customerId!, kind: points > 0 ? 'earn' : 'redeem', points, idempotencyKey: key });
+const post = (points: number, key: string = randomUUID()) =>
+  postEntry(db, {
+    customerId: eva.customerId!,
+    kind: points > 0 ? 'earn' : 'redeem',
+    points,
+    idempotencyKey: key,
+  });
 
 describe('loyalty ledger', () => {
   it('keeps balance = sum of entries over any sequence of earns and redemptions, never below zero', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0), { minLength: 1, maxLength: 25 }), async (steps) => {
-        await resetDatabase(db);
-        eva = await createCustomerActor(db, 'eva@example.com');
-        let model = 0;
-        for (const points of steps) {
-          const outcome = await post(points).then(
-            () => 'ok',
-            (e: unknown) => (e instanceof DomainError ? e.code : 'bug'),
-          );
-          // The model: a redemption above the balance is refused and changes nothing.
-          if (points < 0 && model + points < 0) expect(outcome).toBe('loyaltyInsufficientPoints');
-          else {
-            expect(outcome).toBe('ok');
-            model += points;
+      fc.asyncProperty(
+        fc.array(
+          fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0),
+          { minLength: 1, maxLength: 25 },
+        ),
+        async (steps) => {
+          await resetDatabase(db);
+          eva = await createCustomerActor(db, 'eva@example.com');
+          let model = 0;
+          for (const points of steps) {
+            const outcome = await post(points).then(
+              () => 'ok',
+              (e: unknown) => (e instanceof DomainError ? e.code : 'bug'),
+            );
+            // The model: a redemption above the balance is refused and changes nothing.
+            if (points < 0 && model + points < 0) expect(outcome).toBe('loyaltyInsufficientPoints');
+            else {
+              expect(outcome).toBe('ok');
+              model += points;
+            }
+            const ledger = await ledgerOf(db, eva.customerId!);
+            expect(ledger.balance).toBe(model);
+            expect(ledger.sum).toBe(model);
+            expect(ledger.balance).toBeGreaterThanOrEqual(0);
           }
-          const ledger = await ledgerOf(db, eva.customerId!);
-          expect(ledger.balance).toBe(model);
-          expect(ledger.sum).toBe(model);
-          expect(ledger.balance).toBeGreaterThanOrEqual(0);
-        }
-      }),
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -83,13 +94,20 @@ describe('loyalty ledger', () => {
     await post(50);
     const { loyaltyAccounts } = await import('@/db/schema');
     const { sql } = await import('drizzle-orm');
-    await expect(db.update(loyaltyAccounts).set({ balance: sql`${loyaltyAccounts.balance} - 100` })).rejects.toThrow();
+    await expect(
+      db.update(loyaltyAccounts).set({ balance: sql`${loyaltyAccounts.balance} - 100` }),
+    ).rejects.toThrow();
   });
 
   it('merging two profiles of one person moves the entries and adds the balances', async () => {
     const other = await createCustomerActor(db, 'eva.old@example.com');
     await post(100);
-    await postEntry(db, { customerId: other.customerId!, kind: 'earn', points: 40, idempotencyKey: 'earn:x' });
+    await postEntry(db, {
+      customerId: other.customerId!,
+      kind: 'earn',
+      points: 40,
+      idempotencyKey: 'earn:x',
+    });
     await db.transaction((tx) => mergeLoyalty(tx, other.customerId!, eva.customerId!));
     expect(await ledgerOf(db, eva.customerId!)).toMatchObject({ balance: 140, sum: 140 });
     expect(await ledgerOf(db, other.customerId!)).toEqual({ balance: 0, sum: 0, hasAccount: false });
@@ -118,7 +136,9 @@ describe('loyalty rules', () => {
   it('earns per whole euro of goods paid, without shipping and without the part paid with points', () => {
     expect(pointsEarned({ totalCents: 5495, shippingCents: 495, paidWithPointsCents: 0 }, rates)).toBe(50);
     expect(pointsEarned({ totalCents: 5099, shippingCents: 0, paidWithPointsCents: 100 }, rates)).toBe(49);
-    expect(pointsEarned({ totalCents: 5000, shippingCents: 0, paidWithPointsCents: 0 }, { pointsPerEuro: 3 })).toBe(150);
+    expect(
+      pointsEarned({ totalCents: 5000, shippingCents: 0, paidWithPointsCents: 0 }, { pointsPerEuro: 3 }),
+    ).toBe(150);
     expect(pointsEarned({ totalCents: 300, shippingCents: 0, paidWithPointsCents: 300 }, rates)).toBe(0);
   });
   it('redeems whole steps, capped by the balance and by what is due', () => {

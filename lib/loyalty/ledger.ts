@@ -13,6 +13,8 @@ export interface PostEntryInput {
   reason?: string | null;
   /** The cause, e.g. 'earn:<orderId>': a second entry for the same cause is a no-op. */
   idempotencyKey: string;
+  /** When it happened, if not now (the seed's history). */
+  at?: Date;
 }
 
 export interface PostedEntry {
@@ -34,8 +36,14 @@ const entryColumns = {
 };
 
 /** The entry posted for a cause, or null. */
-export async function findEntry(db: DbOrTx, idempotencyKey: string): Promise<Omit<PostedEntry, 'applied'> | null> {
-  const [row] = await db.select(entryColumns).from(loyaltyEntries).where(eq(loyaltyEntries.idempotencyKey, idempotencyKey));
+export async function findEntry(
+  db: DbOrTx,
+  idempotencyKey: string,
+): Promise<Omit<PostedEntry, 'applied'> | null> {
+  const [row] = await db
+    .select(entryColumns)
+    .from(loyaltyEntries)
+    .where(eq(loyaltyEntries.idempotencyKey, idempotencyKey));
   return row ?? null;
 }
 
@@ -52,7 +60,8 @@ export async function findEntry(db: DbOrTx, idempotencyKey: string): Promise<Omi
  * Errors (DomainError): loyaltyInsufficientPoints ({ balance }) when the balance is below the points taken.
  */
 export async function postEntry(db: DbOrTx, input: PostEntryInput): Promise<PostedEntry> {
-  if (!Number.isSafeInteger(input.points) || input.points === 0) throw new Error(`invalid loyalty points: ${input.points}`);
+  if (!Number.isSafeInteger(input.points) || input.points === 0)
+    throw new Error(`invalid loyalty points: ${input.points}`);
   return db.transaction(async (tx) => {
     const [entry] = await tx
       .insert(loyaltyEntries)
@@ -64,6 +73,7 @@ export async function postEntry(db: DbOrTx, input: PostEntryInput): Promise<Post
         actorUserId: input.actorUserId ?? null,
         reason: input.reason ?? null,
         idempotencyKey: input.idempotencyKey,
+        ...(input.at ? { createdAt: input.at } : {}),
       })
       .onConflictDoNothing({ target: loyaltyEntries.idempotencyKey })
       .returning(entryColumns);
@@ -90,7 +100,11 @@ export async function postEntry(db: DbOrTx, input: PostEntryInput): Promise<Post
         .returning({ balance: loyaltyAccounts.balance });
       if (!moved) {
         // Thrown inside the savepoint: the entry inserted above goes with it.
-        throw new DomainError('loyaltyInsufficientPoints', { balance: await getBalance(tx, input.customerId) }, 'loyaltyPoints');
+        throw new DomainError(
+          'loyaltyInsufficientPoints',
+          { balance: await getBalance(tx, input.customerId) },
+          'loyaltyPoints',
+        );
       }
     }
     return { ...entry, applied: true };
@@ -99,7 +113,10 @@ export async function postEntry(db: DbOrTx, input: PostEntryInput): Promise<Post
 
 /** The customer's balance (0 without an account row). */
 export async function getBalance(db: DbOrTx, customerId: number): Promise<number> {
-  const [row] = await db.select({ balance: loyaltyAccounts.balance }).from(loyaltyAccounts).where(eq(loyaltyAccounts.customerId, customerId));
+  const [row] = await db
+    .select({ balance: loyaltyAccounts.balance })
+    .from(loyaltyAccounts)
+    .where(eq(loyaltyAccounts.customerId, customerId));
   return row?.balance ?? 0;
 }
 
@@ -134,5 +151,8 @@ export async function mergeLoyalty(tx: DbOrTx, from: number, into: number): Prom
   await tx
     .insert(loyaltyAccounts)
     .values({ customerId: into, balance: moved })
-    .onConflictDoUpdate({ target: loyaltyAccounts.customerId, set: { balance: sql`${loyaltyAccounts.balance} + ${moved}`, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: loyaltyAccounts.customerId,
+      set: { balance: sql`${loyaltyAccounts.balance} + ${moved}`, updatedAt: sql`now()` },
+    });
 }

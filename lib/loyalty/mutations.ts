@@ -20,7 +20,11 @@ export { redeemPointsForOrder } from './redeem';
  *
  * Errors (DomainError): forbidden (not an admin), notFound, loyaltyInsufficientPoints ({ balance }).
  */
-export async function adjustPoints(db: DbOrTx, input: AdjustLoyaltyInput, actor: Actor): Promise<{ balance: number; applied: boolean }> {
+export async function adjustPoints(
+  db: DbOrTx,
+  input: AdjustLoyaltyInput,
+  actor: Actor,
+): Promise<{ balance: number; applied: boolean }> {
   if (actor.role !== 'admin') throw new DomainError('forbidden');
   return db.transaction(async (tx) => {
     const [customer] = await tx
@@ -39,7 +43,8 @@ export async function adjustPoints(db: DbOrTx, input: AdjustLoyaltyInput, actor:
       idempotencyKey: `adjust:${input.idempotencyKey}`,
     });
     if (!entry.applied) {
-      if (entry.customerId !== customer.id || entry.points !== input.points) throw new DomainError('conflict');
+      if (entry.customerId !== customer.id || entry.points !== input.points)
+        throw new DomainError('conflict');
       return { balance: before, applied: false };
     }
     const balance = await getBalance(tx, customer.id);

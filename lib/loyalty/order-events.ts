@@ -24,19 +24,32 @@ export async function paidWithPointsCents(db: DbOrTx, orderId: string): Promise<
   const [row] = await db
     .select({ sum: sql<number>`coalesce(sum(${payments.amountCents}), 0)::int`.mapWith(Number) })
     .from(payments)
-    .where(and(eq(payments.orderId, orderId), eq(payments.method, 'loyalty_points'), eq(payments.status, 'succeeded')));
+    .where(
+      and(
+        eq(payments.orderId, orderId),
+        eq(payments.method, 'loyalty_points'),
+        eq(payments.status, 'succeeded'),
+      ),
+    );
   return row?.sum ?? 0;
 }
 
 /** Credits the points a paid order earns (see pointsEarned), once per order ('earn:<orderId>'). */
-export async function earnOnOrder(tx: DbOrTx, orderId: string): Promise<number> {
+export async function earnOnOrder(tx: DbOrTx, orderId: string, options: { at?: Date } = {}): Promise<number> {
   const [order] = await tx
-    .select({ customerId: orders.customerId, totalCents: orders.totalCents, shippingCents: orders.shippingCents })
+    .select({
+      customerId: orders.customerId,
+      totalCents: orders.totalCents,
+      shippingCents: orders.shippingCents,
+    })
     .from(orders)
     .where(eq(orders.id, orderId));
   if (!order?.customerId) return 0;
   const rates = await getSetting(tx, 'loyalty');
-  const points = pointsEarned({ ...order, paidWithPointsCents: await paidWithPointsCents(tx, orderId) }, rates);
+  const points = pointsEarned(
+    { ...order, paidWithPointsCents: await paidWithPointsCents(tx, orderId) },
+    rates,
+  );
   // Their card exists from the first points on, so the counter can find them by it.
   await ensureLoyaltyCard(tx, order.customerId);
   if (points <= 0) return 0;
@@ -46,6 +59,7 @@ export async function earnOnOrder(tx: DbOrTx, orderId: string): Promise<number> 
     points,
     orderId,
     idempotencyKey: `earn:${orderId}`,
+    at: options.at,
   });
   return entry.applied ? points : 0;
 }
@@ -67,14 +81,28 @@ export async function reverseOrder(tx: DbOrTx, orderId: string): Promise<void> {
     .groupBy(loyaltyEntries.customerId, loyaltyEntries.kind);
   for (const row of totals) {
     if (row.kind === 'redeem' && row.points < 0) {
-      await postEntry(tx, { customerId: row.customerId, kind: 'reversal', points: -row.points, orderId, reason: 'refund', idempotencyKey: `refund:${orderId}` });
+      await postEntry(tx, {
+        customerId: row.customerId,
+        kind: 'reversal',
+        points: -row.points,
+        orderId,
+        reason: 'refund',
+        idempotencyKey: `refund:${orderId}`,
+      });
     }
   }
   for (const row of totals) {
     if (row.kind !== 'earn' || row.points <= 0) continue;
     const take = Math.min(row.points, await lockBalance(tx, row.customerId));
     if (take > 0) {
-      await postEntry(tx, { customerId: row.customerId, kind: 'reversal', points: -take, orderId, reason: 'cancel', idempotencyKey: `reverse:${orderId}` });
+      await postEntry(tx, {
+        customerId: row.customerId,
+        kind: 'reversal',
+        points: -take,
+        orderId,
+        reason: 'cancel',
+        idempotencyKey: `reverse:${orderId}`,
+      });
     }
   }
 }

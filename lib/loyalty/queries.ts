@@ -29,8 +29,15 @@ export interface LoyaltySummaryDto {
 }
 
 /** Balance, card number and the last entries of one customer. Callers authorize (see below). */
-async function loyaltySummary(db: DbOrTx, customerId: number, limit: number): Promise<LoyaltySummaryDto | null> {
-  const [customer] = await db.select({ card: customers.loyaltyCardNumber }).from(customers).where(eq(customers.id, customerId));
+async function loyaltySummary(
+  db: DbOrTx,
+  customerId: number,
+  limit: number,
+): Promise<LoyaltySummaryDto | null> {
+  const [customer] = await db
+    .select({ card: customers.loyaltyCardNumber })
+    .from(customers)
+    .where(eq(customers.id, customerId));
   if (!customer) return null;
   const entries = await db
     .select({
@@ -63,7 +70,12 @@ export async function getMyLoyalty(db: DbOrTx, actor: Actor, limit = 10): Promis
 }
 
 /** A customer's loyalty for staff (counter customer panel, admin customer detail). */
-export async function getCustomerLoyaltyForStaff(db: DbOrTx, actor: Actor, customerId: number, limit = 5): Promise<LoyaltySummaryDto | null> {
+export async function getCustomerLoyaltyForStaff(
+  db: DbOrTx,
+  actor: Actor,
+  customerId: number,
+  limit = 5,
+): Promise<LoyaltySummaryDto | null> {
   if (actor.role !== 'clerk' && actor.role !== 'admin') throw new DomainError('forbidden');
   return loyaltySummary(db, customerId, limit);
 }
@@ -98,7 +110,14 @@ export async function getCounterRedeemOptions(
   const balance = await getBalance(db, row.customerId);
   const maxPoints = maxRedeemablePoints(balance, input.totalCents, rates);
   if (maxPoints <= 0) return null;
-  return { customerId: row.customerId, customerName: row.name, balance, maxPoints, stepPoints: rates.redeemStepPoints, stepCents: rates.redeemStepCents };
+  return {
+    customerId: row.customerId,
+    customerName: row.name,
+    balance,
+    maxPoints,
+    stepPoints: rates.redeemStepPoints,
+    stepCents: rates.redeemStepCents,
+  };
 }
 
 /** At web checkout: what the signed-in customer may redeem on `totalCents` (null: nothing). */

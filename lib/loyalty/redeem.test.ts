@@ -32,25 +32,42 @@ beforeEach(async () => {
   eva = await createCustomerActor(db, 'eva@example.com');
   noor = await createCustomerActor(db, 'noor@example.com');
   clerk = await createStaff(db, { role: 'clerk', email: 'clerk@example.com', locationId: shop.storeA.id });
-  otherClerk = await createStaff(db, { role: 'clerk', email: 'clerk-b@example.com', locationId: shop.storeB.id });
+  otherClerk = await createStaff(db, {
+    role: 'clerk',
+    email: 'clerk-b@example.com',
+    locationId: shop.storeB.id,
+  });
   admin = await createStaff(db, { role: 'admin', email: 'admin@example.com' });
   await grantPoints(db, eva.customerId!, 2_500);
 });
 
 async function paymentsOf(orderId: string) {
   return db
-    .select({ method: payments.method, status: payments.status, amountCents: payments.amountCents, changeCents: payments.changeCents })
+    .select({
+      method: payments.method,
+      status: payments.status,
+      amountCents: payments.amountCents,
+      changeCents: payments.changeCents,
+    })
     .from(payments)
     .where(eq(payments.orderId, orderId))
     .orderBy(asc(payments.createdAt), desc(payments.method)); // one transaction, one timestamp: points (last in the enum) first
 }
 async function orderOf(orderId: string) {
-  const [row] = await db.select({ status: orders.status, totalCents: orders.totalCents }).from(orders).where(eq(orders.id, orderId));
+  const [row] = await db
+    .select({ status: orders.status, totalCents: orders.totalCents })
+    .from(orders)
+    .where(eq(orders.id, orderId));
   return row;
 }
-const sumSucceeded = (rows: { status: string; amountCents: number }[]) => rows.filter((r) => r.status === 'succeeded').reduce((s, r) => s + r.amountCents, 0);
+const sumSucceeded = (rows: { status: string; amountCents: number }[]) =>
+  rows.filter((r) => r.status === 'succeeded').reduce((s, r) => s + r.amountCents, 0);
 const sale = (cartId: string, extra: Partial<Parameters<typeof completeCounterSale>[1]>) =>
-  completeCounterSale(db, { idempotencyKey: randomUUID(), method: 'card_terminal', cartId, storeId: shop.storeA.id, ...extra }, clerk);
+  completeCounterSale(
+    db,
+    { idempotencyKey: randomUUID(), method: 'card_terminal', cartId, storeId: shop.storeA.id, ...extra },
+    clerk,
+  );
 
 describe('points as a payment at the counter', () => {
   it('points pay part, the card the rest: the order total is the sum of its payments; the rest earns points', async () => {
@@ -69,7 +86,12 @@ describe('points as a payment at the counter', () => {
 
   it('cash for the rest: tendered against the rest, change from the rest', async () => {
     const cartId = await counterCart(db, shop, clerk, { customerId: eva.customerId });
-    const done = await sale(cartId, { method: 'cash', tenderedCents: 4_000, expectedTotalCents: 5_000, loyaltyPoints: 1_500 });
+    const done = await sale(cartId, {
+      method: 'cash',
+      tenderedCents: 4_000,
+      expectedTotalCents: 5_000,
+      loyaltyPoints: 1_500,
+    });
     expect(done.changeCents).toBe(500);
     expect((await paymentsOf(done.orderId)).map((r) => [r.method, r.amountCents])).toEqual([
       ['loyalty_points', 1_500],
@@ -88,18 +110,44 @@ describe('points as a payment at the counter', () => {
 
   it('refuses more than the balance, more than the total, part of a step, or no customer — and keeps nothing', async () => {
     const cartId = await counterCart(db, shop, clerk, { customerId: eva.customerId });
-    await expect(sale(cartId, { loyaltyPoints: 3_000 })).rejects.toMatchObject({ code: 'loyaltyInsufficientPoints', values: { balance: 2_500 }, field: 'loyaltyPoints' });
+    await expect(sale(cartId, { loyaltyPoints: 3_000 })).rejects.toMatchObject({
+      code: 'loyaltyInsufficientPoints',
+      values: { balance: 2_500 },
+      field: 'loyaltyPoints',
+    });
     await grantPoints(db, eva.customerId!, 10_000);
-    await expect(sale(cartId, { loyaltyPoints: 6_000 })).rejects.toMatchObject({ code: 'loyaltyAboveTotal', values: { max: 5_000 } });
-    await expect(sale(cartId, { loyaltyPoints: 150 })).rejects.toMatchObject({ code: 'loyaltyStep', values: { step: 100 } });
-    await expect(sale(cartId, { method: 'loyalty_points', loyaltyPoints: 1_000 })).rejects.toMatchObject({ code: 'loyaltyNotWholeTotal' });
+    await expect(sale(cartId, { loyaltyPoints: 6_000 })).rejects.toMatchObject({
+      code: 'loyaltyAboveTotal',
+      values: { max: 5_000 },
+    });
+    await expect(sale(cartId, { loyaltyPoints: 150 })).rejects.toMatchObject({
+      code: 'loyaltyStep',
+      values: { step: 100 },
+    });
+    await expect(sale(cartId, { method: 'loyalty_points', loyaltyPoints: 1_000 })).rejects.toMatchObject({
+      code: 'loyaltyNotWholeTotal',
+    });
     expect(await db.select({ id: orders.id }).from(orders)).toEqual([]);
     expect((await ledgerOf(db, eva.customerId!)).balance).toBe(12_500);
 
-    const colleague = await createStaff(db, { role: 'clerk', email: 'clerk-2@example.com', locationId: shop.storeA.id });
+    const colleague = await createStaff(db, {
+      role: 'clerk',
+      email: 'clerk-2@example.com',
+      locationId: shop.storeA.id,
+    });
     const anonymous = await counterCart(db, shop, colleague);
     await expect(
-      completeCounterSale(db, { idempotencyKey: randomUUID(), method: 'card_terminal', cartId: anonymous, storeId: shop.storeA.id, loyaltyPoints: 100 }, colleague),
+      completeCounterSale(
+        db,
+        {
+          idempotencyKey: randomUUID(),
+          method: 'card_terminal',
+          cartId: anonymous,
+          storeId: shop.storeA.id,
+          loyaltyPoints: 100,
+        },
+        colleague,
+      ),
     ).rejects.toMatchObject({ code: 'loyaltyNoCustomer' });
   });
 
@@ -111,16 +159,25 @@ describe('points as a payment at the counter', () => {
     expect(again.orderId).toBe(first.orderId);
     expect(await ledgerOf(db, eva.customerId!)).toMatchObject({ balance: 1_540, sum: 1_540 });
     // The same key with other points is not the same request.
-    await expect(sale(cartId, { idempotencyKey: key, loyaltyPoints: 2_000 })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(sale(cartId, { idempotencyKey: key, loyaltyPoints: 2_000 })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 });
 
 describe('points at web checkout', () => {
   it('points pay part; the provider is asked for the rest; paid, the order earns on the rest only', async () => {
     const order = await placeWebOrder(db, shop, eva);
-    const redeemed = await redeemPointsForOrder(db, { orderId: order.orderId, points: 1_000, idempotencyKey: randomUUID() }, eva);
+    const redeemed = await redeemPointsForOrder(
+      db,
+      { orderId: order.orderId, points: 1_000, idempotencyKey: randomUUID() },
+      eva,
+    );
     expect(redeemed).toMatchObject({ points: 1_000, amountCents: 1_000, orderStatus: 'pending_payment' });
-    const [attempt] = await db.select({ amountCents: payments.amountCents }).from(payments).where(eq(payments.id, (await startPayment(db, { orderId: order.orderId })).paymentId));
+    const [attempt] = await db
+      .select({ amountCents: payments.amountCents })
+      .from(payments)
+      .where(eq(payments.id, (await startPayment(db, { orderId: order.orderId })).paymentId));
     expect(attempt.amountCents).toBe(4_000);
     await payOnline(db, order.orderId);
     expect((await orderOf(order.orderId)).status).toBe('paid');
@@ -131,14 +188,24 @@ describe('points at web checkout', () => {
   it('points that cover the total pay the order alone', async () => {
     await grantPoints(db, eva.customerId!, 2_500);
     const order = await placeWebOrder(db, shop, eva);
-    const redeemed = await redeemPointsForOrder(db, { orderId: order.orderId, points: 5_000, idempotencyKey: randomUUID() }, eva);
+    const redeemed = await redeemPointsForOrder(
+      db,
+      { orderId: order.orderId, points: 5_000, idempotencyKey: randomUUID() },
+      eva,
+    );
     expect(redeemed.orderStatus).toBe('paid');
-    await expect(startPayment(db, { orderId: order.orderId })).rejects.toMatchObject({ code: 'invalidState' });
+    await expect(startPayment(db, { orderId: order.orderId })).rejects.toMatchObject({
+      code: 'invalidState',
+    });
   });
 
   it('a cancelled order gives its redeemed points back', async () => {
     const order = await placeWebOrder(db, shop, eva);
-    await redeemPointsForOrder(db, { orderId: order.orderId, points: 2_000, idempotencyKey: randomUUID() }, eva);
+    await redeemPointsForOrder(
+      db,
+      { orderId: order.orderId, points: 2_000, idempotencyKey: randomUUID() },
+      eva,
+    );
     expect((await ledgerOf(db, eva.customerId!)).balance).toBe(500);
     await transitionOrder(db, { orderId: order.orderId, to: 'cancelled', actor: 'system' });
     expect(await ledgerOf(db, eva.customerId!)).toMatchObject({ balance: 2_500, sum: 2_500 });
@@ -146,17 +213,29 @@ describe('points at web checkout', () => {
 
   it('a paid then cancelled order: redeemed points back, earned points taken back', async () => {
     const order = await placeWebOrder(db, shop, eva);
-    await redeemPointsForOrder(db, { orderId: order.orderId, points: 1_000, idempotencyKey: randomUUID() }, eva);
+    await redeemPointsForOrder(
+      db,
+      { orderId: order.orderId, points: 1_000, idempotencyKey: randomUUID() },
+      eva,
+    );
     await payOnline(db, order.orderId);
     await transitionOrder(db, { orderId: order.orderId, to: 'cancelled', actor: admin });
     expect(await ledgerOf(db, eva.customerId!)).toMatchObject({ balance: 2_500, sum: 2_500 });
   });
 
-  it('only the order\'s own customer or staff of its store may redeem for it', async () => {
+  it("only the order's own customer or staff of its store may redeem for it", async () => {
     await grantPoints(db, noor.customerId!, 1_000);
     const order = await placeWebOrder(db, shop, eva);
-    await expect(redeemPointsForOrder(db, { orderId: order.orderId, points: 100, idempotencyKey: randomUUID() }, noor)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(redeemPointsForOrder(db, { orderId: order.orderId, points: 100, idempotencyKey: randomUUID() }, otherClerk)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      redeemPointsForOrder(db, { orderId: order.orderId, points: 100, idempotencyKey: randomUUID() }, noor),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      redeemPointsForOrder(
+        db,
+        { orderId: order.orderId, points: 100, idempotencyKey: randomUUID() },
+        otherClerk,
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     expect((await ledgerOf(db, noor.customerId!)).balance).toBe(1_000);
     expect((await ledgerOf(db, eva.customerId!)).balance).toBe(2_500);
   });

@@ -40,7 +40,11 @@ export interface RedeemedPoints {
  * loyaltyAboveTotal ({ max }), loyaltyInsufficientPoints ({ balance }); notFound, forbidden,
  * invalidState (not awaiting payment), conflict.
  */
-export async function redeemPointsForOrder(db: DbOrTx, input: RedeemForOrderInput, actor: Actor): Promise<RedeemedPoints> {
+export async function redeemPointsForOrder(
+  db: DbOrTx,
+  input: RedeemForOrderInput,
+  actor: Actor,
+): Promise<RedeemedPoints> {
   return db.transaction(async (tx) => {
     // The order first, as recordPayment and transitionOrder lock it: a cancel racing with this waits.
     const [order] = await tx
@@ -56,8 +60,10 @@ export async function redeemPointsForOrder(db: DbOrTx, input: RedeemForOrderInpu
       .where(eq(orders.id, input.orderId))
       .for('update');
     if (!order) throw new DomainError('notFound');
-    const own = actor.role === 'customer' && actor.customerId !== null && actor.customerId === order.customerId;
-    if (!own && !staffMayHandle(actor, order.pickupLocationId ?? order.locationId)) throw new DomainError('forbidden');
+    const own =
+      actor.role === 'customer' && actor.customerId !== null && actor.customerId === order.customerId;
+    if (!own && !staffMayHandle(actor, order.pickupLocationId ?? order.locationId))
+      throw new DomainError('forbidden');
     if (!order.customerId) throw new DomainError('loyaltyNoCustomer', {}, 'loyaltyPoints');
 
     const rates = await getSetting(tx, 'loyalty');
@@ -68,11 +74,21 @@ export async function redeemPointsForOrder(db: DbOrTx, input: RedeemForOrderInpu
     const earlier = await findEntry(tx, entryKey);
     if (earlier) {
       if (earlier.orderId !== order.id || earlier.points !== -input.points) throw new DomainError('conflict');
-      const payment = await recordPayment(tx, { orderId: order.id, method: 'loyalty_points', amountCents, idempotencyKey: paymentKey }, actor);
-      return { points: input.points, amountCents, orderStatus: payment.orderStatus, paymentId: payment.paymentId };
+      const payment = await recordPayment(
+        tx,
+        { orderId: order.id, method: 'loyalty_points', amountCents, idempotencyKey: paymentKey },
+        actor,
+      );
+      return {
+        points: input.points,
+        amountCents,
+        orderStatus: payment.orderStatus,
+        paymentId: payment.paymentId,
+      };
     }
 
-    if (!isWholeSteps(input.points, rates)) throw new DomainError('loyaltyStep', { step: rates.redeemStepPoints }, 'loyaltyPoints');
+    if (!isWholeSteps(input.points, rates))
+      throw new DomainError('loyaltyStep', { step: rates.redeemStepPoints }, 'loyaltyPoints');
     if (order.status !== 'pending_payment') throw new DomainError('invalidState');
     const dueCents = order.totalCents - (await paidCents(tx, order.id));
     if (amountCents > dueCents) {
@@ -91,7 +107,16 @@ export async function redeemPointsForOrder(db: DbOrTx, input: RedeemForOrderInpu
       actorUserId: actor.userId,
       idempotencyKey: entryKey,
     });
-    const payment = await recordPayment(tx, { orderId: order.id, method: 'loyalty_points', amountCents, idempotencyKey: paymentKey }, actor);
-    return { points: input.points, amountCents, orderStatus: payment.orderStatus, paymentId: payment.paymentId };
+    const payment = await recordPayment(
+      tx,
+      { orderId: order.id, method: 'loyalty_points', amountCents, idempotencyKey: paymentKey },
+      actor,
+    );
+    return {
+      points: input.points,
+      amountCents,
+      orderStatus: payment.orderStatus,
+      paymentId: payment.paymentId,
+    };
   });
 }

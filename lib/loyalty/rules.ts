@@ -10,14 +10,20 @@ export interface LoyaltyRates {
  * Points for a paid order: `pointsPerEuro` per WHOLE euro of goods paid — the total less shipping and
  * less the part paid with points (points never earn points). Never negative.
  */
-export function pointsEarned(order: { totalCents: number; shippingCents: number; paidWithPointsCents: number }, rates: Pick<LoyaltyRates, 'pointsPerEuro'>): number {
+export function pointsEarned(
+  order: { totalCents: number; shippingCents: number; paidWithPointsCents: number },
+  rates: Pick<LoyaltyRates, 'pointsPerEuro'>,
+): number {
   const goodsPaid = order.totalCents - order.shippingCents - order.paidWithPointsCents;
   if (goodsPaid <= 0) return 0;
   return Math.floor(goodsPaid / 100) * rates.pointsPerEuro;
 }
 
 /** What `points` pay, in cents; only whole steps are worth anything (see isWholeSteps). */
-export function pointsValueCents(points: number, rates: Pick<LoyaltyRates, 'redeemStepPoints' | 'redeemStepCents'>): number {
+export function pointsValueCents(
+  points: number,
+  rates: Pick<LoyaltyRates, 'redeemStepPoints' | 'redeemStepCents'>,
+): number {
   return Math.floor(points / rates.redeemStepPoints) * rates.redeemStepCents;
 }
 
@@ -29,7 +35,14 @@ export function isWholeSteps(points: number, rates: Pick<LoyaltyRates, 'redeemSt
  * The most points that may be redeemed now: whole steps, no more than the balance, and worth no more
  * than what is still due on the order.
  */
-export function maxRedeemablePoints(balance: number, dueCents: number, rates: Pick<LoyaltyRates, 'redeemStepPoints' | 'redeemStepCents'>): number {
-  const steps = Math.min(Math.floor(Math.max(balance, 0) / rates.redeemStepPoints), Math.floor(Math.max(dueCents, 0) / rates.redeemStepCents));
+export function maxRedeemablePoints(
+  balance: number,
+  dueCents: number,
+  rates: Pick<LoyaltyRates, 'redeemStepPoints' | 'redeemStepCents'>,
+): number {
+  const steps = Math.min(
+    Math.floor(Math.max(balance, 0) / rates.redeemStepPoints),
+    Math.floor(Math.max(dueCents, 0) / rates.redeemStepCents),
+  );
   return steps * rates.redeemStepPoints;
 }

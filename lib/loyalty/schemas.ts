@@ -8,10 +8,12 @@ import { idFromForm, intFromForm } from '@/lib/actions/form-numbers';
 export const adjustLoyaltySchema = z
   .object({
     customerId: idFromForm('validation.invalid'),
-    points: intFromForm({ min: -1_000_000, max: 1_000_000, message: 'validation.invalid', rangeMessage: 'validation.invalid' }).refine(
-      (n) => n !== 0,
-      'validation.invalid',
-    ),
+    points: intFromForm({
+      min: -1_000_000,
+      max: 1_000_000,
+      message: 'validation.invalid',
+      rangeMessage: 'validation.invalid',
+    }).refine((n) => n !== 0, 'validation.invalid'),
     reason: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
     idempotencyKey: z.uuid('validation.invalid'),
   })

@@ -6,6 +6,8 @@ import { assertCartAccess, getCart } from '@/lib/carts/queries';
 import { currentWebCartId, readCartCookie, shopperCustomerId } from '@/lib/carts/web-cart';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
+import { ensureLoyaltyCard } from '@/lib/loyalty/cards';
+import { redeemPointsForOrder } from '@/lib/loyalty/redeem';
 import { startPayment } from '@/lib/payments/mutations';
 import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
 import { rememberGuestOrder } from './guest-orders';
@@ -31,9 +33,19 @@ export const placeWebOrderAction = action(
     assertCartAccess(cart, actor, cookieCartId);
     await enforceRateLimits(db, [['checkoutPerCart', cart.id]]);
 
+    const { loyaltyPoints = 0, ...orderInput } = input;
     let placed;
     try {
-      placed = await placeOrder(db, { ...input, channel: 'web', cartId: cart.id, locale }, actor);
+      // Points pay part of the order in the same transaction: refused points place no order.
+      placed = await db.transaction(async (tx) => {
+        if (loyaltyPoints > 0 && actor?.role === 'customer' && actor.customerId) await ensureLoyaltyCard(tx, actor.customerId);
+        const order = await placeOrder(tx, { ...orderInput, channel: 'web', cartId: cart.id, locale }, actor);
+        if (loyaltyPoints > 0) {
+          if (actor?.role !== 'customer') throw new DomainError('loyaltyNoCustomer', {}, 'loyaltyPoints');
+          await redeemPointsForOrder(tx, { orderId: order.orderId, points: loyaltyPoints, idempotencyKey: input.idempotencyKey }, actor);
+        }
+        return order;
+      });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // The store ran out: show it at the store field, where the form offers home delivery instead.
@@ -45,7 +57,7 @@ export const placeWebOrderAction = action(
     // A guest proves later that this browser placed it (order page, "Try again").
     if (!shopperCustomerId(actor)) await rememberGuestOrder(placed.orderId);
     const payment = await startPayment(db, { orderId: placed.orderId }).catch((error: unknown) => {
-      // A repeated submit of an order that has been paid meanwhile: show the order.
+      // A repeated submit of an order that has been paid meanwhile (or paid by points alone): show the order.
       if (error instanceof DomainError && error.code === 'invalidState') return null;
       throw error;
     });

@@ -7,9 +7,11 @@ import type { Actor } from '@/lib/identity/queries';
 import type { LocationDto } from '@/lib/locations/queries';
 import { resolveCounterStore } from './counter-queries';
 
+import { COUNTER_STORE_COOKIE } from './counter-store-cookie';
+
 // An admin has no store of their own: the store they work in at the counter is kept in a cookie and
 // checked against the database on every request (resolveCounterStore); clerks always get their own.
-export const COUNTER_STORE_COOKIE = 'omnishop_counter_store';
+export { COUNTER_STORE_COOKIE };
 
 async function chosenStoreId(): Promise<number | null> {
   const value = Number((await cookies()).get(COUNTER_STORE_COOKIE)?.value);

@@ -7,6 +7,7 @@ import { linkGuestProfile } from '@/lib/identity/guest-profile';
 import type { Actor } from '@/lib/identity/queries';
 import { reserveStock, sellStock } from '@/lib/inventory/mutations';
 import { priceCart, type PricedCart } from '@/lib/pricing';
+import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { getCartLines } from '@/lib/carts/queries';
 import { requestHash } from '@/lib/idempotency/request-hash';
@@ -110,6 +111,7 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
 
     const lines = await loadOrderLines(tx, cart.id, locale, now);
     const priced = priceCart(lines, await loadPromotionCandidates(tx, now), {
+      pricing: await getPricingConfig(tx),
       channel: input.channel,
       now,
       codes: cart.codes,

@@ -45,6 +45,8 @@ export const checkoutSchema = z
     city: optionalText(80),
     pickupLocationId: optionalIntFromForm({ min: 1, max: PG_INT_MAX, message: 'validation.choice', rangeMessage: 'validation.choice' }),
     expectedTotalCents: expectedTotalCents(),
+    // A signed-in customer's points paying part of the order first (whole steps; checked by lib/loyalty).
+    loyaltyPoints: optionalIntFromForm({ min: 0, max: PG_INT_MAX, message: 'validation.invalid', rangeMessage: 'validation.invalid' }),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -68,6 +70,7 @@ export const checkoutSchema = z
         : null,
     pickupLocationId: v.fulfilment === 'pickup' ? v.pickupLocationId! : null,
     expectedTotalCents: v.expectedTotalCents,
+    ...(v.loyaltyPoints ? { loyaltyPoints: v.loyaltyPoints } : {}),
   }));
 
 /** Counter: turn the clerk's cart into a sale. The store comes from the clerk's session, not the form. */

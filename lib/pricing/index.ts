@@ -5,6 +5,7 @@ import type { PriceContext, PriceLineInput, PricedUnit, PromotionCandidate } fro
 export * from './types';
 export { priceCart } from './price-cart';
 export { VAT_RATES_BP, vatIncluded } from './vat';
+export { DEFAULT_PRICING_CONFIG } from './config';
 export {
   isPromotionActive,
   isPromotionValueValid,

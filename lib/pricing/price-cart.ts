@@ -7,6 +7,7 @@ import {
   promotionDiscountForLine,
   promotionTargetsLine,
 } from './promotions';
+import { DEFAULT_PRICING_CONFIG } from './config';
 import { roundDiv } from './rounding';
 import { shippingCents as computeShipping } from './shipping';
 import type {
@@ -15,19 +16,20 @@ import type {
   PriceLineInput,
   PricedCart,
   PricedLine,
+  PricingConfig,
   PromotionCandidate,
   VatLine,
 } from './types';
-import { VAT_RATES_BP, vatIncluded } from './vat';
+import { vatIncluded } from './vat';
 
-function assertLine(line: PriceLineInput, index: number): void {
+function assertLine(line: PriceLineInput, index: number, vatRatesBp: PricingConfig['vatRatesBp']): void {
   if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
     throw new RangeError(`line ${index}: quantity must be a positive integer, got ${line.quantity}`);
   }
   if (!Number.isSafeInteger(line.unitPriceCents) || line.unitPriceCents < 0) {
     throw new RangeError(`line ${index}: unitPriceCents must be a non-negative integer, got ${line.unitPriceCents}`);
   }
-  if (!Object.hasOwn(VAT_RATES_BP, line.taxClass)) {
+  if (!Object.hasOwn(vatRatesBp, line.taxClass)) {
     throw new RangeError(`line ${index}: unknown tax class ${String(line.taxClass)}`);
   }
 }
@@ -48,6 +50,8 @@ function assertLine(line: PriceLineInput, index: number): void {
  *   channel and well-formed — even if it wins no line — otherwise `rejected` (unknown, expired, not
  *   yet valid, wrong channel).
  * - Shipping follows shipping.ts on the discounted goods total; no `ctx.fulfilment` → 0.
+ * - VAT rates per tax class and the delivery fee / free-delivery threshold come from `ctx.pricing`
+ *   (the settings, read once by the caller); without it, DEFAULT_PRICING_CONFIG.
  * - `ctx.customerId` / `ctx.locationId` are accepted for future rules and not used yet.
  *
  * @throws RangeError when a quantity is not a positive integer or a unit price not a non-negative
@@ -58,7 +62,9 @@ export function priceCart(
   promotions: PromotionCandidate[],
   ctx: PriceContext,
 ): PricedCart {
-  lines.forEach(assertLine);
+  const config = ctx.pricing ?? DEFAULT_PRICING_CONFIG;
+  const rates = config.vatRatesBp;
+  lines.forEach((line, i) => assertLine(line, i, rates));
 
   const enteredCodes = [...new Set((ctx.codes ?? []).map(normalizeCode).filter((c) => c !== ''))];
   const usable = promotions.filter(
@@ -89,7 +95,7 @@ export function priceCart(
     const grossCents = line.unitPriceCents * line.quantity;
     const discountCents = Math.min(bestDiscount, grossCents);
     const lineTotalCents = grossCents - discountCents;
-    const vatRateBp = VAT_RATES_BP[line.taxClass];
+    const vatRateBp = rates[line.taxClass];
     const promotion = best === null ? null : { id: best.id, name: best.name, code: promotionCode(best) };
 
     if (promotion !== null) {
@@ -117,11 +123,10 @@ export function priceCart(
   const subtotalCents = sum(pricedLines.map((l) => l.unitPriceCents * l.quantity));
   const discountCents = sum(pricedLines.map((l) => l.discountCents));
   const goodsTotalCents = subtotalCents - discountCents;
-  const shippingCents = computeShipping({
-    fulfilment: ctx.fulfilment,
-    goodsTotalCents,
-    lineCount: pricedLines.length,
-  });
+  const shippingCents = computeShipping(
+    { fulfilment: ctx.fulfilment, goodsTotalCents, lineCount: pricedLines.length },
+    config,
+  );
 
   const byRate = new Map<number, VatLine>();
   const addVat = (rateBp: number, grossCents: number, vatCents: number) => {
@@ -132,7 +137,7 @@ export function priceCart(
   };
   for (const l of pricedLines) addVat(l.vatRateBp, l.lineTotalCents, l.vatCents);
   if (shippingCents > 0) {
-    addVat(VAT_RATES_BP.standard, shippingCents, vatIncluded(shippingCents, VAT_RATES_BP.standard));
+    addVat(rates.standard, shippingCents, vatIncluded(shippingCents, rates.standard));
   }
   const vat = [...byRate.values()].sort((a, b) => b.rateBp - a.rateBp);
 

@@ -1,9 +1,10 @@
-import type { Fulfilment } from './types';
+import { DEFAULT_PRICING_CONFIG } from './config';
+import type { Fulfilment, PricingConfig } from './types';
 
-/** Home delivery fee, VAT included (taxed at the standard rate). */
-export const DELIVERY_FEE_CENTS = 495;
-/** Delivery is free from this discounted goods total (inclusive). */
-export const FREE_DELIVERY_THRESHOLD_CENTS = 5000;
+/** Default home delivery fee, VAT included (taxed at the standard rate); settings may change it. */
+export const DELIVERY_FEE_CENTS = DEFAULT_PRICING_CONFIG.deliveryFeeCents;
+/** Default: delivery is free from this discounted goods total (inclusive). */
+export const FREE_DELIVERY_THRESHOLD_CENTS = DEFAULT_PRICING_CONFIG.freeDeliveryThresholdCents;
 
 export interface ShippingInput {
   /** undefined = not chosen yet: no shipping is charged. */
@@ -15,10 +16,14 @@ export interface ShippingInput {
 }
 
 /**
- * Shipping rule: 'delivery' costs DELIVERY_FEE_CENTS unless the discounted goods total reaches
- * FREE_DELIVERY_THRESHOLD_CENTS; 'pickup' and 'in_store' are free; no fulfilment or an empty cart → 0.
+ * Shipping rule: 'delivery' costs the delivery fee unless the discounted goods total reaches the
+ * free-delivery threshold (both from `config`, default DEFAULT_PRICING_CONFIG); 'pickup' and
+ * 'in_store' are free; no fulfilment or an empty cart → 0.
  */
-export function shippingCents({ fulfilment, goodsTotalCents, lineCount }: ShippingInput): number {
+export function shippingCents(
+  { fulfilment, goodsTotalCents, lineCount }: ShippingInput,
+  config: Pick<PricingConfig, 'deliveryFeeCents' | 'freeDeliveryThresholdCents'> = DEFAULT_PRICING_CONFIG,
+): number {
   if (fulfilment !== 'delivery' || lineCount === 0) return 0;
-  return goodsTotalCents >= FREE_DELIVERY_THRESHOLD_CENTS ? 0 : DELIVERY_FEE_CENTS;
+  return goodsTotalCents >= config.freeDeliveryThresholdCents ? 0 : config.deliveryFeeCents;
 }

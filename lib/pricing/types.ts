@@ -39,6 +39,19 @@ export interface PromotionCandidate {
   channels: Channel[] | null;
 }
 
+/**
+ * The rates and fees that settings can change (admin → Settings). Passed in by the caller, read once per
+ * request, so the same cart costs the same on every surface and priceCart never reads a database.
+ */
+export interface PricingConfig {
+  /** VAT per product tax class in basis points (2100 = 21%); shipping is taxed at `standard`. */
+  vatRatesBp: Readonly<Record<TaxClass, number>>;
+  /** Home delivery fee, VAT included. */
+  deliveryFeeCents: number;
+  /** Delivery is free from this discounted goods total (inclusive). */
+  freeDeliveryThresholdCents: number;
+}
+
 export interface PriceContext {
   channel: Channel;
   now: Date;
@@ -47,6 +60,8 @@ export interface PriceContext {
   fulfilment?: Fulfilment;
   customerId?: number | null;
   locationId?: number | null;
+  /** VAT rates and delivery fee from settings; undefined = DEFAULT_PRICING_CONFIG (the shipped defaults). */
+  pricing?: PricingConfig;
 }
 
 /** The promotion applied to a line, as shown to the shopper and stored in an order snapshot. */

@@ -1,12 +1,9 @@
+import { DEFAULT_PRICING_CONFIG } from './config';
 import { roundDiv } from './rounding';
 import type { TaxClass } from './types';
 
-/** Dutch VAT rates in basis points per product tax class (2100 = 21%). */
-export const VAT_RATES_BP: Record<TaxClass, number> = {
-  standard: 2100,
-  reduced: 900,
-  zero: 0,
-};
+/** The default Dutch VAT rates in basis points per product tax class (2100 = 21%); settings may change them. */
+export const VAT_RATES_BP: Readonly<Record<TaxClass, number>> = DEFAULT_PRICING_CONFIG.vatRatesBp;
 
 /**
  * VAT contained in a VAT-inclusive amount: round(gross × rate / (10000 + rate)), rounded half away

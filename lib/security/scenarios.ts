@@ -8,6 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { pngFile, validEan } from '@/lib/catalog/testing';
+import { TILL_COOKIE } from '@/lib/till/device';
+import { securityState } from './harness';
 import type { Persona, World } from './world';
 import { OWNER_PASSWORD, PERSONAS, PROMO_CODE } from './world';
 
@@ -52,7 +54,48 @@ const promotionForm = {
   channels: ['web', 'store'],
 };
 
+/** The till actions act on the device's till: every caller presents store A's till cookie (stolen, for the others). */
+const withTillCookie = (w: World, input: Record<string, unknown>) => {
+  securityState.cookies.set(TILL_COOKIE, String(w.tillSessionId));
+  return input;
+};
+const shopSellerForm = {
+  shopName: 'Winkel',
+  legalName: 'Winkel B.V.',
+  street: 'Oudegracht 1',
+  postcode: '3511 AA',
+  city: 'Utrecht',
+  country: 'NL',
+  vatNumber: 'NL123456789B01',
+  cocNumber: '87654321',
+  email: 'boekhouding@winkel.test',
+  phone: '030 123 4567',
+  iban: '',
+};
+const storeHoursForm = { hours1: '09:00-18:00', hours2: '09:00-18:00', hours3: '', hours4: '09:00-21:00', hours5: '09:00-18:00', hours6: '10:00-17:00', hours7: '', pickupEnabled: 'on' };
+
 export const SCENARIOS: Record<string, Scenario> = {
+  // Admin settings (admins only): shop and seller, VAT and delivery, policies, a store's hours and pickup.
+  'lib/settings/actions.ts#saveShopSettingsAction': { input: () => ({ ...shopSellerForm }), others: 'refused' },
+  'lib/settings/actions.ts#savePricingSettingsAction': {
+    input: () => ({ vatStandard: '20', vatReduced: '9', vatZero: '0', deliveryFee: '5,95', freeDeliveryThreshold: '60' }),
+    others: 'refused',
+  },
+  'lib/settings/actions.ts#savePoliciesSettingsAction': {
+    input: () => ({ holdMinutes: '45', returnWindowDays: '14', lowStockThreshold: '3', pointsPerEuro: '2', redeemStepPoints: '100', redeemStepValue: '1' }),
+    others: 'refused',
+  },
+  'lib/settings/actions.ts#saveStoreSettingsAction': { input: (w) => ({ ...storeHoursForm, locationId: String(w.shop.storeA.id) }), others: 'refused' },
+
+  // Till (counter): the store is the session's, the till the device's cookie checked against the store.
+  'lib/till/actions.ts#openTillAction': { input: () => ({ tillName: 'Till 9', openingFloat: '100' }), others: 'own' },
+  'lib/till/actions.ts#continueOnTillAction': { input: (w) => ({ sessionId: String(w.tillSessionId) }), others: 'refused' },
+  'lib/till/actions.ts#recordCashMovementAction': {
+    input: (w) => withTillCookie(w, { kind: 'cash_in', amount: '10', reason: 'Change from the bank' }),
+    others: 'refused',
+  },
+  'lib/till/actions.ts#closeTillAction': { input: (w) => withTillCookie(w, { count_5000: '2', closingNote: '' }), others: 'refused' },
+
   // Web cart: the cart comes from the session or the cookie, never from the input.
   'lib/carts/actions.ts#addToCartAction': { input: (w) => ({ variantId: variant(w), quantity: '1' }), others: 'own' },
   'lib/carts/actions.ts#setLineQuantityAction': { input: (w) => ({ variantId: variant(w), quantity: '5' }), others: 'refused' },

@@ -21,6 +21,7 @@ import { issueToken } from '@/lib/identity/tokens';
 import { placeOrder, recordPayment, transitionOrder } from '@/lib/orders/mutations';
 import { handOverPickup, markPickupReady } from '@/lib/orders/pickup-mutations';
 import { startPayment } from '@/lib/payments/mutations';
+import { openTillSession } from '@/lib/till/mutations';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { callAction } from '@/lib/testing/call-action';
 import { resetCaller, securityState } from './harness';
@@ -155,6 +156,9 @@ export async function buildWorld(db: DbOrTx) {
     handoffCodes[persona] = (await issueHandoff(db, { webCartId: shopperCart })).code;
   }
 
+  // An open till at store A, for the till actions (its device cookie is set by their scenarios).
+  const till = await openTillSession(db, { locationId: shop.storeA.id, tillName: 'Till 1', openingFloatCents: 10000 }, clerk);
+
   const actors: Record<Persona, Actor | null> = { anonymous: null, customer: owner, otherCustomer, clerk, otherStoreClerk, admin };
   return {
     shop,
@@ -182,6 +186,8 @@ export async function buildWorld(db: DbOrTx) {
     /** A cart handoff code per caller (see above). */
     handoffCodes,
     ownerAddressId: ownerAddress.id,
+    /** "Till 1" at store A, open, opened by the clerk with a € 100 float. */
+    tillSessionId: till.id,
     /** A scheduled price change (2099) of the shop's variant and a photo of its product. */
     catalog,
   };

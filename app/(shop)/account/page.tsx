@@ -7,6 +7,7 @@ import { AccountProfileForm } from '@/components/shop/account-profile-form';
 import { AccountSection } from '@/components/shop/account-section';
 import { AccountEmailForm, AccountPasswordForm } from '@/components/shop/account-sign-in-forms';
 import { ConversationPanel } from '@/components/shop/conversation-panel';
+import { LoyaltyCard } from '@/components/shop/loyalty-card';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
 import { VerifyEmailHint } from '@/components/shop/verify-email-hint';
 import { SignOutButton } from '@/components/ui/sign-out-button';
@@ -113,6 +114,8 @@ export default async function AccountPage() {
           </AccountSection>
         </>
       )}
+
+      <LoyaltyCard actor={actor} />
 
       {actor.customerId && <ConversationPanel thread={thread} locale={locale} />}
 

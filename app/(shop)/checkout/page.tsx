@@ -12,6 +12,7 @@ import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/i18n/format';
 import { getAvailability } from '@/lib/inventory/queries';
 import { listStores } from '@/lib/locations/queries';
+import { getCheckoutRedeemOptions } from '@/lib/loyalty/queries';
 import { checkoutDefaults } from '@/lib/identity/checkout-defaults';
 import { CheckoutForm, type PickupStoreOption } from './_components/checkout-form';
 
@@ -107,6 +108,7 @@ export default async function CheckoutPage() {
           stores={pickupStores}
           totals={{ delivery: delivery.totals.totalCents, pickup: pickup.totals.totalCents }}
           summaries={{ delivery: summary(delivery), pickup: summary(pickup) }}
+          loyalty={await getCheckoutRedeemOptions(db, actor, Math.max(delivery.totals.totalCents, pickup.totals.totalCents))}
           deliveryFee={
             delivery.totals.shippingCents > 0 ? formatMoney(delivery.totals.shippingCents, locale) : t('free')
           }

@@ -6,6 +6,7 @@ import { CartTotals } from '@/components/counter/cart-totals';
 import { variantText } from '@/components/counter/item-label';
 import { PaymentPanel } from '@/components/counter/payment-panel';
 import { StoreGate } from '@/components/counter/store-gate';
+import { TillBanner } from '@/components/counter/till-banner';
 import { ButtonLink } from '@/components/ui/button';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
 import { findCounterCartId } from '@/lib/carts/queries';
@@ -45,6 +46,7 @@ export default async function CounterCheckoutPage() {
           </ButtonLink>
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
         </div>
+        <TillBanner actor={actor} />
         {/* A fresh key per rendering of this step: a double tap sends the same one, so one sale. */}
         <PaymentPanel totalCents={cart.totals.totalCents} idempotencyKey={randomUUID()} />
       </div>

@@ -10,6 +10,7 @@ import {
   type FormEvent,
   type ReactNode,
 } from 'react';
+import { LoyaltyCheckoutField, type CheckoutLoyalty } from '@/components/shop/loyalty-checkout-field';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { Button } from '@/components/ui/button';
@@ -36,6 +37,7 @@ export function CheckoutForm({
   totals,
   summaries,
   deliveryFee,
+  loyalty,
 }: {
   idempotencyKey: string;
   /** Prefilled from the signed-in customer's profile: their default address and preferred pickup store. */
@@ -44,6 +46,8 @@ export function CheckoutForm({
   totals: Record<Method, number>;
   summaries: Record<Method, ReactNode>;
   deliveryFee: string;
+  /** A signed-in customer's points, when they have any to spend. */
+  loyalty?: CheckoutLoyalty | null;
 }) {
   const t = useTranslations('shop.checkout');
   const [state, formAction, pending] = useActionState(placeWebOrderAction, null);
@@ -217,6 +221,7 @@ export function CheckoutForm({
           {t('summary')}
         </h2>
         {summaries[method]}
+        {loyalty && <LoyaltyCheckoutField loyalty={loyalty} totalCents={totals[method]} errors={errors.loyaltyPoints} />}
         <Button type="submit" size="lg" className="w-full" disabled={pending} aria-disabled={pending}>
           {pending && <Spinner />}
           {pending ? t('placing') : t('placeOrder')}

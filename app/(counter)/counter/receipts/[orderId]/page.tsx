@@ -10,6 +10,7 @@ import { formatMoney } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/locale';
 import { findInvoiceForOrder } from '@/lib/invoices/issue-invoice';
 import { getCounterReceipt } from '@/lib/orders/counter-queries';
+import { getSetting } from '@/lib/settings/settings';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('counter.receipt'))('pageTitle') };
@@ -21,7 +22,12 @@ export default async function CounterReceiptPage({ params }: { params: Promise<{
   const actor = await requirePageRole(COUNTER_ROLES, `/counter/receipts/${encodeURIComponent(orderId)}`);
   const receipt = await getCounterReceipt(getDb(), orderId, actor);
   if (!receipt) notFound();
-  const [t, locale, invoice] = await Promise.all([getTranslations('counter.receipt'), getLocale(), findInvoiceForOrder(getDb(), receipt.order.id)]);
+  const [t, locale, invoice, seller] = await Promise.all([
+    getTranslations('counter.receipt'),
+    getLocale(),
+    findInvoiceForOrder(getDb(), receipt.order.id),
+    getSetting(getDb(), 'seller'),
+  ]);
   const cash = receipt.order.payments.find((p) => p.status === 'succeeded' && p.method === 'cash');
 
   return (
@@ -49,7 +55,7 @@ export default async function CounterReceiptPage({ params }: { params: Promise<{
           </a>
         )}
       </div>
-      <Receipt receipt={receipt} locale={locale} />
+      <Receipt receipt={receipt} locale={locale} seller={seller} />
     </div>
   );
 }
