@@ -5,6 +5,7 @@
  */
 import { count, inArray, sql, sum } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
+import { earnOnOrder } from '../lib/loyalty/order-events';
 import { priceCart, type PriceLineInput } from '../lib/pricing';
 import { getPricingConfig } from '../lib/settings/pricing-config';
 import { seedDefaultSettings } from '../lib/settings/settings';
@@ -482,6 +483,8 @@ async function seedOrders(tx: Tx, ids: Ids): Promise<void> {
         updatedAt: paidAt,
       })
       .onConflictDoNothing({ target: payments.idempotencyKey });
+    // The points this paid order earned, as the live flow credits them (rate from settings, once per order).
+    await earnOnOrder(tx, inserted.id, { at: paidAt });
   }
 }
 

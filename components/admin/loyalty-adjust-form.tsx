@@ -1,24 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { LoyaltyEntries } from '@/components/shop/loyalty-entries';
+import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import type { Locale } from '@/lib/i18n/config';
 import { getCustomerLoyaltyForStaff } from '@/lib/loyalty/queries';
 import { LoyaltyAdjustFields } from './loyalty-adjust-fields';
 
 /**
- * The admin customer detail's points: balance, card, last entries and the adjustment form (admins
- * only — the action checks again). One include: `<LoyaltyAdjustForm customerId={id} />`.
+ * The admin customer detail's points correction: the balance and the adjustment form (admins only —
+ * the action checks again); the entries are in the detail's points card. One include:
+ * `<LoyaltyAdjustForm customerId={id} />`.
  */
 export async function LoyaltyAdjustForm({ customerId }: { customerId: number }) {
   const actor = await getActor();
   if (!actor || actor.role !== 'admin') return null;
-  const [loyalty, t, locale] = await Promise.all([
-    getCustomerLoyaltyForStaff(getDb(), actor, customerId, 10),
-    getTranslations('admin.loyalty'),
-    getLocale() as Promise<Locale>,
-  ]);
+  const [loyalty, t] = await Promise.all([getCustomerLoyaltyForStaff(getDb(), actor, customerId, 1), getTranslations('admin.loyalty')]);
   if (!loyalty) return null;
   return (
     <section
@@ -33,10 +28,8 @@ export async function LoyaltyAdjustForm({ customerId }: { customerId: number }) 
           {t('balance', { count: loyalty.balance })}
         </p>
       </div>
-      {loyalty.cardNumber && <p className="font-mono text-sm text-stone-600">{loyalty.cardNumber}</p>}
       {/* A fresh key per rendering: a double submit adjusts once. */}
       <LoyaltyAdjustFields customerId={customerId} idempotencyKey={randomUUID()} />
-      <LoyaltyEntries entries={loyalty.entries} locale={locale} orderLinks={false} />
     </section>
   );
 }

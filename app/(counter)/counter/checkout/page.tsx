@@ -13,6 +13,7 @@ import { findCounterCartId } from '@/lib/carts/queries';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/locale';
+import { getCounterRedeemOptions } from '@/lib/loyalty/queries';
 import { getCounterCartView } from '@/lib/orders/counter-queries';
 import { getCounterStore } from '@/lib/orders/counter-session';
 
@@ -48,7 +49,11 @@ export default async function CounterCheckoutPage() {
         </div>
         <TillBanner actor={actor} />
         {/* A fresh key per rendering of this step: a double tap sends the same one, so one sale. */}
-        <PaymentPanel totalCents={cart.totals.totalCents} idempotencyKey={randomUUID()} />
+        <PaymentPanel
+          totalCents={cart.totals.totalCents}
+          idempotencyKey={randomUUID()}
+          loyalty={await getCounterRedeemOptions(db, actor, { cartId: cartId!, totalCents: cart.totals.totalCents })}
+        />
       </div>
       <section
         aria-labelledby="summary-title"

@@ -9,6 +9,7 @@ import { StatusBanner } from '@/components/admin/status-banner';
 import { CustomerPoints, CustomerSummary } from '@/components/shared/customer-summary';
 import { CustomerTimeline } from '@/components/shared/customer-timeline';
 import { Card } from '@/components/ui/card';
+import { LoyaltyAdjustForm } from '@/components/admin/loyalty-adjust-form';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
 import { openCustomer } from '@/lib/customers/open';
 import {
@@ -107,6 +108,7 @@ export default async function AdminCustomerPage({
             <CustomerPoints loyalty={timeline.loyalty} locale={locale} />
           </Card>
           {!erased && <CustomerEditForm profile={profile} stores={stores} />}
+          {!erased && <LoyaltyAdjustForm customerId={profile.id} />}
           <Card className="space-y-2">
             <h2 className="text-base font-semibold text-stone-900">{t('admin.addresses')}</h2>
             {profile.addresses.length === 0 ? (
