@@ -196,10 +196,15 @@ describe('[CUSTOMERS] merge two profiles of one person', () => {
       .insert(conversationMessages)
       .values({ threadId: thread.id, channel: 'in_store_note', author: 'staff', body: 'Asked for size 40.' });
     const [annaBalance, dupBalance] = [await balanceOf(anna.customerId!), await balanceOf(counterProfile.id)];
+    const dupEntries = (
+      await db.select().from(loyaltyEntries).where(eq(loyaltyEntries.customerId, counterProfile.id))
+    ).length;
+    expect(dupEntries).toBeGreaterThan(0);
 
     const result = await mergeCustomers(db, { keepId: anna.customerId!, mergeId: counterProfile.id }, admin);
     expect(result).toMatchObject({
       orders: 1,
+      loyaltyEntries: dupEntries,
       pointsMoved: dupBalance,
       addresses: 1,
       carts: 1,
@@ -280,16 +285,14 @@ describe('[CUSTOMERS] GDPR export and erase', () => {
     await payOnline(db, web);
     const sale = await counterSale(db, shop, clerk, anna.customerId);
     await givePoints(anna.customerId!, 30, sale.orderId);
-    await db
-      .insert(customerAddresses)
-      .values({
-        customerId: anna.customerId!,
-        name: 'Anna de Jong',
-        street: 'Biltstraat 45',
-        postcode: '3572 AJ',
-        city: 'Utrecht',
-        isDefault: true,
-      });
+    await db.insert(customerAddresses).values({
+      customerId: anna.customerId!,
+      name: 'Anna de Jong',
+      street: 'Biltstraat 45',
+      postcode: '3572 AJ',
+      city: 'Utrecht',
+      isDefault: true,
+    });
     await postCustomerMessage(
       db,
       { orderId: web.orderId, body: 'Please leave it with the neighbours.' },

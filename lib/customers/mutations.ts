@@ -232,8 +232,8 @@ export async function mergeCustomers(
 
     const result: MergeResult = {
       orders: moved.length,
-      loyaltyEntries: entries.length,
-      pointsMoved: points,
+      loyaltyEntries: Number(entries),
+      pointsMoved: Number(points),
       addresses: addresses.length,
       carts: movedCarts.length,
       accountMoved,
