@@ -44,12 +44,16 @@ export const priceSchema = z.string('validation.required').transform((value, ctx
   return cents;
 });
 
-export const eanSchema = z
-  .string('validation.required')
-  .trim()
-  .min(1, 'validation.required')
-  .regex(/^\d{13}$/, 'validation.catalog.eanFormat')
-  .refine(isValidEan13, 'validation.catalog.eanChecksum');
+/** 13 digits with the right GS1 check digit; one message per problem (length first, then the digit). */
+export const eanSchema = z.string('validation.required').transform((value, ctx): string => {
+  const ean = value.trim();
+  const problem = ean === '' ? 'validation.required' : !/^\d{13}$/.test(ean) ? 'validation.catalog.eanFormat' : !isValidEan13(ean) ? 'validation.catalog.eanChecksum' : null;
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return ean;
+});
 
 const productFields = {
   nameNl: text(120),
