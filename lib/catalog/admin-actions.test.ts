@@ -113,15 +113,15 @@ describe('products', () => {
 });
 
 describe('variants', () => {
-  it('adds a variant: SKU upper-case, colour lower-case, "89,95" and "89.95" both 8995 cents', async () => {
+  it('adds a variant: SKU upper-case, colour as typed, "89,95" and "89.95" both 8995 cents', async () => {
     expect(await callAction(createVariantAction, variantForm())).toEqual({ redirected: `/admin/products/${shop.product.id}?saved=variant` });
     expect(await callAction(createVariantAction, variantForm({ sku: 'TR-44-NVY', ean: validEan('871234567891'), price: '89.95' }))).toMatchObject({
       redirected: expect.any(String),
     });
     const rows = await db.select().from(variants).where(eq(variants.productId, shop.product.id)).orderBy(asc(variants.id));
     expect(rows.slice(1).map((v) => [v.sku, v.color, v.priceCents])).toEqual([
-      ['TR-43-NVY', 'navy', 8995],
-      ['TR-44-NVY', 'navy', 8995],
+      ['TR-43-NVY', 'Navy', 8995],
+      ['TR-44-NVY', 'Navy', 8995],
     ]);
     const created = (await audits()).filter((a) => a.action === 'variant.created');
     expect(created).toHaveLength(2);

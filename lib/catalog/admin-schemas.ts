@@ -4,7 +4,7 @@ import { parseEuroToCents } from '@/lib/money/euros';
 import { isValidEan13 } from './ean';
 
 // Admin catalog forms. Everything arrives as text from FormData; the output is what the database
-// stores (cents, upper-case SKUs, lower-case slugs and colours, booleans from checkboxes).
+// stores (cents, upper-case SKUs, lower-case slugs, booleans from checkboxes).
 
 // A lone UTF-16 surrogate is no text: it could not go into the audit log's JSON (before/after).
 const wellFormed = (v: string) => v.isWellFormed();
@@ -73,7 +73,8 @@ export type ProductInput = z.output<typeof createProductSchema>;
 
 const variantFields = {
   size: optionalText(20),
-  color: optionalText(30).transform((c) => c.toLowerCase()),
+  // Stored as typed: the shop translates colours by their English name (shop.colors: "Black", "Navy").
+  color: optionalText(30),
   sku: z
     .string('validation.required')
     .trim()
@@ -107,8 +108,8 @@ export const uploadImageSchema = z
     file: z.instanceof(File, { message: 'validation.catalog.imageRequired' }).refine((f) => f.size > 0, 'validation.catalog.imageRequired'),
     altNl: text(200),
     altEn: text(200),
-    // '' = shown for every colour.
-    color: optionalText(30).transform((c) => c.toLowerCase()),
+    // '' = shown for every colour; else exactly one of the product's variant colours.
+    color: optionalText(30),
   })
   .strict();
 

@@ -106,7 +106,7 @@ describe('detectImageType', () => {
 
 describe('uploadProductImageAction', () => {
   it('stores the photo, writes the row with alt texts and colour, audits it; the shop follows the colour', async () => {
-    expect(await callAction(uploadProductImageAction, form({ color: 'RED', altEn: 'Red, side' }))).toMatchObject({ ok: true, message: 'Photo uploaded.' });
+    expect(await callAction(uploadProductImageAction, form({ color: 'red', altEn: 'Red, side' }))).toMatchObject({ ok: true, message: 'Photo uploaded.' });
     expect(await callAction(uploadProductImageAction, form({ altEn: 'Any colour' }))).toMatchObject({ ok: true });
     const rows = await db.select().from(productImages).orderBy(asc(productImages.id));
     expect(rows.map((r) => [r.color, r.altEn, r.sortOrder])).toEqual([
