@@ -1,4 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import QRCode from 'qrcode';
 import { demoVariant } from '../fixtures/catalog';
 import { storageState, type Role } from '../fixtures/users';
 
@@ -131,4 +134,53 @@ test('[OMNICHANNEL][S6] screenshots: the cart QR on a phone and "Load a cart" on
 
   // Leave Anna's cart as it was: empty.
   await emptyWebCart(phone, / verwijderen$/, 'Je winkelwagen is leeg');
+});
+
+/** A Y4M video (what Chromium's fake camera plays) showing the QR of `text`, black on white. */
+function qrVideo(text: string, file: string): void {
+  const width = 640;
+  const height = 480;
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const scale = Math.floor(360 / (modules.size + 8));
+  const left = Math.floor((width - modules.size * scale) / 2);
+  const top = Math.floor((height - modules.size * scale) / 2);
+  const y = Buffer.alloc(width * height, 235);
+  for (let r = 0; r < modules.size; r++)
+    for (let c = 0; c < modules.size; c++)
+      if (modules.get(r, c))
+        for (let dy = 0; dy < scale; dy++) y.fill(16, (top + r * scale + dy) * width + left + c * scale, (top + r * scale + dy) * width + left + (c + 1) * scale);
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]));
+}
+
+test('[OMNICHANNEL][S6] the tablet camera reads the cart QR (Chromium fake camera playing the QR) and loads the cart', async ({ browser, baseURL }, testInfo) => {
+  const phone = await pageAs(browser, 'customer', { width: 390, height: 844 });
+  await emptyWebCart(phone);
+  await phone.goto(`/products/${ITEM.productSlug}`);
+  await phone.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(phone.getByRole('status').filter({ hasText: 'Added to your cart.' })).toBeVisible();
+  await phone.goto('/cart');
+  await phone.getByRole('button', { name: 'Continue in store' }).click();
+  const code = (await phone.getByTestId('handoff-code').innerText()).trim();
+
+  const video = testInfo.outputPath('cart-qr.y4m');
+  fs.mkdirSync(path.dirname(video), { recursive: true });
+  qrVideo(`OMNISHOP-CART:${code}`, video);
+  const tablet = await chromium.launch({
+    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const context = await tablet.newContext({ storageState: storageState('clerkUtrecht'), viewport: { width: 1024, height: 768 }, baseURL });
+    await context.grantPermissions(['camera'], { origin: baseURL! });
+    const clerk = await context.newPage();
+    await emptyCounterCart(clerk);
+    await clerk.goto('/counter/load-cart');
+    await clerk.getByRole('button', { name: 'Scan QR with camera' }).click();
+    await expect(clerk.getByRole('heading', { name: /1 item line loaded for Anna de Jong/ })).toBeVisible({ timeout: 30_000 });
+    await emptyCounterCart(clerk);
+  } finally {
+    await tablet.close();
+  }
 });

@@ -11,6 +11,7 @@ import { changeOwnEmail, changeOwnPassword, updateOwnPreferences, updateOwnProfi
 import { addressSchema, preferencesSchema, updateProfileSchema } from './account-schemas';
 import { deleteAddress, getDefaultAddress, listAddresses, MAX_ADDRESSES, saveAddress, setDefaultAddress } from './addresses';
 import { verifyEmailToken } from './email-verification';
+import { checkoutDefaults } from './checkout-defaults';
 import { getActiveActor, type Actor } from './queries';
 import { counterProfile } from './test-helpers';
 import { issueToken } from './tokens';
@@ -121,6 +122,22 @@ describe('address book', () => {
     ]);
     await deleteAddress(db, eva.customerId!, home.id);
     expect((await getDefaultAddress(db, eva.customerId!))!.id).toBe(work.id);
+  });
+
+  it('the default address and the preferred store prefill checkout; nothing for a visitor without account', async () => {
+    await updateOwnProfile(db, updateProfileSchema.parse({ name: 'Eva', phone: '0612345678' }), eva);
+    await updateOwnPreferences(db, preferencesSchema.parse({ notifyByEmail: 'on', preferredLocationId: String(shop.storeB.id), locale: 'nl' }), eva);
+    await saveAddress(db, eva.customerId!, address({ label: 'Home' }));
+    expect(await checkoutDefaults(db, eva)).toEqual({
+      email: 'eva@example.com',
+      name: 'Eva',
+      phone: '+31612345678',
+      street: 'Oudegracht 1',
+      postcode: '3511 AA',
+      city: 'Utrecht',
+      pickupLocationId: shop.storeB.id,
+    });
+    expect(await checkoutDefaults(db, null)).toEqual({ email: '', name: '', phone: '' });
   });
 
   it('never touches another customer’s address, and is capped', async () => {
