@@ -13,15 +13,24 @@ function Changes({ entry }: { entry: AuditEntryDto }) {
   if (keys.length === 0) return <span className="text-stone-400">—</span>;
   return (
     <dl className="space-y-0.5 font-mono text-xs">
-      {keys.map((k) => (
-        <div key={k} className="flex flex-wrap gap-x-1">
-          <dt className="text-stone-500">{k}:</dt>
-          <dd className="break-all text-stone-800">
-            {entry.before && k in entry.before ? show(entry.before[k]) : '—'} <span aria-hidden="true">→</span>
-            <span className="sr-only">to</span> {entry.after && k in entry.after ? show(entry.after[k]) : '—'}
-          </dd>
-        </div>
-      ))}
+      {keys.map((k) => {
+        const before = entry.before && k in entry.before ? show(entry.before[k]) : '—';
+        const after = entry.after && k in entry.after ? show(entry.after[k]) : '—';
+        // A field recorded for context that did not change (e.g. the role on a deactivation): its value only.
+        return (
+          <div key={k} className="flex flex-wrap gap-x-1">
+            <dt className="text-stone-500">{k}:</dt>
+            {before === after ? (
+              <dd className="break-all text-stone-500">{after}</dd>
+            ) : (
+              <dd className="break-all text-stone-800">
+                {before} <span aria-hidden="true">→</span>
+                <span className="sr-only">to</span> <span className="font-semibold">{after}</span>
+              </dd>
+            )}
+          </div>
+        );
+      })}
     </dl>
   );
 }
@@ -45,6 +54,7 @@ export async function AuditTable({ entries, locale }: { entries: AuditEntryDto[]
         {
           key: 'who',
           header: t('who'),
+          className: 'whitespace-nowrap',
           cell: (e) => (
             <span>
               <span className="font-medium text-stone-900">{e.actorName ?? (e.actorRole === 'system' ? t('system') : t('deletedUser'))}</span>

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { Badge, Card } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
 import { Spinner } from '@/components/ui/spinner';
 import type { ActionState } from '@/lib/actions/action-state';
@@ -124,11 +124,6 @@ export function CsvImport({ maxRows }: { maxRows: number }) {
             </Button>
           )}
           {!preview.fileError && <CsvPreviewTable rows={preview.rows} />}
-          {preview.counts.errors > 0 && (
-            <p className="text-sm text-stone-600">
-              <Badge tone="danger">{t('actions.error')}</Badge> {t('hasErrors', { count: preview.counts.errors })}
-            </p>
-          )}
         </section>
       )}
     </div>

@@ -42,7 +42,7 @@ export async function StaffTable({ staff, currentUserId }: { staff: StaffMemberD
             <Link
               href={`/admin/staff/${s.id}`}
               aria-label={t('manageLabel', { name: s.name })}
-              className="inline-flex min-h-11 items-center px-2 font-medium text-brand-700 hover:underline"
+              className="-my-3 inline-flex min-h-11 items-center px-2 font-medium text-brand-700 hover:underline"
             >
               {t('manage')}
             </Link>

@@ -93,7 +93,7 @@ export async function applyCatalogImport(db: DbOrTx, text: string, actor: Actor)
       action: 'catalog.imported',
       entityType: 'catalog_import',
       entityId: randomUUID(),
-      summary: `CSV import of ${plan.rows.length} rows: ${result.createdProducts} products and ${result.createdVariants} variants created, ${result.updatedProducts} products and ${result.updatedVariants} variants updated, ${result.unchanged} rows unchanged`,
+      summary: `CSV import of ${plan.rows.length} ${plan.rows.length === 1 ? 'row' : 'rows'}: ${result.createdProducts} products and ${result.createdVariants} variants created, ${result.updatedProducts} products and ${result.updatedVariants} variants updated, ${result.unchanged} rows unchanged`,
       after: { ...result },
     });
     return result;

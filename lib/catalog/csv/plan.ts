@@ -109,9 +109,10 @@ export async function planCatalogImport(db: DbOrTx, text: string): Promise<Impor
   if (parsed.fileError) return { fileError: parsed.fileError, rows: [], counts: empty, newProducts: [], catalog: null };
 
   const read = parsed.records.map(({ row, record, malformed }) => {
+    // A row with the wrong number of cells has its cells shifted: saying what is wrong with each would mislead.
+    if (malformed) return { row, record, value: null, errors: [{ column: null, code: 'malformed' } as RowError] };
     const { row: value, errors } = readRow(record);
-    if (malformed) errors.unshift({ column: null, code: 'malformed' });
-    return { row, record, value: malformed ? null : value, errors };
+    return { row, record, value, errors };
   });
   const catalog = await readCatalog(db, read.flatMap((r) => (r.value ? [r.value] : [])));
 

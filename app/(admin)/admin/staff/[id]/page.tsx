@@ -27,8 +27,10 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
         title={t('editTitle', { name: member.name })}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            {t('editIntro', { email: member.email, role: t(`roles.${member.role}`) })}
-            {member.storeName && <span>· {member.storeName}</span>}
+            <span>
+              {t('editIntro', { email: member.email, role: t(`roles.${member.role}`) })}
+              {member.storeName && ` · ${member.storeName}`}
+            </span>
             <Badge tone={member.disabled ? 'danger' : 'brand'}>{t(member.disabled ? 'statuses.disabled' : 'statuses.active')}</Badge>
             {member.id === actor.userId && <Badge>{t('you')}</Badge>}
           </span>
