@@ -69,6 +69,7 @@ describe('account details', () => {
 
   it('an email changed to a guest profile’s address claims its history only once the link is used by this account', async () => {
     const walkIn = await counterProfile(db, { email: 'maria@example.com', locationId: shop.storeA.id });
+    await saveAddress(db, eva.customerId!, address({ label: 'Home' }));
     await changeOwnEmail(db, { email: 'maria@example.com', currentPassword: PASSWORD, locale: 'en' }, eva);
     // Not proven yet: nothing of Maria's profile is Eva's.
     expect(await listOrdersForCustomer(db, eva.customerId!)).toEqual([]);
@@ -82,6 +83,8 @@ describe('account details', () => {
     const [user] = await db.select({ customerId: users.customerId }).from(users).where(eq(users.id, eva.userId));
     expect(user.customerId).toBe(walkIn.id);
     expect((await listOrdersForCustomer(db, walkIn.id)).map((o) => o.number).sort()).toEqual(['S-1', 'S-2']);
+    // The address book came along (mergeProfileInto).
+    expect((await listAddresses(db, walkIn.id)).map((a) => [a.label, a.isDefault])).toEqual([['Home', true]]);
   });
 
   it('changes the password with the current one and ends the other sessions', async () => {

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { carts, conversationMessages, conversationThreads, customers, notifications, orders, users } from '@/db/schema';
+import { carts, conversationMessages, conversationThreads, customerAddresses, customers, notifications, orders, users } from '@/db/schema';
 import { mergeLoyalty } from '@/lib/loyalty/ledger';
 
 /** The tables {@link mergeProfileInto} moves; profile-merge is checked against the schema by a test. */
-export const MERGED_CUSTOMER_REFERENCES = ['carts', 'conversation_threads', 'notifications', 'orders', 'users', 'loyalty_accounts', 'loyalty_entries'] as const;
+export const MERGED_CUSTOMER_REFERENCES = ['carts', 'conversation_threads', 'notifications', 'orders', 'users', 'loyalty_accounts', 'loyalty_entries', 'customer_addresses'] as const;
 
 /**
  * Moves everything an account's own (new) profile collected since sign-up — orders, carts, sent
@@ -21,6 +21,7 @@ export async function mergeProfileInto(tx: DbOrTx, input: { from: number | null;
     await mergeConversation(tx, from, into);
     // Points earned before the claim move along (the delete below would cascade them away).
     await mergeLoyalty(tx, from, into);
+    await mergeAddresses(tx, from, into);
   }
   await tx.update(users).set({ customerId: into }).where(eq(users.id, input.userId));
   if (from !== null && from !== into) await tx.delete(customers).where(eq(customers.id, from));
@@ -51,4 +52,16 @@ export async function mergeConversation(tx: DbOrTx, from: number, into: number):
     })
     .where(eq(conversationThreads.id, intoThread.id));
   await tx.delete(conversationThreads).where(eq(conversationThreads.id, fromThread.id));
+}
+
+/** The address book moves along; the kept profile's default stays the default (one per customer). */
+async function mergeAddresses(tx: DbOrTx, from: number, into: number): Promise<void> {
+  const [intoDefault] = await tx
+    .select({ id: customerAddresses.id })
+    .from(customerAddresses)
+    .where(and(eq(customerAddresses.customerId, into), eq(customerAddresses.isDefault, true)));
+  if (intoDefault) {
+    await tx.update(customerAddresses).set({ isDefault: false }).where(eq(customerAddresses.customerId, from));
+  }
+  await tx.update(customerAddresses).set({ customerId: into }).where(eq(customerAddresses.customerId, from));
 }
