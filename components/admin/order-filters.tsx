@@ -60,7 +60,7 @@ export async function OrderFilters({ filter, locations }: { filter: OrderListFil
           </Link>
         )}
       </div>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5">
         <Select id="orders-channel" name="channel" text={t('channel')} value={filter.channel ?? ''} options={[all, ...ORDER_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))]} />
         <Select id="orders-status" name="status" text={t('status')} value={filter.status ?? ''} options={[all, ...ORDER_STATUSES.map((s) => ({ value: s, label: tStatus(s) }))]} />
         <Select id="orders-fulfilment" name="fulfilment" text={t('fulfilment')} value={filter.fulfilment ?? ''} options={[all, ...ORDER_FULFILMENTS.map((f) => ({ value: f, label: t(`fulfilments.${f}`) }))]} />
@@ -78,10 +78,8 @@ export async function OrderFilters({ filter, locations }: { filter: OrderListFil
           </label>
           <input id="orders-to" name="to" type="date" defaultValue={filter.to ?? ''} className={inputClass} />
         </div>
-        <div className="grid grid-cols-2 gap-2">
-          <Select id="orders-sort" name="sort" text={t('sort')} value={filter.sort} options={ORDER_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))} />
-          <Select id="orders-dir" name="dir" text={t('direction')} value={filter.dir} options={SORT_DIRECTIONS.map((d) => ({ value: d, label: t(`directions.${d}`) }))} />
-        </div>
+        <Select id="orders-sort" name="sort" text={t('sort')} value={filter.sort} options={ORDER_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))} />
+        <Select id="orders-dir" name="dir" text={t('direction')} value={filter.dir} options={SORT_DIRECTIONS.map((d) => ({ value: d, label: t(`directions.${d}`) }))} />
       </div>
     </form>
   );

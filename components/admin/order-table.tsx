@@ -28,7 +28,7 @@ export async function OrderTable({ rows, filter, locale, empty }: { rows: AdminO
       <Link
         href={sortHref(filter, sort)}
         aria-label={t('sortBy', { column: text })}
-        className="inline-flex min-h-8 items-center gap-1 uppercase hover:text-stone-900 hover:underline"
+        className="inline-flex min-h-8 items-center gap-1 uppercase underline decoration-stone-300 decoration-dotted underline-offset-4 hover:text-stone-900 hover:decoration-solid"
       >
         {text}
         {active && (

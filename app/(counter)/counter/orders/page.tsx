@@ -41,17 +41,27 @@ export default async function CounterOrdersPage({ searchParams }: { searchParams
                 header: t('columns.number'),
                 cell: (o) => (
                   // No prefetch: opening an order is a recorded look-up, a prefetch must not count as one.
-                  <Link href={`/counter/orders/${o.id}`} prefetch={false} className="inline-flex min-h-11 items-center text-base font-semibold text-brand-700 hover:underline">
+                  <Link href={`/counter/orders/${o.id}`} prefetch={false} className="inline-flex min-h-11 items-center text-base font-semibold whitespace-nowrap text-brand-700 hover:underline">
                     {o.number}
                   </Link>
                 ),
               },
               { key: 'placed', header: t('columns.placed'), cell: (o) => <span className="whitespace-nowrap">{formatDateTime(o.placedAt, locale)}</span> },
               { key: 'customer', header: t('columns.customer'), cell: (o) => o.customerName ?? tOrders('guest') },
-              { key: 'channel', header: t('columns.channel'), cell: (o) => `${tOrders(`channels.${o.channel}`)} · ${tOrders(`fulfilments.${o.fulfilment}`)}` },
-              { key: 'location', header: t('columns.location'), cell: (o) => o.locationName },
+              {
+                key: 'location',
+                header: t('columns.location'),
+                cell: (o) => (
+                  <>
+                    <span className="block">{o.locationName}</span>
+                    <span className="block text-sm text-stone-500">
+                      {tOrders(`channels.${o.channel}`)} · {tOrders(`fulfilments.${o.fulfilment}`)}
+                    </span>
+                  </>
+                ),
+              },
               { key: 'status', header: t('columns.status'), cell: (o) => <OrderStatusBadge status={o.status} /> },
-              { key: 'total', header: t('columns.total'), numeric: true, cell: (o) => formatMoney(o.totalCents, locale) },
+              { key: 'total', header: t('columns.total'), numeric: true, cell: (o) => <span className="whitespace-nowrap">{formatMoney(o.totalCents, locale)}</span> },
             ]}
           />
         </section>
