@@ -51,7 +51,7 @@ export function LoadCartForm() {
               aria-describedby="cart-code-hint cart-code-error"
               className={`${inputClass} h-14 font-mono text-2xl tracking-[0.2em] uppercase placeholder:font-sans placeholder:text-base placeholder:tracking-normal placeholder:normal-case`}
             />
-            <SubmitButton size="xl">{t('load')}</SubmitButton>
+            <SubmitButton size="xl" className="shrink-0 whitespace-nowrap">{t('load')}</SubmitButton>
           </div>
           <p id="cart-code-hint" className="text-sm text-stone-600">
             {t('codeHint')}

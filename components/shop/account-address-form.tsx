@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { formKey } from './account-form-key';
 import { saveAddressAction } from '@/lib/identity/account-actions';
 import type { AddressDto } from '@/lib/identity/addresses';
 
@@ -21,7 +22,7 @@ export function AccountAddressForm({ address, onDone }: { address?: AddressDto; 
   const key = address ? `address-${address.id}` : 'address-new';
   const v = (name: keyof AddressDto & string) => values?.[name] ?? (address ? String(address[name] ?? '') : '');
   return (
-    <form action={formAction} noValidate className="space-y-3">
+    <form key={formKey(state)} action={formAction} noValidate className="space-y-3">
       {address && <input type="hidden" name="addressId" value={address.id} />}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t('addressLabel')} name="label" id={`${key}-label`} defaultValue={v('label')} hint={t('addressLabelHint')} errors={errors?.label} />

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { formKey } from './account-form-key';
 import { changeEmailAction, changePasswordAction } from '@/lib/identity/account-actions';
 
 /** A new sign-in address: asks for the password, then the new address has to be confirmed by a link. */
@@ -14,7 +15,7 @@ export function AccountEmailForm({ email }: { email: string }) {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form key={formKey(state)} action={formAction} noValidate className="space-y-4">
       <h3 className="font-medium">{t('emailTitle')}</h3>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('newEmail')} name="email" id="account-email" type="email" autoComplete="email" defaultValue={values?.email ?? email} errors={errors?.email} />
