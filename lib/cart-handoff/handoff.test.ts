@@ -19,6 +19,7 @@ import {
 } from '@/lib/testing/fixtures';
 import { HANDOFF_ALPHABET, hashHandoffCode, normalizeHandoffInput } from './code';
 import { issueHandoff, loadHandoff } from './mutations';
+import { findHandoffCustomer } from './queries';
 
 let handle: DbHandle;
 let db: Db;
@@ -114,7 +115,11 @@ describe('loading a cart at the counter', () => {
     expect(await refusal(load(otherCode))).toBe('handoffUnknown');
     expect(await refusal(load(code, later(31)))).toBe('handoffExpired');
     expect((await getCart(db, cartId))!.status).toBe('open');
+    // A lookup by the QR names the customer without spending the code.
+    expect(await findHandoffCustomer(db, `OMNISHOP-CART:${code}`, later(1))).toBe(anna.customerId);
+    expect(await findHandoffCustomer(db, code, later(31))).toBeNull();
     await load(code);
+    expect(await findHandoffCustomer(db, code, later(2))).toBeNull();
     expect(await refusal(load(code))).toBe('handoffUsed');
   });
 
