@@ -12,7 +12,9 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
   const colors = useTranslations('shop.colors');
   const { order, store } = receipt;
   const money = (cents: number) => formatMoney(cents, locale);
-  const payment = order.payments.find((p) => p.status === 'succeeded') ?? null;
+  const paid = order.payments.filter((p) => p.status === 'succeeded');
+  // Points may pay part first (split): the receipt lists each payment; cash details are the cash one's.
+  const payment = paid.find((p) => p.method !== 'loyalty_points') ?? paid[0] ?? null;
   return (
     <article
       aria-labelledby="receipt-title"
@@ -125,6 +127,13 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
         <dl className="mt-3 grid grid-cols-[1fr_auto] gap-x-4 border-t border-dashed border-stone-400 pt-2">
           <dt>{t('paidBy')}</dt>
           <dd className="text-right">{t(`methods.${payment.method}`)}</dd>
+          {paid.length > 1 &&
+            paid.map((p) => (
+              <div key={p.id} className="col-span-2 grid grid-cols-subgrid">
+                <dt className="pl-3">{t(`methods.${p.method}`)}</dt>
+                <dd className="text-right tabular-nums">{money(p.amountCents)}</dd>
+              </div>
+            ))}
           {payment.method === 'cash' && payment.tenderedCents !== null && (
             <>
               <dt>{t('cashGiven')}</dt>
