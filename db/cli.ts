@@ -65,7 +65,8 @@ async function serveE2e(port: string) {
     env.DATABASE_URL = url.toString();
     cleanup = () => withAdminConnection(baseUrl, (sql) => sql.unsafe(`drop database if exists "${name}" with (force)`)).then(() => {});
   } else {
-    const dataDir = path.join(process.cwd(), '.data', 'e2e');
+    // One dir per port: side runs on other ports (several at once on one machine) must not wipe each other's.
+    const dataDir = path.join(process.cwd(), '.data', port === '3100' ? 'e2e' : `e2e-${port}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
     env.OMNISHOP_DATA_DIR = dataDir;
   }
