@@ -20,6 +20,8 @@ export function VariantPriceScheduleForm({ variantId }: { variantId: number }) {
       <input type="hidden" name="variantId" value={variantId} />
       <div className="grid gap-4 md:grid-cols-2">
         <Field
+          // Own ids: this form shares the page with the variant form, which has a "price" field too.
+          id="schedule-startsAt"
           label={t('startsAt')}
           name="startsAt"
           type="datetime-local"
@@ -29,6 +31,7 @@ export function VariantPriceScheduleForm({ variantId }: { variantId: number }) {
           errors={fieldErrors(state, 'startsAt')}
         />
         <Field
+          id="schedule-price"
           label={t('price')}
           name="price"
           inputMode="decimal"
