@@ -13,17 +13,20 @@ export function TransferActionButton({
   kind,
   label,
   size = 'md',
+  surface = 'admin',
 }: {
   transferId: number;
   kind: keyof typeof ACTIONS;
   /** Visible text, naming the transfer for screen readers in `aria-label` via the caller. */
   label: string;
   size?: 'md' | 'lg';
+  surface?: 'admin' | 'counter';
 }) {
   const [state, formAction] = useActionState(ACTIONS[kind], null);
   return (
     <form action={formAction} className="flex flex-col items-start gap-1">
       <input type="hidden" name="transferId" value={transferId} />
+      <input type="hidden" name="surface" value={surface} />
       <SubmitButton variant={kind === 'cancel' ? 'secondary' : 'primary'} size={size}>
         {label}
       </SubmitButton>

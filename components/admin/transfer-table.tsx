@@ -8,14 +8,14 @@ import { TransferActionButton } from './transfer-action-button';
 import { TransferStatusBadge } from './transfer-status-badge';
 
 /** The admin's transfer list: number, route, status, units (received where counted), order, and the next step. */
-export async function TransferTable({ rows, locale }: { rows: TransferSummaryDto[]; locale: Locale }) {
+export async function TransferTable({ rows, locale, filtered = false }: { rows: TransferSummaryDto[]; locale: Locale; filtered?: boolean }) {
   const t = await getTranslations('admin.transfers');
   return (
     <DataTable
       caption={t('title')}
       rows={rows}
       rowKey={(r) => r.id}
-      empty={t('empty')}
+      empty={filtered ? t('emptyFiltered') : t('empty')}
       columns={[
         {
           key: 'number',

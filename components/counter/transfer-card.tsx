@@ -27,7 +27,7 @@ export function TransferCard({ transfer, direction }: { transfer: TransferDetail
         <TransferStatusBadge status={transfer.status} />
       </header>
       {canReceive ? (
-        <TransferReceiveForm transferId={transfer.id} number={transfer.number} lines={transfer.lines} size="lg" />
+        <TransferReceiveForm transferId={transfer.id} number={transfer.number} lines={transfer.lines} size="lg" surface="counter" />
       ) : (
         <>
           <ul className="mb-3 space-y-1 text-stone-800">
@@ -39,7 +39,7 @@ export function TransferCard({ transfer, direction }: { transfer: TransferDetail
             ))}
           </ul>
           {canShip ? (
-            <TransferActionButton transferId={transfer.id} kind="ship" size="lg" label={t('ship', { number: transfer.number })} />
+            <TransferActionButton transferId={transfer.id} kind="ship" size="lg" surface="counter" label={t('ship', { number: transfer.number })} />
           ) : (
             <p className="text-sm text-stone-600">{direction === 'incoming' ? t('waitingForShipment') : t('onItsWay')}</p>
           )}

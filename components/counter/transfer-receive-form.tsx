@@ -19,7 +19,7 @@ export interface ReceiveLine {
  * Receipt of a transfer: per line the units counted on arrival (pre-filled with what was sent; lower
  * it for a shortfall). Only the counted units join this location's stock.
  */
-export function TransferReceiveForm({ transferId, number, lines, size = 'md' }: { transferId: number; number: string; lines: ReceiveLine[]; size?: 'md' | 'lg' }) {
+export function TransferReceiveForm({ transferId, number, lines, size = 'md', surface = 'admin' }: { transferId: number; number: string; lines: ReceiveLine[]; size?: 'md' | 'lg'; surface?: 'admin' | 'counter' }) {
   const t = useTranslations('admin.transfers.receive');
   const [state, formAction] = useActionState(receiveTransferAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -27,6 +27,7 @@ export function TransferReceiveForm({ transferId, number, lines, size = 'md' }: 
   return (
     <form action={formAction} className="space-y-3" aria-label={t('formLabel', { number })}>
       <input type="hidden" name="transferId" value={transferId} />
+      <input type="hidden" name="surface" value={surface} />
       <ul className="divide-y divide-stone-100 rounded-xl ring-1 ring-stone-200">
         {lines.map((line) => (
           <li key={line.id} className="flex flex-wrap items-center justify-between gap-3 px-3 py-2">

@@ -38,23 +38,31 @@ export const requestTransferAction = action({ schema: requestTransferFormSchema,
   redirect(`/admin/transfers?created=${id}`);
 });
 
-/** "Ship": the goods leave the origin (admins; a clerk of the origin store). */
-export const shipTransferAction = action({ schema: transferIdSchema, access: access.counter }, async (input, { actor, t }) => {
-  const { number } = await shipTransfer(getDb(), input.transferId, actor);
+/**
+ * Back to the screen the form was on, with the outcome as a notice (the transfer's card or row moves to
+ * another list, so a message inside it would vanish with it).
+ */
+function backWith(surface: 'admin' | 'counter' | undefined, done: 'shipped' | 'received' | 'cancelled', number: string, shortfall = 0): never {
   refresh();
-  return { message: t('admin.transfers.shipped', { number }) };
+  const query = new URLSearchParams({ done, number });
+  if (shortfall > 0) query.set('short', String(shortfall));
+  redirect(`${surface === 'counter' ? '/counter/transfers' : '/admin/transfers'}?${query}`);
+}
+
+/** "Ship": the goods leave the origin (admins; a clerk of the origin store). */
+export const shipTransferAction = action({ schema: transferIdSchema, access: access.counter }, async (input, { actor }) => {
+  const { number } = await shipTransfer(getDb(), input.transferId, actor);
+  backWith(input.surface, 'shipped', number);
 });
 
 /** "Confirm receipt" with the counted units (admins; a clerk of the destination store). */
-export const receiveTransferAction = action({ schema: receiveTransferSchema, access: access.counter }, async (input, { actor, t }) => {
+export const receiveTransferAction = action({ schema: receiveTransferSchema, access: access.counter }, async (input, { actor }) => {
   const { number, shortfall } = await receiveTransfer(getDb(), input, actor);
-  refresh();
-  return { message: shortfall > 0 ? t('admin.transfers.receivedShort', { number, shortfall }) : t('admin.transfers.received', { number }) };
+  backWith(input.surface, 'received', number, shortfall);
 });
 
 /** "Cancel" before shipping: the reservation at the origin is released. Admins only. */
-export const cancelTransferAction = action({ schema: transferIdSchema, access: access.admin }, async (input, { actor, t }) => {
+export const cancelTransferAction = action({ schema: transferIdSchema, access: access.admin }, async (input, { actor }) => {
   const { number } = await cancelTransfer(getDb(), input.transferId, actor);
-  refresh();
-  return { message: t('admin.transfers.cancelled', { number }) };
+  backWith(input.surface, 'cancelled', number);
 });

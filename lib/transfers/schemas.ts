@@ -38,12 +38,16 @@ export const requestTransferFormSchema = z
     return { fromLocationId: v.fromLocationId, toLocationId: v.toLocationId, note: v.note || null, lines };
   });
 
-export const transferIdSchema = z.object({ transferId: idFromForm() }).strict();
+/** Which screen sent the form: the action goes back there with its notice. */
+const surface = z.enum(['admin', 'counter'], 'validation.choice').optional();
+
+export const transferIdSchema = z.object({ transferId: idFromForm(), surface }).strict();
 
 /** Receipt: the counted units per line (`lineId[i]` ↔ `received[i]`), each 0 … what was sent. */
 export const receiveTransferSchema = z
   .object({
     transferId: idFromForm(),
+    surface,
     lineId: list(MAX_TRANSFER_LINES),
     received: list(MAX_TRANSFER_LINES),
   })
@@ -59,7 +63,7 @@ export const receiveTransferSchema = z
         ctx.addIssue({ code: 'custom', path: [`received`], message: 'validation.stock.counted' });
       } else counts.push({ lineId, received: Number(text) });
     });
-    return { transferId: v.transferId, counts };
+    return { transferId: v.transferId, surface: v.surface, counts };
   });
 
 export type RequestTransferForm = z.output<typeof requestTransferFormSchema>;

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/admin/page-header';
 import { Pagination } from '@/components/admin/pagination';
 import { TransferForm } from '@/components/admin/transfer-form';
+import { TransferNotice } from '@/components/admin/transfer-notice';
 import { TransferTable } from '@/components/admin/transfer-table';
 import { Card } from '@/components/ui/card';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.transfers'))('title') };
 }
 
-type Params = { status?: string | string[]; page?: string | string[]; created?: string | string[] };
+type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /** Transfers between locations: the list by status, the next step per transfer, and a new request. */
@@ -44,6 +45,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   return (
     <div className="mx-auto max-w-7xl">
       <PageHeader title={t('title')} description={t('intro')} back={{ href: '/admin/stock', label: t('back') }} />
+      <TransferNotice params={params} />
       {created && (
         <p role="status" className="mb-4 rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-800 ring-1 ring-brand-200">
           {t('createdNotice')}
@@ -66,7 +68,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
               </Link>
             ))}
           </nav>
-          <TransferTable rows={rows} locale={locale} />
+          <TransferTable rows={rows} locale={locale} filtered={!!status} />
           <Pagination page={page} pages={pages} hrefFor={hrefFor} labels={{ nav: t('pagination'), page: t('page', { page, pages }), previous: t('previous'), next: t('next') }} />
         </section>
         <Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { TransferNotice } from '@/components/admin/transfer-notice';
 import { StoreGate } from '@/components/counter/store-gate';
 import { TransferCard } from '@/components/counter/transfer-card';
 import { DataTable } from '@/components/ui/data-table';
@@ -15,17 +16,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** This store's transfers: incoming (receive with counts), outgoing (ship), and the last ones received. */
-export default async function CounterTransfersPage() {
+export default async function CounterTransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageRole(COUNTER_ROLES, '/counter/transfers');
   const db = getDb();
   const store = await getCounterStore(db, actor);
   if (!store) return <StoreGate actor={actor} />;
-  const [t, locale] = await Promise.all([getTranslations('counter.transfers'), getLocale()]);
+  const [t, locale, params] = await Promise.all([getTranslations('counter.transfers'), getLocale(), searchParams]);
   const { incoming, outgoing, received } = await listStoreTransfers(db, store.id, locale);
 
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       <h1 className="text-2xl font-semibold text-stone-900">{t('title')}</h1>
+      <TransferNotice params={params} />
       <section aria-labelledby="incoming-title">
         <h2 id="incoming-title" className="mb-3 text-lg font-semibold text-stone-800">
           {t('incoming', { count: incoming.length })}
