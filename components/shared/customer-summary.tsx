@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { CustomerProfileDto } from '@/lib/customers/queries';
 import type { CustomerTimeline } from '@/lib/customers/timeline';
 import type { Locale } from '@/lib/i18n/config';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
 
 const SEGMENT_TONE = {
   new: 'bg-stone-100 text-stone-700',
@@ -96,7 +96,10 @@ export function CustomerPoints({
                 {entry.orderNumber && (
                   <span className="text-stone-500"> · {t('forOrder', { number: entry.orderNumber })}</span>
                 )}
-                <span className="text-stone-500"> · {formatDate(entry.at, locale)}</span>
+                <span className="text-stone-500">
+                  {' '}
+                  · {formatDateTime(entry.at, locale, { timeStyle: undefined })}
+                </span>
               </span>
               <span
                 className={`font-semibold tabular-nums ${entry.points > 0 ? 'text-brand-800' : 'text-stone-800'}`}
