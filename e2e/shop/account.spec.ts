@@ -38,7 +38,9 @@ test('[SHOP][ACCOUNT] Anna edits her details, preferences and address book; bad 
 
   // Address book: a bad postcode is refused; a good address is added, made default, then deleted.
   const book = page.getByRole('region', { name: 'Addresses' });
-  if (await book.getByRole('button', { name: 'Add address' }).isVisible()) await book.getByRole('button', { name: 'Add address' }).click();
+  // With no address yet the form is open already; otherwise open it.
+  if (!(await book.getByRole('heading', { name: 'New address' }).isVisible())) await book.getByRole('button', { name: 'Add address' }).click();
+  await expect(book.getByRole('heading', { name: 'New address' })).toBeVisible();
   const form = book.locator('form').last();
   await form.getByLabel('Label (optional)').fill('Work e2e');
   await form.getByLabel('Name', { exact: true }).fill('Anna de Jong');
