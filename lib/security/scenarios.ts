@@ -216,6 +216,13 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   'lib/customers/actions.ts#eraseCustomerAction': { input: (w) => ({ customerId: String(w.actors.customer!.customerId), confirm: 'on' }), others: 'refused' },
 
+  // Loyalty: only admins adjust (the owner customer's points); "Get my loyalty card" is the caller's own profile.
+  'lib/loyalty/actions.ts#adjustLoyaltyAction': {
+    input: (w) => ({ customerId: String(w.actors.customer!.customerId), points: '50', reason: 'Goodwill', idempotencyKey: randomUUID() }),
+    others: 'refused',
+  },
+  'lib/loyalty/actions.ts#issueMyLoyaltyCardAction': { input: () => ({}), others: 'own' },
+
   // Admin console.
   'lib/notifications/actions.ts#retryNotificationAction': { input: (w) => ({ id: w.deadNotificationId }), others: 'refused' },
   'lib/promotions/actions.ts#createPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
