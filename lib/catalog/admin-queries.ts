@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { categories, priceChanges, productImages, products, variants } from '@/db/schema';
-import { effectivePriceCents } from './effective-price';
+import { effectivePriceCents, VARIANT_ID } from './effective-price';
 import { imageUrl } from './image-store';
 import type { CatalogLocale } from './queries';
 import { likePattern } from './search';
@@ -123,9 +123,9 @@ function variantSelect(now: Date) {
     color: variants.color,
     active: variants.active,
     priceCents: effectivePriceCents(now),
-    nextPriceCents: sql<number | null>`(select pc.price_cents from price_changes pc where pc.variant_id = ${variants.id}
+    nextPriceCents: sql<number | null>`(select pc.price_cents from price_changes pc where pc.variant_id = ${VARIANT_ID}
       and pc.cancelled_at is null and pc.starts_at > ${now.toISOString()}::timestamptz order by pc.starts_at, pc.id limit 1)`,
-    nextStartsAt: sql<string | null>`(select pc.starts_at from price_changes pc where pc.variant_id = ${variants.id}
+    nextStartsAt: sql<string | null>`(select pc.starts_at from price_changes pc where pc.variant_id = ${VARIANT_ID}
       and pc.cancelled_at is null and pc.starts_at > ${now.toISOString()}::timestamptz order by pc.starts_at, pc.id limit 1)`,
   };
 }

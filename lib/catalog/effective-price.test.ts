@@ -12,7 +12,8 @@ import { getPricedCart } from '@/lib/carts/queries';
 import { addToCart, getOrCreateCounterCart, getOrCreateWebCart } from '@/lib/carts/mutations';
 import { searchCounterProducts } from '@/lib/orders/counter-queries';
 import { getPromotionPreview } from '@/lib/promotions/admin-queries';
-import { createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
+import { createShop, createStaff, createVariant, resetDatabase } from '@/lib/testing/fixtures';
+import { getAdminProduct } from './admin-queries';
 import { getCardPrices } from './card-prices';
 import { cancelPriceChange, schedulePriceChange } from './price-change-mutations';
 import { findVariantByCode, getProductBySlug, listProducts, loadPriceLines, searchVariants } from './queries';
@@ -86,6 +87,22 @@ describe('effective price at a scheduled change, in every read path', () => {
     expect(startsAt.toISOString()).toBe('2027-01-15T08:00:00.000Z');
     expect(await pricesEverywhere(new Date(startsAt.getTime() - 1))).toEqual(all(5000));
     expect(await pricesEverywhere(startsAt)).toEqual(all(3995));
+  });
+
+  it('matches each change to its own variant, also in reads of the variants table alone (ids that differ)', async () => {
+    const other = await createVariant(db, { productId: shop.product.id, sku: 'TR-43-BLK', priceCents: 6000, size: '43' });
+    // Change #1 belongs to variant #2: a sub-select that lost its correlation would mix them up.
+    await db.insert(priceChanges).values({ variantId: other.id, priceCents: 5500, startsAt: new Date('2027-01-01T00:00:00Z') });
+    const now = new Date('2027-02-01T00:00:00Z');
+    const page = await getProductBySlug(db, shop.product.slug, 'en', now);
+    expect(page!.variants.map((v) => [v.sku, v.priceCents])).toEqual([
+      ['TR-42-BLK', 5000],
+      ['TR-43-BLK', 5500],
+    ]);
+    const adminView = await getAdminProduct(db, shop.product.id, now);
+    expect(adminView!.variants.map((v) => v.priceCents)).toEqual([5000, 5500]);
+    const upcoming = await getAdminProduct(db, shop.product.id, new Date('2026-12-01T00:00:00Z'));
+    expect(upcoming!.variants.map((v) => v.next?.priceCents ?? null)).toEqual([null, 5500]);
   });
 
   it('takes the latest started change, ignores cancelled ones and falls back to the variant price', async () => {

@@ -10,12 +10,18 @@ import { variants } from '@/db/schema';
  * to lib/pricing, so all channels switch at the same instant (startsAt − 1 ms: old, startsAt: new)
  * and priceCart stays pure. Use it in a query that has `variants` in its FROM clause.
  */
+/**
+ * The outer row's variant id, always qualified: in a select from `variants` alone drizzle renders the
+ * column as a bare "id", which inside the sub-select would mean price_changes.id.
+ */
+export const VARIANT_ID = sql.raw('"variants"."id"');
+
 export function effectivePriceCents(now: Date): SQL<number> {
   // The instant as ISO text cast to timestamptz: the same on postgres.js and PGlite, no driver Date handling.
   const at = now.toISOString();
   return sql<number>`coalesce((
     select pc.price_cents from price_changes pc
-    where pc.variant_id = ${variants.id} and pc.cancelled_at is null and pc.starts_at <= ${at}::timestamptz
+    where pc.variant_id = ${VARIANT_ID} and pc.cancelled_at is null and pc.starts_at <= ${at}::timestamptz
     order by pc.starts_at desc, pc.id desc
     limit 1
   ), ${variants.priceCents})`.mapWith(Number);
