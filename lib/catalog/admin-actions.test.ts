@@ -237,3 +237,15 @@ describe('scheduled prices through the actions', () => {
     expect((await audits()).map((a) => a.action)).toEqual(['price_change.scheduled', 'price_change.cancelled']);
   });
 });
+
+describe('slug messages', () => {
+  it('one message per problem: empty, too long, not a slug', async () => {
+    expect(await callAction(createProductAction, { ...productForm(), slug: '' })).toMatchObject({ fieldErrors: { slug: ['This field is required.'] } });
+    expect(await callAction(createProductAction, { ...productForm(), slug: 'a'.repeat(101) })).toMatchObject({
+      fieldErrors: { slug: ['Use at most 100 characters.'] },
+    });
+    expect(await callAction(createProductAction, { ...productForm(), slug: 'Hiking_Shoe' })).toMatchObject({
+      fieldErrors: { slug: ['Use lower-case letters, digits and hyphens only, e.g. trail-runner.'] },
+    });
+  });
+});

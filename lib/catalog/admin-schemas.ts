@@ -17,13 +17,17 @@ const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SKU_RE = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
 
-export const slugSchema = z
-  .string('validation.required')
-  .trim()
-  .toLowerCase()
-  .min(1, 'validation.required')
-  .max(100)
-  .regex(SLUG_RE, 'validation.catalog.slug');
+/** A slug, lower-cased; one message per problem (empty, too long, or characters a link cannot have). */
+export const slugSchema = z.string('validation.required').transform((value, ctx): string => {
+  const slug = value.trim().toLowerCase();
+  const problem = slug === '' ? 'validation.required' : slug.length > 100 ? 'validation.tooLong' : !SLUG_RE.test(slug) ? 'validation.catalog.slug' : null;
+  if (problem) {
+    if (problem === 'validation.tooLong') ctx.addIssue({ code: 'too_big', origin: 'string', maximum: 100, inclusive: true, message: problem, input: value });
+    else ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return slug;
+});
 
 /** Euros incl. VAT as typed ("89,95" or "89.95") → cents; a minus sign gets its own message. */
 export const priceSchema = z.string('validation.required').transform((value, ctx): number => {
