@@ -15,6 +15,7 @@ import {
   type NewPromotion,
   type OpeningHours,
 } from '@/db/schema';
+import { ean13CheckDigit } from '@/lib/catalog/ean';
 import type { Actor } from '@/lib/identity/queries';
 
 const HOURS: OpeningHours = { '1': [['09:00', '18:00']], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [] };
@@ -77,10 +78,11 @@ export async function createProduct(
 }
 
 let eanCounter = 0;
-/** A valid-looking 13-digit EAN, unique within the test process. */
+/** A valid EAN-13 (right check digit: the admin forms and the CSV import refuse others), unique within the test process. */
 export function nextEan(): string {
   eanCounter += 1;
-  return `87${String(Date.now() % 1e6).padStart(6, '0')}${String(eanCounter).padStart(5, '0')}`.slice(0, 13);
+  const first12 = `87${String(Date.now() % 1e6).padStart(6, '0')}${String(eanCounter).padStart(4, '0')}`;
+  return `${first12}${ean13CheckDigit(first12)}`;
 }
 
 export async function createVariant(
