@@ -81,7 +81,7 @@ let eanCounter = 0;
 /** A valid EAN-13 (right check digit: the admin forms and the CSV import refuse others), unique within the test process. */
 export function nextEan(): string {
   eanCounter += 1;
-  const first12 = `87${String(Date.now() % 1e6).padStart(6, '0')}${String(eanCounter).padStart(4, '0')}`;
+  const first12 = `87${String(Date.now() % 1e6).padStart(6, '0')}${String(eanCounter % 10_000).padStart(4, '0')}`;
   return `${first12}${ean13CheckDigit(first12)}`;
 }
 
