@@ -7,7 +7,9 @@ import type { OpeningHours } from '@/db/schema/locations';
 // The admin's settings forms: FormData strings → setting values. Messages are keys of the `validation`
 // namespace; setSetting validates once more against the setting's own schema (lib/settings/keys.ts).
 
-const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+// A lone UTF-16 surrogate is no text: it could not go into the settings' JSON (nor the audit log's).
+const wellFormed = (v: string) => v.isWellFormed();
+const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong').refine(wellFormed, 'validation.invalid');
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const shopSellerFormSchema = z

@@ -9,12 +9,15 @@ export type Denomination = (typeof DENOMINATIONS_CENTS)[number];
 /** The tills a store usually has; a clerk may also type another name. */
 export const SUGGESTED_TILL_NAMES = ['Till 1', 'Till 2', 'Till 3'];
 
+// A lone UTF-16 surrogate is no text: it could not go into the audit log's JSON.
+const wellFormed = (v: string) => v.isWellFormed();
+
 /** A float, a cash movement: at most € 10.000 in one go, which no till drawer holds. */
 const MAX_CASH_CENTS = 10_000_00;
 
 export const openTillSchema = z
   .object({
-    tillName: z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong'),
+    tillName: z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong').refine(wellFormed, 'validation.invalid'),
     openingFloat: euroCentsSchema({ min: 0, max: MAX_CASH_CENTS }),
   })
   .strict();
@@ -23,7 +26,7 @@ export const cashMovementSchema = z
   .object({
     kind: z.enum(['cash_in', 'cash_out'], 'validation.choice'),
     amount: euroCentsSchema({ min: 1, max: MAX_CASH_CENTS }),
-    reason: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+    reason: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong').refine(wellFormed, 'validation.invalid'),
   })
   .strict();
 
@@ -34,7 +37,7 @@ export const countFieldName = (cents: Denomination) => `count_${cents}` as const
 export const closeTillSchema = z
   .object({
     ...Object.fromEntries(DENOMINATIONS_CENTS.map((d) => [countFieldName(d), countField])),
-    closingNote: z.string().trim().max(500, 'validation.tooLong').optional(),
+    closingNote: z.string().trim().max(500, 'validation.tooLong').refine(wellFormed, 'validation.invalid').optional(),
   })
   .strict()
   .transform((input) => {
