@@ -6,8 +6,8 @@ import { euroCentsSchema } from '@/lib/money/euros';
 export const DENOMINATIONS_CENTS = [50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5] as const;
 export type Denomination = (typeof DENOMINATIONS_CENTS)[number];
 
-/** The tills a store usually has; a clerk may also type another name. */
-export const SUGGESTED_TILL_NAMES = ['Till 1', 'Till 2', 'Till 3'];
+/** How many numbered tills ("Till 1", "Kassa 2") the open form suggests; a clerk may also type another name. */
+export const SUGGESTED_TILL_COUNT = 3;
 
 // A lone UTF-16 surrogate is no text: it could not go into the audit log's JSON.
 const wellFormed = (v: string) => v.isWellFormed();

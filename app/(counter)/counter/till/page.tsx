@@ -14,7 +14,7 @@ import { getLocale } from '@/lib/i18n/locale';
 import { getCounterStore } from '@/lib/orders/counter-session';
 import { getDeviceTill } from '@/lib/till/device';
 import { getTillSessionDetail, listTillSessions } from '@/lib/till/queries';
-import { SUGGESTED_TILL_NAMES } from '@/lib/till/schemas';
+import { SUGGESTED_TILL_COUNT } from '@/lib/till/schemas';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('counter.till'))('pageTitle') };
@@ -35,7 +35,8 @@ export default async function TillPage() {
   const detail = device ? await getTillSessionDetail(db, device.id, store.id) : null;
   const money = (c: number) => formatMoney(c, locale);
   const openElsewhere = sessions.filter((s) => s.status === 'open' && s.id !== device?.id);
-  const names = [...new Set([...SUGGESTED_TILL_NAMES, ...sessions.map((s) => s.tillName)])].filter(
+  const numbered = Array.from({ length: SUGGESTED_TILL_COUNT }, (_, i) => t('suggestedName', { n: i + 1 }));
+  const names = [...new Set([...numbered, ...sessions.map((s) => s.tillName)])].filter(
     (n) => !sessions.some((s) => s.status === 'open' && s.tillName === n),
   );
 
