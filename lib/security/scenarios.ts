@@ -75,6 +75,39 @@ const shopSellerForm = {
 const storeHoursForm = { hours1: '09:00-18:00', hours2: '09:00-18:00', hours3: '', hours4: '09:00-21:00', hours5: '09:00-18:00', hours6: '10:00-17:00', hours7: '', pickupEnabled: 'on' };
 
 export const SCENARIOS: Record<string, Scenario> = {
+  // Stock (admins only): a count and a threshold at store A.
+  'lib/inventory/actions.ts#adjustStockAction': {
+    input: (w) => ({ variantId: variant(w), locationId: String(w.shop.storeA.id), mode: 'set', quantity: '12', reason: 'count', note: 'recount' }),
+    others: 'refused',
+  },
+  'lib/inventory/actions.ts#setLowStockThresholdAction': { input: (w) => ({ variantId: variant(w), locationId: String(w.shop.storeA.id), threshold: '3' }), others: 'refused' },
+  // Transfers: admins request and cancel; ship / receive also clerks of the origin / destination store.
+  // The world's transfers have the warehouse at one end, so no clerk may act on them.
+  'lib/transfers/actions.ts#requestTransferAction': {
+    input: (w) => ({ fromLocationId: String(w.shop.warehouse.id), toLocationId: String(w.shop.storeA.id), sku: [w.shop.variant.sku], quantity: ['2'], note: '' }),
+    others: 'refused',
+  },
+  'lib/transfers/actions.ts#shipTransferAction': { input: (w) => ({ transferId: String(w.transfers.requestedTransferId), surface: 'admin' }), owners: ['admin'], others: 'refused' },
+  'lib/transfers/actions.ts#cancelTransferAction': { input: (w) => ({ transferId: String(w.transfers.requestedTransferId), surface: 'admin' }), others: 'refused' },
+  'lib/transfers/actions.ts#receiveTransferAction': {
+    input: (w) => ({ transferId: String(w.transfers.inTransitTransferId), surface: 'admin', lineId: [String(w.transfers.inTransitLineId)], received: ['1'] }),
+    owners: ['admin'],
+    others: 'refused',
+  },
+  // Endless aisle (counter): the store is the caller's session's; another store's clerk orders for their own store.
+  'lib/endless-aisle/actions.ts#placeEndlessAisleOrderAction': {
+    input: (w) => ({
+      idempotencyKey: randomUUID(),
+      variantId: variant(w),
+      quantity: '1',
+      sourceLocationId: String(w.shop.warehouse.id),
+      fulfilment: 'pickup',
+      name: 'Walk-in',
+      email: 'walk-in@example.com',
+      method: 'card_terminal',
+    }),
+    others: 'own',
+  },
   // Admin settings (admins only): shop and seller, VAT and delivery, policies, a store's hours and pickup.
   'lib/settings/actions.ts#saveShopSettingsAction': { input: () => ({ ...shopSellerForm }), others: 'refused' },
   'lib/settings/actions.ts#savePricingSettingsAction': {

@@ -14,6 +14,7 @@ import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCa
 import { CART_COOKIE } from '@/lib/carts/web-cart';
 import { issueHandoff } from '@/lib/cart-handoff/mutations';
 import { createCatalogAdminThings } from '@/lib/catalog/testing';
+import { createTransferThings } from '@/lib/transfers/testing';
 import { hashPassword } from '@/lib/auth/password';
 import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import type { Actor } from '@/lib/identity/queries';
@@ -146,6 +147,8 @@ export async function buildWorld(db: DbOrTx) {
 
   // The catalog admin's: a price change still to come and a product photo.
   const catalog = await createCatalogAdminThings(db, shop);
+  // Stock transfers with the warehouse at one end (only admins may act on them).
+  const transfers = await createTransferThings(db, shop, admin);
 
   // "Continue in store" codes, one per caller, each for an anonymous shopper's cart: a code is a bearer
   // credential that the clerk of whichever store the shopper walks into may load (once).
@@ -190,6 +193,7 @@ export async function buildWorld(db: DbOrTx) {
     tillSessionId: till.id,
     /** A scheduled price change (2099) of the shop's variant and a photo of its product. */
     catalog,
+    transfers,
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
