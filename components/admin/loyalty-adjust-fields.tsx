@@ -20,7 +20,7 @@ export function LoyaltyAdjustFields({
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (
-    <form action={formAction} noValidate className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-start">
+    <form action={formAction} noValidate className="space-y-3">
       <input type="hidden" name="customerId" value={customerId} />
       {/* After a success the page is revalidated and renders a new key: the next adjustment is a new one. */}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -42,10 +42,10 @@ export function LoyaltyAdjustFields({
         defaultValue={values?.reason}
         required
       />
-      <div className="sm:pt-7">
+      <div>
         <SubmitButton pendingLabel={t('pending')}>{t('submit')}</SubmitButton>
       </div>
-      <div className="sm:col-span-3">
+      <div>
         <FormMessage state={state} />
       </div>
     </form>

@@ -41,7 +41,7 @@ export default async function LoyaltyCardPage() {
             <LoyaltyBarcode
               cardNumber={loyalty.cardNumber}
               label={t('barcode', { number: loyalty.cardNumber })}
-              className="h-20"
+              className="h-24"
             />
           </article>
           <div className="loyalty-print-hide flex">
