@@ -1,5 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { variants } from '@/db/schema';
+import { and, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { priceChanges, variants } from '@/db/schema';
 
 /**
  * The catalog price (cents, VAT included) of a variant at `now`, as one SQL expression: the latest
@@ -25,4 +26,15 @@ export function effectivePriceCents(now: Date): SQL<number> {
     order by pc.starts_at desc, pc.id desc
     limit 1
   ), ${variants.priceCents})`.mapWith(Number);
+}
+
+/**
+ * A new base price takes effect at once: scheduled changes that have already started would keep
+ * overriding it (effectivePriceCents), so they end now. Changes still to come stay scheduled.
+ */
+export async function endStartedPriceChanges(tx: DbOrTx, variantId: number, now: Date): Promise<void> {
+  await tx
+    .update(priceChanges)
+    .set({ cancelledAt: now, updatedAt: now })
+    .where(and(eq(priceChanges.variantId, variantId), isNull(priceChanges.cancelledAt), lte(priceChanges.startsAt, now)));
 }

@@ -1,11 +1,11 @@
-import { and, eq, isNull, lte, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { categories, priceChanges, products, variants } from '@/db/schema';
+import { categories, products, variants } from '@/db/schema';
 import { changedFields, recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import type { ProductInput, VariantInput } from './admin-schemas';
-import { effectivePriceCents } from './effective-price';
+import { effectivePriceCents, endStartedPriceChanges } from './effective-price';
 import { centsText, violatedUniqueIndex } from './unique';
 
 /** Shown until an admin uploads a photo (a neutral illustration in public/products). */
@@ -171,10 +171,7 @@ export async function updateVariant(
       if (diff.changed.length === 0) return { id, productId };
       await tx.update(variants).set({ ...next, updatedAt: now }).where(eq(variants.id, id));
       if (diff.changed.includes('priceCents')) {
-        await tx
-          .update(priceChanges)
-          .set({ cancelledAt: now, updatedAt: now })
-          .where(and(eq(priceChanges.variantId, id), isNull(priceChanges.cancelledAt), lte(priceChanges.startsAt, now)));
+        await endStartedPriceChanges(tx, id, now);
       }
       const priceNote = diff.changed.includes('priceCents') ? `: price ${centsText(before.priceCents)} → ${centsText(price)}` : '';
       await recordAudit(tx, actor, {

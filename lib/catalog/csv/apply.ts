@@ -5,6 +5,7 @@ import { products, variants } from '@/db/schema';
 import { changedFields, recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { endStartedPriceChanges } from '../effective-price';
 import { formatPrice, type CsvRow } from './format';
 import { planCatalogImport, type CatalogNow } from './plan';
 
@@ -73,6 +74,7 @@ export async function applyCatalogImport(db: DbOrTx, text: string, actor: Actor)
       const real = diff.changed.filter((f) => !(f === 'size' || f === 'color') || (diff.before[f] || null) !== (diff.after[f] || null));
       if (real.length === 0) continue;
       await tx.update(variants).set({ ...variantValues(row), updatedAt: new Date() }).where(eq(variants.id, existing.id));
+      if (real.includes('priceCents')) await endStartedPriceChanges(tx, existing.id, new Date());
       await recordAudit(tx, actor, {
         action: 'variant.updated',
         entityType: 'variant',

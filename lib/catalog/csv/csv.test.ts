@@ -3,11 +3,12 @@
  * writes nothing; the import is all or nothing (one broken row → nothing written) with audit rows for
  * what changed; an export imported again is "unchanged" throughout.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
-import { auditLog, products } from '@/db/schema';
+import { auditLog, priceChanges, products, variants } from '@/db/schema';
+import { effectivePriceCents } from '@/lib/catalog/effective-price';
 import { ean13CheckDigit } from '@/lib/catalog/ean';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
@@ -193,5 +194,18 @@ describe('export → import', () => {
     const before = await catalogState();
     expect(await applyCatalogImport(db, text, admin)).toEqual({ createdProducts: 0, updatedProducts: 0, createdVariants: 0, updatedVariants: 0, unchanged: 3 });
     expect(await catalogState()).toBe(before);
+  });
+});
+
+describe('prices with a scheduled change', () => {
+  it('exports the price charged now, and an imported price takes effect at once over a started change', async () => {
+    const [tr42] = await db.select({ id: variants.id }).from(variants).where(eq(variants.sku, 'TR-42'));
+    await db.insert(priceChanges).values({ variantId: tr42.id, priceCents: 7995, startsAt: new Date(Date.now() - 60_000) });
+    const exported = await listCatalogRows(db, admin);
+    expect(exported.find((r) => r.sku === 'TR-42')?.priceCents).toBe(7995);
+
+    await applyCatalogImport(db, csv('trail-runner,Acme,Trail Runner,Trailloper,shoes,standard,TR-42,' + ean(1) + ',42,black,69.95,true'), admin);
+    const [charged] = await db.select({ price: effectivePriceCents(new Date()) }).from(variants).where(eq(variants.id, tr42.id));
+    expect(charged.price).toBe(6995);
   });
 });

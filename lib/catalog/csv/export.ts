@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { categories, products, variants } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { effectivePriceCents } from '../effective-price';
 import type { CsvRow } from './format';
 import { writeCatalogCsv } from './parse';
 
@@ -25,7 +26,8 @@ export async function listCatalogRows(db: DbOrTx, actor: Actor): Promise<CsvRow[
       ean: variants.ean,
       size: variants.size,
       color: variants.color,
-      priceCents: variants.priceCents,
+      // The price charged now: a started scheduled change, else the base price.
+      priceCents: effectivePriceCents(new Date()),
       active: variants.active,
     })
     .from(variants)

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { categories, products, variants } from '@/db/schema';
+import { effectivePriceCents } from '../effective-price';
 import { readRow, type CsvRow, type RowError } from './format';
 import { parseCatalogCsv, type FileError } from './parse';
 
@@ -61,7 +62,8 @@ async function readCatalog(db: DbOrTx, rows: CsvRow[]): Promise<CatalogNow> {
     ean: variants.ean,
     size: variants.size,
     color: variants.color,
-    priceCents: variants.priceCents,
+    // The price charged now (a started scheduled change included), as the export writes it.
+    priceCents: effectivePriceCents(new Date()),
     active: variants.active,
   };
   const [cats, prods, bySku, byEan] = await Promise.all([
