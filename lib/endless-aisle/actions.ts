@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { access, action } from '@/lib/actions/action';
 import { getDb } from '@/lib/db';
 import { requireCounterStore } from '@/lib/orders/counter-session';
+import { getDeviceTill } from '@/lib/till/device';
 import { placeEndlessAisleOrder } from './place-order';
 import { endlessAisleOrderSchema } from './schemas';
 
@@ -17,7 +18,8 @@ export const placeEndlessAisleOrderAction = action(
   async (input, { actor, locale }) => {
     const db = getDb();
     const store = await requireCounterStore(db, actor);
-    const placed = await placeEndlessAisleOrder(db, { ...input, storeId: store.id, locale }, actor);
+    const till = await getDeviceTill(db, actor.userId);
+    const placed = await placeEndlessAisleOrder(db, { ...input, storeId: store.id, tillSessionId: till?.id ?? null, locale }, actor);
     revalidatePath('/', 'layout');
     redirect(`/counter/endless-aisle/${placed.orderId}`);
   },

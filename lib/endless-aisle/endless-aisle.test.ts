@@ -11,6 +11,8 @@ import { handOverPickup } from '@/lib/orders/pickup-mutations';
 import { listPickupsForStore } from '@/lib/orders/queries';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
+import { getExpectedCash } from '@/lib/till/cash';
+import { openTillSession } from '@/lib/till/mutations';
 import { receiveTransfer, shipTransfer } from '@/lib/transfers/mutations';
 import { placeEndlessAisleOrder } from './place-order';
 import { endlessAisleOrderSchema } from './schemas';
@@ -153,6 +155,19 @@ describe('endless aisle: order for delivery', () => {
     await transitionOrder(db, { orderId: placed.orderId, to: 'shipped', actor: admin });
     expect(await level(shop.storeA.id)).toEqual({ onHand: 2, reserved: 0 });
     expect(await ledgerMismatches(db)).toEqual([]);
+  });
+
+  it("cash taken on the device's open till counts in that drawer's expected cash", async () => {
+    const till = await openTillSession(db, { locationId: shop.storeB.id, tillName: 'Till 1', openingFloatCents: 10000 }, clerkB);
+    const placed = await placeEndlessAisleOrder(
+      db,
+      { ...input({ fulfilment: 'delivery', street: 'Oudegracht 1', postcode: '3511ab', city: 'Utrecht', method: 'cash', tendered: '60' }), storeId: shop.storeB.id, tillSessionId: till.id },
+      clerkB,
+    );
+    const [payment] = await db.select({ tillSessionId: payments.tillSessionId }).from(payments).where(eq(payments.orderId, placed.orderId));
+    expect(payment.tillSessionId).toBe(till.id);
+    const [order] = await db.select({ totalCents: orders.totalCents }).from(orders).where(eq(orders.id, placed.orderId));
+    expect((await getExpectedCash(db, till.id))?.expectedCents).toBe(10000 + order.totalCents);
   });
 
   it('a cancelled delivery order releases its reservation at the source', async () => {

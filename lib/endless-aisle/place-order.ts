@@ -13,6 +13,7 @@ import { findPlacedOrder, generatePickupCode } from '@/lib/orders/shared';
 import { priceCart } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
+import { bookPaymentsOnTill } from '@/lib/till/cash';
 import { requestTransfer } from '@/lib/transfers/mutations';
 import type { EndlessAisleOrderInput } from './schemas';
 
@@ -43,7 +44,8 @@ export interface PlacedEndlessAisleOrder {
  */
 export async function placeEndlessAisleOrder(
   db: DbOrTx,
-  input: EndlessAisleOrderInput & { storeId: number; locale?: 'nl' | 'en'; now?: Date },
+  /** tillSessionId: the device's open till, whose drawer takes the money (none: not booked on a till). */
+  input: EndlessAisleOrderInput & { storeId: number; tillSessionId?: number | null; locale?: 'nl' | 'en'; now?: Date },
   actor: Actor,
 ): Promise<PlacedEndlessAisleOrder> {
   if (actor.role !== 'admin' && !(actor.role === 'clerk' && actor.locationId === input.storeId)) throw new DomainError('forbidden');
@@ -167,6 +169,7 @@ export async function placeEndlessAisleOrder(
       { orderId: order.orderId, method: input.method, amountCents: priced.totalCents, tenderedCents: input.tenderedCents, idempotencyKey: input.idempotencyKey },
       actor,
     );
+    await bookPaymentsOnTill(tx, order.orderId, input.tillSessionId ?? null);
     await recordAudit(tx, actor, {
       action: 'order.endless_aisle_placed',
       entityType: 'order',
