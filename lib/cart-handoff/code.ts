@@ -31,6 +31,11 @@ export function normalizeHandoffInput(raw: string): string | null {
   return CODE_RE.test(text) ? text : null;
 }
 
+/** True for a typed code or a scanned QR text (whether any cart has it is another question). */
+export function isCartCodeShaped(raw: string): boolean {
+  return normalizeHandoffInput(raw) !== null;
+}
+
 /** The text the QR encodes for `code`. */
 export function handoffQrText(code: string): string {
   return `${HANDOFF_QR_PREFIX}${code}`;

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { auditLog, customers, loyaltyAccounts, loyaltyEntries, orders } from '@/db/schema';
+import { auditLog, cartHandoffs, customers, loyaltyAccounts, loyaltyEntries, orders } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { addToCart, getOrCreateCounterCart, setCartCustomer } from '@/lib/carts/mutations';
+import { handoffQrText } from '@/lib/cart-handoff/code';
+import { issueHandoff } from '@/lib/cart-handoff/mutations';
+import { addToCart, getOrCreateCounterCart, getOrCreateWebCart, setCartCustomer } from '@/lib/carts/mutations';
 import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
@@ -68,6 +70,17 @@ describe('[CUSTOMERS] lookup', () => {
     expect(ids(await searchCustomers(db, clerk, '2700 0000 00015'))).toEqual([anna.customerId]);
     expect(ids(await searchCustomers(db, clerk, 'de jo'))).toEqual([anna.customerId]);
     expect(await searchCustomers(db, clerk, 'nobody@example.com')).toEqual([]);
+  });
+
+  it("finds the customer behind their cart's code or QR text without spending it; an unknown code is no match", async () => {
+    const { cartId } = await getOrCreateWebCart(db, { customerId: anna.customerId! });
+    await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
+    const { code } = await issueHandoff(db, { webCartId: cartId });
+    expect(ids(await searchCustomers(db, clerk, code.toLowerCase()))).toEqual([anna.customerId]);
+    expect(ids(await searchCustomers(db, clerk, handoffQrText(code)))).toEqual([anna.customerId]);
+    const [handoff] = await db.select({ usedAt: cartHandoffs.usedAt }).from(cartHandoffs);
+    expect(handoff.usedAt).toBeNull();
+    expect(await searchCustomers(db, clerk, 'ZZZZZZ')).toEqual([]);
   });
 
   it('refuses a malformed phone number with a clear error, and a name with % matches only itself', async () => {

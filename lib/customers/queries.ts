@@ -4,6 +4,10 @@ import type { DbOrTx } from '@/db/client';
 import { customerAddresses, customers, locations, users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { isCartCodeShaped } from '@/lib/cart-handoff/code';
+import { findHandoffCustomer } from '@/lib/cart-handoff/queries';
+import { PUBLIC_RATE_LIMITS } from '@/lib/rate-limit/public-limits';
+import { takeRateLimit } from '@/lib/rate-limit/rate-limit';
 import { classifyLookup, escapeLike } from './lookup';
 
 // Reads of customer profiles for staff. Every function checks the role itself (clerks and admins
@@ -67,6 +71,8 @@ export async function searchCustomers(
   query: string,
 ): Promise<CustomerSummaryDto[]> {
   assertStaff(actor);
+  const byCartCode = await findByCartCode(db, actor, query);
+  if (byCartCode) return byCartCode;
   const { where, phoneInvalid } = lookupCondition(query);
   const rows = await db
     .select(summaryColumns)
@@ -78,6 +84,26 @@ export async function searchCustomers(
   if (rows.length === 0 && phoneInvalid)
     throw new DomainError('invalidPhoneNumber', { value: query.trim().slice(0, 40) }, 'q');
   return rows;
+}
+
+/**
+ * "The QR of their cart" (S3): a text shaped like a cart code (or the QR's text) that belongs to an open
+ * cart of a known customer finds that profile, without spending the code. Code-shaped texts count
+ * against the same per-clerk limit as loading a cart; once it is used up, they are looked up as names
+ * only (a six-letter surname still works, guessing codes does not). Anything else falls through.
+ */
+async function findByCartCode(db: DbOrTx, actor: Actor, query: string): Promise<CustomerSummaryDto[] | null> {
+  if (!isCartCodeShaped(query)) return null;
+  const limit = await takeRateLimit(db, { ...PUBLIC_RATE_LIMITS.handoffLoadPerClerk, key: String(actor.userId) });
+  if (!limit.allowed) return null;
+  const customerId = await findHandoffCustomer(db, query);
+  if (customerId === null) return null;
+  const rows = await db
+    .select(summaryColumns)
+    .from(customers)
+    .leftJoin(locations, eq(locations.id, customers.preferredLocationId))
+    .where(and(live(), eq(customers.id, customerId)));
+  return rows.length ? rows : null;
 }
 
 export interface CustomerListRow extends CustomerSummaryDto {

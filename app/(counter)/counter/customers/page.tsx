@@ -6,6 +6,7 @@ import { CustomerLookupForm } from '@/components/counter/customer-lookup-form';
 import { CustomerNewForm } from '@/components/counter/customer-new-form';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
 import { classifyLookup } from '@/lib/customers/lookup';
+import { isCartCodeShaped } from '@/lib/cart-handoff/code';
 import { searchCustomers, type CustomerSummaryDto } from '@/lib/customers/queries';
 import { lookupQuerySchema } from '@/lib/customers/schemas';
 import { getDb } from '@/lib/db';
@@ -42,7 +43,8 @@ export default async function CounterCustomersPage({
       if (!(e instanceof DomainError) || e.code !== 'invalidPhoneNumber') throw e;
       error = tErrors('invalidPhoneNumber', e.values);
     }
-    if (results?.length === 1 && classifyLookup(query).kind !== 'name')
+    // An exact email, phone, card or cart code opens the panel at once (a scan needs no second tap).
+    if (results?.length === 1 && (classifyLookup(query).kind !== 'name' || isCartCodeShaped(query)))
       redirect(`/counter/customers/${results[0].id}`);
   }
 
