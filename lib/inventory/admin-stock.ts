@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { products, stockLevels, stockTransferLines, stockTransfers, variants } from '@/db/schema';
+import { effectivePriceCents } from '@/lib/catalog/effective-price';
 import { likePattern } from '@/lib/catalog/search';
 import { getDefaultLowStockThreshold, isVariantLow, stockStatus, variantLowSomewhereSql, type StockStatus } from './low-stock';
 
@@ -80,7 +81,8 @@ export async function listAdminStock(
         ean: variants.ean,
         size: variants.size,
         color: variants.color,
-        priceCents: variants.priceCents,
+        // The price charged now (a started scheduled change included), as every channel shows it.
+        priceCents: effectivePriceCents(new Date()),
         active: sql<boolean>`${variants.active} and ${products.active}`,
       })
       .from(variants)
