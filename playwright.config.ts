@@ -38,6 +38,14 @@ if (cluster) {
   });
 }
 
+const SHARED_STATE_SPECS = [
+  /omnichannel\/core\.spec\.ts/,
+  /omnichannel\/s6-cart-handoff\.spec\.ts/,
+  /omnichannel\/s8-loyalty\.spec\.ts/,
+  /shop\/checkout\.spec\.ts/,
+  /admin\/settings\.spec\.ts/,
+];
+
 export default defineConfig({
   testDir: './e2e',
   // E2E_OUTPUT_DIR: a side run keeps its own (Playwright empties this folder when it starts).
@@ -69,15 +77,19 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'], testIgnore: /(ops|cluster)\// },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'], testIgnore: [/(ops|cluster)\//, ...SHARED_STATE_SPECS] },
+    // Specs that change state other specs read: Anna's one cart (the same on every device, so two specs
+    // buying as her would share it), the Utrecht clerk's counter cart, and the shop's delivery fee. One at
+    // a time, beside the other browser specs.
+    { name: 'shared-state', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'], testMatch: SHARED_STATE_SPECS, workers: 1 },
     ...(cluster
       ? // After the single-instance browser tests, so the two projects' servers don't compete for the CPU.
-        [{ name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: CLUSTER_URL }, dependencies: ['chromium'] }]
+        [{ name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: CLUSTER_URL }, dependencies: ['chromium', 'shared-state'] }]
       : []),
     // Operations (e2e/ops): no browser; each test starts `next start` instances of its own on a database
     // of its own, and stops or kills them. One at a time and after the browser tests, whose timing they
     // would disturb: they load the machine on purpose. Alone: `npx playwright test --project=ops --no-deps`.
-    { name: 'ops', testMatch: /ops\/.*\.spec\.ts/, workers: 1, timeout: 300_000, use: { trace: 'off' }, dependencies: cluster ? ['chromium', 'cluster'] : ['chromium'] },
+    { name: 'ops', testMatch: /ops\/.*\.spec\.ts/, workers: 1, timeout: 300_000, use: { trace: 'off' }, dependencies: cluster ? ['chromium', 'shared-state', 'cluster'] : ['chromium', 'shared-state'] },
   ],
   webServer: webServers,
 });

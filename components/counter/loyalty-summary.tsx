@@ -28,7 +28,7 @@ export async function LoyaltySummary({ loyalty, locale }: { loyalty: LoyaltySumm
       <p className="text-sm text-stone-600">
         {loyalty.cardNumber ? t('card', { number: loyalty.cardNumber }) : t('noCard')}
       </p>
-      <LoyaltyEntries entries={loyalty.entries} locale={locale} orderLinks={false} />
+      <LoyaltyEntries entries={loyalty.entries} locale={locale} />
     </section>
   );
 }

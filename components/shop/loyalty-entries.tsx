@@ -1,20 +1,14 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/ui/data-table';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
 import type { LoyaltyEntryDto } from '@/lib/loyalty/queries';
 
-/** The last ledger entries, newest first: when, what, which order, how many points (+/−). */
-export async function LoyaltyEntries({
-  entries,
-  locale,
-  orderLinks = true,
-}: {
-  entries: LoyaltyEntryDto[];
-  locale: Locale;
-  orderLinks?: boolean;
-}) {
+/**
+ * The last ledger entries, newest first: when, what, which order, how many points (+/−). The order is
+ * named, not linked: the page beside it (the account's order list) already links each order once.
+ */
+export async function LoyaltyEntries({ entries, locale }: { entries: LoyaltyEntryDto[]; locale: Locale }) {
   const t = await getTranslations('shop.loyalty');
   return (
     <DataTable
@@ -39,14 +33,7 @@ export async function LoyaltyEntries({
         {
           key: 'order',
           header: t('order'),
-          cell: (e) =>
-            e.orderNumber && e.orderId && orderLinks ? (
-              <Link href={`/orders/${e.orderId}`} className="font-medium text-brand-700 hover:underline">
-                {e.orderNumber}
-              </Link>
-            ) : (
-              (e.orderNumber ?? '—')
-            ),
+          cell: (e) => e.orderNumber ?? '—',
         },
         {
           key: 'points',

@@ -24,7 +24,7 @@ test('[ADMIN][CATALOG] a product edited in admin shows its new price on the web 
 
   await page.getByRole('link', { name: `Edit variant ${SKU}` }).click();
   await expect(page.getByRole('heading', { name: `Variant ${SKU}` })).toBeVisible();
-  const price = page.getByLabel('Price incl. VAT (€)');
+  const price = page.getByLabel('Price incl. VAT (€)', { exact: true });
   await expect(price).toHaveValue('24,95');
 
   // Bad input first: a wrong check digit and a negative price are refused, field by field.
