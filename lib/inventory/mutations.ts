@@ -146,19 +146,7 @@ export async function releaseStock(db: DbOrTx, input: StockChangeInput): Promise
  * Committing more than is reserved is a bug in the caller: DomainError('invalidState').
  */
 export async function commitReservedStock(db: DbOrTx, input: StockChangeInput): Promise<StockLevelResult> {
-  assertQuantity(input.quantity);
-  const [row] = await db
-    .update(stockLevels)
-    .set({
-      onHand: sql`${stockLevels.onHand} - ${input.quantity}`,
-      reserved: sql`${stockLevels.reserved} - ${input.quantity}`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(matches(input), sql`${stockLevels.reserved} >= ${input.quantity}`))
-    .returning(levelColumns);
-  if (!row) throw new DomainError('invalidState');
-  await recordMovement(db, input, 'commit', -input.quantity, -input.quantity);
-  return withAvailable(row);
+  return takeReservedStock(db, input, 'commit');
 }
 
 /**
@@ -166,6 +154,11 @@ export async function commitReservedStock(db: DbOrTx, input: StockChangeInput): 
  * recorded as 'transfer_out'. Shipping more than is reserved is a bug in the caller: DomainError('invalidState').
  */
 export async function shipReservedStock(db: DbOrTx, input: StockChangeInput): Promise<StockLevelResult> {
+  return takeReservedStock(db, input, 'transfer_out');
+}
+
+/** Reserved units leave the location (on_hand −, reserved −), in one conditional UPDATE, recorded as `reason`. */
+async function takeReservedStock(db: DbOrTx, input: StockChangeInput, reason: 'commit' | 'transfer_out'): Promise<StockLevelResult> {
   assertQuantity(input.quantity);
   const [row] = await db
     .update(stockLevels)
@@ -177,7 +170,7 @@ export async function shipReservedStock(db: DbOrTx, input: StockChangeInput): Pr
     .where(and(matches(input), sql`${stockLevels.reserved} >= ${input.quantity}`))
     .returning(levelColumns);
   if (!row) throw new DomainError('invalidState');
-  await recordMovement(db, input, 'transfer_out', -input.quantity, -input.quantity);
+  await recordMovement(db, input, reason, -input.quantity, -input.quantity);
   return withAvailable(row);
 }
 
