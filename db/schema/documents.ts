@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './common';
 import { users } from './identity';
-import { orders } from './orders';
+import { orders, type VatLineSnapshot } from './orders';
+import { returns } from './returns';
 
 /** Shop settings edited in the admin console (seller's legal details, hold times…), one JSON value per key. */
 export const settings = pgTable('settings', {
@@ -30,6 +31,10 @@ export const invoices = pgTable(
       .references(() => orders.id, { onDelete: 'restrict' }),
     // Credit notes: the invoice they correct.
     correctsInvoiceId: integer().references((): AnyPgColumn => invoices.id, { onDelete: 'restrict' }),
+    // Credit notes: the return they refund (null for a refund of a whole cancelled order).
+    returnId: uuid().references(() => returns.id, { onDelete: 'restrict' }),
+    // Credit notes: the VAT per rate of what is credited (negative amounts, mirroring the invoice's).
+    vatBreakdown: jsonb().$type<VatLineSnapshot[]>(),
     issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     totalCents: integer().notNull(),
     vatCents: integer().notNull(),
@@ -40,6 +45,7 @@ export const invoices = pgTable(
     uniqueIndex('invoices_number_idx').on(t.number),
     uniqueIndex('invoices_order_id_invoice_idx').on(t.orderId).where(sql`${t.kind} = 'invoice'`),
     index('invoices_order_id_idx').on(t.orderId),
+    uniqueIndex('invoices_return_id_credit_note_idx').on(t.returnId).where(sql`${t.kind} = 'credit_note'`),
   ],
 );
 

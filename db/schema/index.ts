@@ -13,3 +13,4 @@ export * from './audit';
 export * from './transfers';
 export * from './till';
 export * from './loyalty';
+export * from './returns';

@@ -50,6 +50,7 @@ export const stockMovementReason = pgEnum('stock_movement_reason', [
   'commit', // reserved goods leave: shipped or collected (on_hand −, reserved −)
   'sale', // sold directly at the counter (on_hand −)
   'return', // returned goods restocked (on_hand +)
+  'write_off', // returned goods not fit to sell: recorded at the receiving location, no stock change
   'transfer_out',
   'transfer_in',
 ]);

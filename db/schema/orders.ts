@@ -52,6 +52,16 @@ export const orderEventType = pgEnum('order_event_type', [
   // Endless aisle: goods for this order are on their way from another location / arrived.
   'transfer_requested',
   'transfer_received',
+  // After-sales (lib/returns): each status change of a return of this order (the note names the RMA).
+  'return_requested',
+  'return_in_transit',
+  'return_received',
+  'return_closed',
+  'return_cancelled',
+  // Replacement goods handed out in an exchange (on the exchange order and the original one).
+  'exchanged',
+  'refunded',
+  'refund_failed',
   'note',
 ]);
 
@@ -144,11 +154,15 @@ export const orderLines = pgTable(
     vatCents: integer().notNull(),
     promotionId: integer().references(() => promotions.id, { onDelete: 'set null' }),
     promotionName: text(),
+    // Units taken back over all returns of this line: raised by one conditional UPDATE per return, so two
+    // counters returning the same line at once cannot both win; the CHECK is the last line of defence.
+    returnedQuantity: integer().notNull().default(0),
   },
   (t) => [
     index('order_lines_order_id_idx').on(t.orderId),
     index('order_lines_variant_id_idx').on(t.variantId),
     check('order_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check('order_lines_returned_within_quantity', sql`${t.returnedQuantity} >= 0 and ${t.returnedQuantity} <= ${t.quantity}`),
   ],
 );
 

@@ -4,7 +4,15 @@ import { timestamps } from './common';
 import { orders } from './orders';
 import { tillSessions } from './till';
 
-export const paymentMethod = pgEnum('payment_method', ['test_provider', 'cash', 'card_terminal', 'loyalty_points']);
+export const paymentMethod = pgEnum('payment_method', [
+  'test_provider',
+  'cash',
+  'card_terminal',
+  'loyalty_points',
+  // Mollie (iDEAL, card, Bancontact…): the method the shopper chose is in providerMethod.
+  'mollie',
+  'store_credit',
+]);
 export const paymentStatus = pgEnum('payment_status', ['pending', 'succeeded', 'failed', 'cancelled']);
 
 /** A payment attempt for an order: online through a provider, or at the counter. */
@@ -22,6 +30,13 @@ export const payments = pgTable(
     tenderedCents: integer(),
     changeCents: integer(),
     providerReference: text(),
+    // The provider's own method for this payment, e.g. 'ideal', 'creditcard', 'bancontact' (Mollie).
+    providerMethod: text(),
+    // Cash: the Dutch 5-cent rounding of what was due (amountCents = due + roundingCents, ±2 cents);
+    // the order counts amountCents − roundingCents as paid. Always 0 for other methods.
+    roundingCents: integer().notNull().default(0),
+    // Refunded so far (Σ succeeded + pending refunds of this payment), raised by a conditional UPDATE.
+    refundedCents: integer().notNull().default(0),
     idempotencyKey: text().notNull(),
     // Captured although the order could no longer take it (e.g. cancelled meanwhile): owed back.
     refundDue: boolean().notNull().default(false),
@@ -35,6 +50,7 @@ export const payments = pgTable(
     index('payments_order_id_idx').on(t.orderId),
     index('payments_till_session_id_idx').on(t.tillSessionId),
     check('payments_amount_nonnegative', sql`${t.amountCents} >= 0`),
+    check('payments_refunded_within_amount', sql`${t.refundedCents} >= 0 and ${t.refundedCents} <= ${t.amountCents}`),
   ],
 );
 
