@@ -70,7 +70,7 @@ export const INVOICE_STRINGS: Record<
     iban: 'IBAN',
     pricesInclVat: 'Alle prijzen zijn inclusief btw.',
     page: 'Pagina',
-    methods: { test_provider: 'Online betaling', cash: 'Contant', card_terminal: 'Pin', loyalty_points: 'Spaarpunten' },
+    methods: { test_provider: 'Online betaling', cash: 'Contant', card_terminal: 'Pin', loyalty_points: 'Spaarpunten', mollie: 'Online betaling', store_credit: 'Tegoed' },
   },
   en: {
     title: 'Invoice',
@@ -103,7 +103,7 @@ export const INVOICE_STRINGS: Record<
     iban: 'IBAN',
     pricesInclVat: 'All prices include VAT.',
     page: 'Page',
-    methods: { test_provider: 'Online payment', cash: 'Cash', card_terminal: 'Card', loyalty_points: 'Loyalty points' },
+    methods: { test_provider: 'Online payment', cash: 'Cash', card_terminal: 'Card', loyalty_points: 'Loyalty points', mollie: 'Online payment', store_credit: 'Store credit' },
   },
 };
 
