@@ -29,6 +29,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           items={[
             { href: '/admin', label: t('nav.dashboard') },
             { href: '/admin/orders', label: t('nav.orders') },
+            { href: '/admin/returns', label: t('nav.returns') },
             { href: '/admin/customers', label: t('nav.customers') },
             { href: '/admin/products', label: t('nav.products') },
             { href: '/admin/stock', label: t('nav.stock') },

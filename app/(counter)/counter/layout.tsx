@@ -37,6 +37,7 @@ export default async function CounterLayout({ children }: { children: ReactNode 
               { href: '/counter', label: t('nav.sale'), also: ['/counter/checkout', '/counter/receipts', '/counter/load-cart', '/counter/endless-aisle'] },
               { href: '/counter/customers', label: t('nav.customers') },
               { href: '/counter/orders', label: t('nav.orders') },
+              { href: '/counter/returns', label: t('nav.returns') },
               { href: '/counter/pickups', label: t('nav.pickups') },
               { href: '/counter/transfers', label: t('nav.transfers') },
               { href: '/counter/till', label: t('nav.till') },
