@@ -48,6 +48,22 @@ export function TillZReport({ summary, locale }: { summary: SalesSummary; locale
           ]}
         />
       </section>
+      <section aria-labelledby="z-refunds" className="space-y-2 break-inside-avoid">
+        <h2 id="z-refunds" className="font-semibold">
+          {t('refundsByMethod')}
+        </h2>
+        <DataTable
+          caption={t('refundsByMethod')}
+          rows={summary.refunds.byMethod}
+          rowKey={(r) => r.method}
+          empty={t('noRefunds')}
+          columns={[
+            { key: 'method', header: t('method'), cell: (r) => methodName(r.method) },
+            { key: 'count', header: t('count'), numeric: true, cell: (r) => r.count },
+            { key: 'amount', header: t('amount'), numeric: true, cell: (r) => `−${money(r.amountCents)}` },
+          ]}
+        />
+      </section>
       <section aria-labelledby="z-channels" className="space-y-2 break-inside-avoid">
         <h2 id="z-channels" className="font-semibold">
           {t('byChannel')}

@@ -1,13 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { payments, tillMovements, tillSessions } from '@/db/schema';
+import { payments, refunds, tillMovements, tillSessions } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 
 export interface ExpectedCash {
   openingFloatCents: number;
   /** Cash that stayed in the drawer from sales: tendered − change (the amount when nothing was tendered). */
   cashSalesCents: number;
-  /** Cash refunds are not possible yet (returns, #8): always 0 for now. */
+  /** Cash paid out of this drawer for returns (succeeded cash refunds booked on this till session). */
   cashRefundsCents: number;
   cashInCents: number;
   cashOutCents: number;
@@ -17,7 +17,7 @@ export interface ExpectedCash {
 
 /**
  * What should be in a till's drawer now, from the ledger: the opening float, the succeeded cash payments
- * taken on this till session, and the cash movements. Read in the caller's transaction (closing locks
+ * taken on this till session, the cash refunds paid out of it, and the cash movements. Read in the caller's transaction (closing locks
  * the session first, so no sale or movement lands between this and the count).
  */
 export async function getExpectedCash(db: DbOrTx, tillSessionId: number): Promise<ExpectedCash | null> {
@@ -39,16 +39,21 @@ export async function getExpectedCash(db: DbOrTx, tillSessionId: number): Promis
     })
     .from(tillMovements)
     .where(eq(tillMovements.tillSessionId, tillSessionId));
+  const [paidOut] = await db
+    .select({ cents: sql<string>`coalesce(sum(${refunds.amountCents}), 0)` })
+    .from(refunds)
+    .where(and(eq(refunds.tillSessionId, tillSessionId), eq(refunds.method, 'cash'), eq(refunds.status, 'succeeded')));
   const cashSalesCents = Number(sales.cents);
+  const cashRefundsCents = Number(paidOut.cents);
   const cashInCents = Number(moves.cashIn);
   const cashOutCents = Number(moves.cashOut);
   return {
     openingFloatCents: session.openingFloatCents,
     cashSalesCents,
-    cashRefundsCents: 0,
+    cashRefundsCents,
     cashInCents,
     cashOutCents,
-    expectedCents: session.openingFloatCents + cashSalesCents + cashInCents - cashOutCents,
+    expectedCents: session.openingFloatCents + cashSalesCents - cashRefundsCents + cashInCents - cashOutCents,
   };
 }
 
@@ -59,14 +64,23 @@ export async function getExpectedCash(db: DbOrTx, tillSessionId: number): Promis
  */
 export async function bookPaymentsOnTill(tx: DbOrTx, orderId: string, tillSessionId: number | null): Promise<void> {
   if (tillSessionId === null) return;
+  await lockOpenTillForCash(tx, tillSessionId);
+  await tx
+    .update(payments)
+    .set({ tillSessionId })
+    .where(and(eq(payments.orderId, orderId), isNull(payments.tillSessionId)));
+}
+
+/**
+ * Locks an open till session FOR SHARE for a write that moves cash in or out of its drawer (a sale, a
+ * cash refund of a return): a close (FOR UPDATE) waits for it and then counts it; a closed or unknown
+ * session is refused with DomainError('till.closed'). Call it inside the write's transaction.
+ */
+export async function lockOpenTillForCash(tx: DbOrTx, tillSessionId: number): Promise<void> {
   const [session] = await tx
     .select({ status: tillSessions.status })
     .from(tillSessions)
     .where(eq(tillSessions.id, tillSessionId))
     .for('share');
   if (!session || session.status !== 'open') throw new DomainError('till.closed');
-  await tx
-    .update(payments)
-    .set({ tillSessionId })
-    .where(and(eq(payments.orderId, orderId), isNull(payments.tillSessionId)));
 }

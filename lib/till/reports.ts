@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { orders, payments, tillSessions, type VatLineSnapshot } from '@/db/schema';
+import { orders, payments, refunds, returns, tillSessions, type VatLineSnapshot } from '@/db/schema';
 import { zonedLocalToUtc } from '@/lib/time/zoned';
 
 /** Counter payment methods: a payment by one of these without a till session was taken before tills existed or with none open. */
@@ -16,8 +16,31 @@ export interface SalesSummary {
   byChannel: { channel: string; count: number; amountCents: number }[];
   /** VAT of the orders sold, per rate, highest first (from each order's snapshot, counted once per order). */
   vat: VatLineSnapshot[];
-  /** Returns come with #8: always zero for now, shown so the report's shape does not change later. */
-  refunds: { count: number; amountCents: number };
+  /** Succeeded refunds of returns paid out here (cash from the drawer, card terminal, store credit…), per method. */
+  refunds: RefundSummary;
+}
+
+export interface RefundSummary {
+  count: number;
+  amountCents: number;
+  byMethod: { method: string; count: number; amountCents: number }[];
+}
+
+async function summarizeRefunds(db: DbOrTx, where: SQL | undefined): Promise<RefundSummary> {
+  const rows = await db
+    .select({ method: refunds.method, count: sql<number>`count(*)::int`, amountCents: sql<string>`coalesce(sum(${refunds.amountCents}), 0)` })
+    .from(refunds)
+    .leftJoin(returns, eq(returns.id, refunds.returnId))
+    .where(and(eq(refunds.status, 'succeeded'), where))
+    .groupBy(refunds.method);
+  const byMethod = rows
+    .map((r) => ({ method: r.method, count: Number(r.count), amountCents: Number(r.amountCents) }))
+    .sort((a, b) => a.method.localeCompare(b.method));
+  return {
+    count: byMethod.reduce((s, r) => s + r.count, 0),
+    amountCents: byMethod.reduce((s, r) => s + r.amountCents, 0),
+    byMethod,
+  };
 }
 
 async function summarize(db: DbOrTx, where: SQL | undefined): Promise<SalesSummary> {
@@ -62,13 +85,14 @@ async function summarize(db: DbOrTx, where: SQL | undefined): Promise<SalesSumma
       .map(({ channel, orders: o, amountCents }) => ({ channel, count: o.size, amountCents }))
       .sort((a, b) => a.channel.localeCompare(b.channel)),
     vat: [...vat.values()].sort((a, b) => b.rateBp - a.rateBp),
-    refunds: { count: 0, amountCents: 0 },
+    refunds: { count: 0, amountCents: 0, byMethod: [] },
   };
 }
 
 /** The Z report of one till session: what its drawer and terminal took. */
-export function getTillSalesSummary(db: DbOrTx, tillSessionId: number): Promise<SalesSummary> {
-  return summarize(db, eq(payments.tillSessionId, tillSessionId));
+export async function getTillSalesSummary(db: DbOrTx, tillSessionId: number): Promise<SalesSummary> {
+  const summary = await summarize(db, eq(payments.tillSessionId, tillSessionId));
+  return { ...summary, refunds: await summarizeRefunds(db, eq(refunds.tillSessionId, tillSessionId)) };
 }
 
 /** Start and end (exclusive) of a calendar day in Amsterdam, e.g. "2026-12-01". */
@@ -117,6 +141,19 @@ export async function getStoreDaySummary(db: DbOrTx, locationId: number, date: s
       ),
     ),
   );
+  // Refunds of the day paid out on one of the store's tills, and those of returns taken back at this
+  // store's counter without a till (e.g. store credit when no till was open).
+  const refundsOfDay = await summarizeRefunds(
+    db,
+    and(
+      gte(refunds.createdAt, from),
+      lt(refunds.createdAt, to),
+      or(
+        inArray(refunds.tillSessionId, storeTills),
+        and(isNull(refunds.tillSessionId), eq(returns.method, 'counter'), eq(returns.locationId, locationId)),
+      ),
+    ),
+  );
   const [withoutTill] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(payments)
@@ -132,7 +169,7 @@ export async function getStoreDaySummary(db: DbOrTx, locationId: number, date: s
     );
   return {
     date,
-    summary,
+    summary: { ...summary, refunds: refundsOfDay },
     /** Sessions that were open at some point of the day. */
     sessions: sessions.filter((s) => s.openedAt < to && (s.closedAt === null || s.closedAt >= from)),
     paymentsWithoutTill: withoutTill?.n ?? 0,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { auditLog, payments } from '@/db/schema';
+import { auditLog, payments, refunds } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { addToCart, getOrCreateCounterCart } from '@/lib/carts/mutations';
 import { findCounterCartId, getCart } from '@/lib/carts/queries';
@@ -150,7 +150,7 @@ describe('Z reports', () => {
       byChannel: [{ channel: 'store', count: 2, amountCents: 20000 }],
       // 5000 × 21/121 = 867.77 → 868; 15000 × 21/121 = 2603.31 → 2603 (rounded per order line)
       vat: [{ rateBp: 2100, grossCents: 20000, vatCents: 868 + 2603 }],
-      refunds: { count: 0, amountCents: 0 },
+      refunds: { count: 0, amountCents: 0, byMethod: [] },
     });
   });
 
@@ -179,6 +179,37 @@ describe('Z reports', () => {
     // Yesterday: nothing.
     const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() - 86_400_000));
     expect((await getStoreDaySummary(db, shop.storeA.id, yesterday)).summary.salesCount).toBe(0);
+  });
+
+  it('cash refunds leave the drawer: expected cash goes down and the Z reports list refunds per method', async () => {
+    const till = await open('Till 1', 10000);
+    const sale = await sell(till.id, 'cash', 2, 10000);
+    const refund = (method: 'cash' | 'card_terminal' | 'store_credit', amountCents: number, status: 'succeeded' | 'failed' = 'succeeded', tillSessionId: number | null = till.id) =>
+      db.insert(refunds).values({ orderId: sale.orderId, method, status, amountCents, tillSessionId, idempotencyKey: randomUUID() });
+    await refund('cash', 5000);
+    await refund('cash', 1250);
+    await refund('cash', 999, 'failed'); // not paid out
+    await refund('card_terminal', 2000);
+    await refund('store_credit', 700);
+    const expected = await getExpectedCash(db, till.id);
+    expect(expected).toMatchObject({ cashSalesCents: 10000, cashRefundsCents: 6250, expectedCents: 10000 + 10000 - 6250 });
+
+    const z = await getTillSalesSummary(db, till.id);
+    expect(z.refunds).toEqual({
+      count: 4,
+      amountCents: 8950,
+      byMethod: [
+        { method: 'card_terminal', count: 1, amountCents: 2000 },
+        { method: 'cash', count: 2, amountCents: 6250 },
+        { method: 'store_credit', count: 1, amountCents: 700 },
+      ],
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    expect((await getStoreDaySummary(db, shop.storeA.id, today)).summary.refunds.amountCents).toBe(8950);
+    // A closed till pays nothing out any more; the close counted the refunds.
+    const count = closeTillSchema.parse({ count_5000: '2', count_1000: '1', count_200: '1', count_50: '1' });
+    const closed = await closeTillSession(db, { ...count, tillSessionId: till.id, locationId: shop.storeA.id }, clerk);
+    expect(closed.expectedCents).toBe(13750);
   });
 
   it('an Amsterdam day is 23 or 25 hours around the clock changes', () => {
