@@ -1,11 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { variants } from './catalog';
 import { timestamps } from './common';
 import { customers, users } from './identity';
 import { locations } from './locations';
 import { channel } from './promotions';
 import { tillSessions } from './till';
+
+/** A manual discount a clerk gives at the counter (priced by priceCart as an explicit input). */
+export interface StaffDiscountJson {
+  kind: 'percentage' | 'fixed_amount';
+  /** Whole percent 1..100, or cents. */
+  value: number;
+  reason: string;
+  byUserId: number | null;
+}
 
 export const cartStatus = pgEnum('cart_status', ['open', 'converted', 'abandoned', 'handed_over']);
 
@@ -25,6 +34,8 @@ export const carts = pgTable(
     // Counter carts: the till session (one tablet's drawer) the cart belongs to.
     tillSessionId: integer().references(() => tillSessions.id, { onDelete: 'set null' }),
     promotionCodes: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Counter: a discount on the whole cart given by a clerk (null = none). */
+    staffDiscount: jsonb().$type<StaffDiscountJson>(),
     ...timestamps,
   },
   (t) => [
@@ -45,6 +56,8 @@ export const cartLines = pgTable(
       .notNull()
       .references(() => variants.id, { onDelete: 'cascade' }),
     quantity: integer().notNull(),
+    /** Counter: a discount on this line given by a clerk (null = none). */
+    staffDiscount: jsonb().$type<StaffDiscountJson>(),
     ...timestamps,
   },
   (t) => [

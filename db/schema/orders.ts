@@ -76,6 +76,37 @@ export interface ShippingAddress {
   country: string;
 }
 
+/** A bilingual customer-facing text. */
+export interface LocalizedTextSnapshot {
+  en: string;
+  nl: string;
+}
+
+/** One saving as stored on an order line / order (see lib/pricing Saving). */
+export interface SavingSnapshot {
+  source: 'promotion' | 'staff';
+  /** Promotion id, or null for a staff discount. */
+  promotionId: number | null;
+  scope: 'item' | 'order' | 'shipping' | 'buy_x_get_y' | 'staff_line' | 'staff_cart';
+  title: LocalizedTextSnapshot;
+  code: string | null;
+  amountCents: number;
+  /** Staff discounts: the reason the clerk gave. */
+  reason?: string | null;
+}
+
+/** A manual discount given at the counter, as recorded on the order. */
+export interface StaffDiscountSnapshot {
+  /** null = the whole cart; else the discounted line's variant. */
+  variantId: number | null;
+  kind: 'percentage' | 'fixed_amount';
+  /** Whole percent, or cents. */
+  value: number;
+  reason: string;
+  byUserId: number | null;
+  amountCents: number;
+}
+
 export interface VatLineSnapshot {
   rateBp: number;
   grossCents: number;
@@ -107,6 +138,11 @@ export const orders = pgTable(
     subtotalCents: integer().notNull(),
     discountCents: integer().notNull(),
     shippingCents: integer().notNull(),
+    // What the promotions took off delivery (shippingCents is after it).
+    shippingDiscountCents: integer().notNull().default(0),
+    /** Every saving of the order (promotions per promotion incl. shipping, staff discounts), as priced. */
+    savings: jsonb().$type<SavingSnapshot[]>().notNull().default(sql`'[]'::jsonb`),
+    staffDiscounts: jsonb().$type<StaffDiscountSnapshot[]>().notNull().default(sql`'[]'::jsonb`),
     totalCents: integer().notNull(),
     vatCents: integer().notNull(),
     vatBreakdown: jsonb().$type<VatLineSnapshot[]>().notNull(),
@@ -154,6 +190,8 @@ export const orderLines = pgTable(
     vatCents: integer().notNull(),
     promotionId: integer().references(() => promotions.id, { onDelete: 'set null' }),
     promotionName: text(),
+    /** Every saving on this line (item promotions, BXGY, its share of order discounts, staff); sums to discountCents. */
+    savings: jsonb().$type<SavingSnapshot[]>().notNull().default(sql`'[]'::jsonb`),
     // Units taken back over all returns of this line: raised by one conditional UPDATE per return, so two
     // counters returning the same line at once cannot both win; the CHECK is the last line of defence.
     returnedQuantity: integer().notNull().default(0),

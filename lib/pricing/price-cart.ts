@@ -96,10 +96,10 @@ export function priceCart(
     const discountCents = Math.min(bestDiscount, grossCents);
     const lineTotalCents = grossCents - discountCents;
     const vatRateBp = rates[line.taxClass];
-    const promotion = best === null ? null : { id: best.id, name: best.name, code: promotionCode(best) };
+    const promotion = best === null ? null : { id: best.id, name: best.name, title: best.title ?? { en: best.name, nl: best.name }, code: promotionCode(best) };
 
     if (promotion !== null) {
-      const entry = applied.get(promotion.id) ?? { ...promotion, discountCents: 0 };
+      const entry = applied.get(promotion.id) ?? { ...promotion, scope: 'item' as const, discountCents: 0, shippingDiscountCents: 0 };
       entry.discountCents += discountCents;
       applied.set(promotion.id, entry);
     }
@@ -117,6 +117,7 @@ export function priceCart(
       vatRateBp,
       vatCents: vatIncluded(lineTotalCents, vatRateBp),
       promotion,
+      savings: promotion === null ? [] : [{ source: 'promotion' as const, promotionId: promotion.id, scope: 'item' as const, title: promotion.title, code: promotion.code, amountCents: discountCents }],
     };
   });
 
@@ -146,13 +147,17 @@ export function priceCart(
     subtotalCents,
     discountCents,
     shippingCents,
+    shippingBeforeDiscountCents: shippingCents,
+    shippingDiscountCents: 0,
     totalCents: goodsTotalCents + shippingCents,
     vat,
     vatCents: sum(vat.map((v) => v.vatCents)),
     appliedPromotions: [...applied.values()],
+    savings: [...applied.values()].map((a) => ({ source: 'promotion' as const, promotionId: a.id, scope: a.scope, title: a.title, code: a.code, amountCents: a.discountCents })),
     codes: {
       accepted: enteredCodes.filter((c) => usableCodes.has(c)),
       rejected: enteredCodes.filter((c) => !usableCodes.has(c)),
+      refusals: enteredCodes.filter((c) => !usableCodes.has(c)).map((code) => ({ code, reason: 'unknown' as const })),
     },
   };
 }
