@@ -51,8 +51,18 @@ const cents = z.number().int().min(0).max(10_000_00);
 /** Home delivery: the fee (VAT included) and the discounted goods total from which delivery is free. */
 export const shippingSettingSchema = z.object({ deliveryFeeCents: cents, freeDeliveryThresholdCents: cents }).strict();
 
-/** How many days after collection / delivery / a counter sale goods may be returned. */
-export const returnsSettingSchema = z.object({ windowDays: z.number().int().min(0).max(365) }).strict();
+/**
+ * Returns: how many days after collection / delivery / a counter sale goods may be returned; whether
+ * shipping is refunded when the whole order comes back; how many months store credit stays valid
+ * (0 = never expires). The later fields have defaults so a value stored before they existed still fits.
+ */
+export const returnsSettingSchema = z
+  .object({
+    windowDays: z.number().int().min(0).max(365),
+    refundShippingOnFullReturn: z.boolean().default(true),
+    storeCreditExpiryMonths: z.number().int().min(0).max(120).default(12),
+  })
+  .strict();
 
 /** Points earned per whole paid euro of goods, and redemption in steps (default 100 points = € 1). */
 export const loyaltySettingSchema = z
@@ -65,6 +75,15 @@ export const loyaltySettingSchema = z
 
 /** Stock is low when available <= this (unless a variant/location has its own threshold). */
 export const stockSettingSchema = z.object({ lowStockThreshold: z.number().int().min(0).max(10_000) }).strict();
+
+/**
+ * Manual staff discounts at the counter: the largest discount each role may give, as a whole percent of
+ * what it is given on (the line, or the cart's goods total) — an amount off counts by the percentage it
+ * makes of that. 0 = the role may give none.
+ */
+export const staffDiscountSettingSchema = z
+  .object({ clerkMaxPercent: z.number().int().min(0).max(100), adminMaxPercent: z.number().int().min(0).max(100) })
+  .strict();
 
 /**
  * Every setting: its schema and the value used until an admin sets one (and that the seed writes). A
@@ -93,9 +112,10 @@ export const SETTINGS = {
   shop: { schema: shopSettingSchema, defaults: { name: 'Omnishop' } },
   vat: { schema: vatSettingSchema, defaults: { standard: 2100, reduced: 900, zero: 0 } },
   shipping: { schema: shippingSettingSchema, defaults: { deliveryFeeCents: 495, freeDeliveryThresholdCents: 5000 } },
-  returns: { schema: returnsSettingSchema, defaults: { windowDays: 30 } },
+  returns: { schema: returnsSettingSchema, defaults: { windowDays: 30, refundShippingOnFullReturn: true, storeCreditExpiryMonths: 12 } },
   loyalty: { schema: loyaltySettingSchema, defaults: { pointsPerEuro: 1, redeemStepPoints: 100, redeemStepCents: 100 } },
   stock: { schema: stockSettingSchema, defaults: { lowStockThreshold: 2 } },
+  staffDiscounts: { schema: staffDiscountSettingSchema, defaults: { clerkMaxPercent: 10, adminMaxPercent: 100 } },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
