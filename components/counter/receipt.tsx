@@ -3,14 +3,22 @@ import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { CounterReceipt } from '@/lib/orders/counter-queries';
 import type { SellerSetting } from '@/lib/settings/settings';
+import { OrderBarcode } from '@/components/shop/order-barcode';
+import { SavingsList } from '@/components/shop/savings-list';
+import { LINE_SCOPES, mergeSavings } from '@/lib/promotions/explain';
 import { snapshotVariantText } from './item-label';
+
+/** The savings a receipt line shows as its own (order-wide ones are listed once, under the totals). */
+const lineSavings = (line: CounterReceipt['order']['lines'][number]) => line.savings.filter((s) => LINE_SCOPES.has(s.scope));
 
 /** The receipt as printed: everything comes from the order snapshot, never re-priced. */
 export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; locale: Locale; seller?: SellerSetting }) {
   const t = useTranslations('counter.receipt');
   const tLegal = useTranslations('counter.receiptLegal');
   const colors = useTranslations('shop.colors');
+  const tSavings = useTranslations('shop.savings');
   const { order, store } = receipt;
+  const orderSavings = mergeSavings(order.savings).filter((s) => s.scope !== 'shipping');
   const money = (cents: number) => formatMoney(cents, locale);
   const paid = order.payments.filter((p) => p.status === 'succeeded');
   // Points may pay part first (split): the receipt lists each payment; cash details are the cash one's.
@@ -65,12 +73,18 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
                 <p className="text-stone-600">
                   {t('qtyTimesPrice', { quantity: line.quantity, price: money(line.unitPriceCents) })}
                 </p>
-                {line.discountCents > 0 && (
+                {line.discountCents > 0 && lineSavings(line).length === 0 && (
                   <p className="text-stone-600">
                     {t('lineDiscount', { amount: money(line.discountCents) })}
                     {line.promotionName ? ` (${line.promotionName})` : ''}
                   </p>
                 )}
+                <SavingsList
+                  savings={lineSavings(line)}
+                  locale={locale}
+                  label={tSavings('lineLabel', { name: line.productName })}
+                  className="[&_li]:text-stone-700"
+                />
               </td>
               <td className="py-1 text-right tabular-nums">{money(line.lineTotalCents)}</td>
             </tr>
@@ -86,6 +100,15 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
             <dt>{t('discount')}</dt>
             <dd className="text-right tabular-nums">−{money(order.discountCents)}</dd>
           </>
+        )}
+        {/* Per promotion and staff discount: what it saved on the whole sale and why. */}
+        {orderSavings.length > 0 && (
+          <div className="col-span-2 pl-3">
+            <dt className="sr-only">{tSavings('title')}</dt>
+            <dd>
+              <SavingsList savings={orderSavings} locale={locale} label={tSavings('title')} className="[&_li]:text-stone-700" />
+            </dd>
+          </div>
         )}
         <dt className="font-sans text-base font-bold">{t('total')}</dt>
         <dd className="text-right font-sans text-base font-bold tabular-nums">{money(order.totalCents)}</dd>
@@ -146,6 +169,8 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
       )}
 
       <p className="mt-4 border-t border-dashed border-stone-400 pt-3 text-center">{t('thanks')}</p>
+      {/* For a return or exchange at any counter: the scanner reads the order number. */}
+      <OrderBarcode number={order.number} label={t('barcode', { number: order.number })} className="mt-3" />
       {/* The seller's legal details, as on the invoice (settings → shop and seller). */}
       {seller && (
         <footer aria-label={tLegal('legal')} className="mt-3 space-y-0.5 text-center text-xs text-stone-600">
