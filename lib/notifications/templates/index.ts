@@ -8,6 +8,8 @@ import { orderConfirmation } from './order-confirmation';
 import { passwordReset } from './password-reset';
 import { paymentReceived } from './payment-received';
 import { readyForPickup } from './ready-for-pickup';
+import { refundIssued } from './refund-issued';
+import { returnReceived } from './return-received';
 import { shipped } from './shipped';
 import { staffInvite } from './staff-invite';
 import { verifyEmail } from './verify-email';
@@ -32,6 +34,9 @@ const TEMPLATES: NotificationTemplate[] = [
   shipped,
   cancelled,
   counterReceipt,
+  // After-sales (lib/returns/notify.ts).
+  returnReceived,
+  refundIssued,
 ];
 
 const BY_KEY = new Map(TEMPLATES.map((t) => [t.key, t]));
