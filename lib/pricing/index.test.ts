@@ -11,7 +11,7 @@ describe('priceUnit', () => {
       unitPriceCents: 1999,
       finalUnitCents: 1699,
       discountCents: 300,
-      promotion: { id: 3, name: 'Sale', code: null },
+      promotion: { id: 3, name: 'Sale', title: { en: 'Sale', nl: 'Sale' }, code: null },
     });
   });
 

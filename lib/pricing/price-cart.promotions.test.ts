@@ -25,10 +25,10 @@ describe('priceCart — codes', () => {
 
   it('accepts a code case-insensitively and applies it (2000 − 10% = 1800)', () => {
     const cart = priceCart([cartLine], promos, ctx({ codes: ['  spring10 '] }));
-    expect(cart.codes).toEqual({ accepted: ['SPRING10'], rejected: [] });
-    expect(cart.lines[0].promotion).toEqual({ id: 1, name: 'Spring', code: 'SPRING10' });
+    expect(cart.codes).toEqual({ accepted: ['SPRING10'], rejected: [], refusals: [] });
+    expect(cart.lines[0].promotion).toEqual({ id: 1, name: 'Spring', title: { en: 'Spring', nl: 'Spring' }, code: 'SPRING10' });
     expect(cart.totalCents).toBe(1800);
-    expect(cart.appliedPromotions).toEqual([{ id: 1, name: 'Spring', code: 'SPRING10', discountCents: 200 }]);
+    expect(cart.appliedPromotions).toEqual([{ id: 1, name: 'Spring', title: { en: 'Spring', nl: 'Spring' }, code: 'SPRING10', scope: 'item', discountCents: 200, shippingDiscountCents: 0 }]);
   });
 
   it('rejects unknown, expired, not-yet-valid and wrong-channel codes, de-duplicated in input order', () => {
@@ -37,13 +37,22 @@ describe('priceCart — codes', () => {
       promos,
       ctx({ codes: ['nope', 'old5', 'Summer', 'storeonly', 'SPRING10', 'spring10', ''] }),
     );
-    expect(cart.codes).toEqual({ accepted: ['SPRING10'], rejected: ['NOPE', 'OLD5', 'SUMMER', 'STOREONLY'] });
+    expect(cart.codes).toEqual({
+      accepted: ['SPRING10'],
+      rejected: ['NOPE', 'OLD5', 'SUMMER', 'STOREONLY'],
+      refusals: [
+        { code: 'NOPE', reason: 'unknown' },
+        { code: 'OLD5', reason: 'expired' },
+        { code: 'SUMMER', reason: 'not_yet_valid' },
+        { code: 'STOREONLY', reason: 'wrong_channel' },
+      ],
+    });
     expect(cart.totalCents).toBe(1800); // only Spring applies
   });
 
   it('accepts a channel-restricted code in its own channel (2000 − 40% = 1200)', () => {
     const cart = priceCart([cartLine], promos, ctx({ channel: 'store', codes: ['storeonly'] }));
-    expect(cart.codes).toEqual({ accepted: ['STOREONLY'], rejected: [] });
+    expect(cart.codes).toEqual({ accepted: ['STOREONLY'], rejected: [], refusals: [] });
     expect(cart.totalCents).toBe(1200);
   });
 
@@ -51,7 +60,7 @@ describe('priceCart — codes', () => {
     const cart = priceCart([cartLine], promos, ctx());
     expect(cart.totalCents).toBe(2000);
     expect(cart.appliedPromotions).toEqual([]);
-    expect(cart.codes).toEqual({ accepted: [], rejected: [] });
+    expect(cart.codes).toEqual({ accepted: [], rejected: [], refusals: [] });
   });
 
   it('accepts a valid code even when an automatic promotion beats it', () => {
@@ -59,7 +68,7 @@ describe('priceCart — codes', () => {
     const cart = priceCart([cartLine], [...promos, promo({ id: 5, name: 'Auto', value: 25 })], ctx({ codes: ['spring10'] }));
     expect(cart.codes.accepted).toEqual(['SPRING10']);
     expect(cart.lines[0].promotion?.id).toBe(5);
-    expect(cart.appliedPromotions).toEqual([{ id: 5, name: 'Auto', code: null, discountCents: 500 }]);
+    expect(cart.appliedPromotions).toEqual([{ id: 5, name: 'Auto', title: { en: 'Auto', nl: 'Auto' }, code: null, scope: 'item', discountCents: 500, shippingDiscountCents: 0 }]);
     expect(cart.totalCents).toBe(1500);
   });
 });
@@ -82,8 +91,8 @@ describe('priceCart — best promotion, no stacking', () => {
     expect(cart.discountCents).toBe(350);
     expect(cart.totalCents).toBe(2650); // 3000 − 350
     expect(cart.appliedPromotions).toEqual([
-      { id: 2, name: '150 off', code: null, discountCents: 150 },
-      { id: 1, name: '10%', code: null, discountCents: 200 },
+      { id: 2, name: '150 off', title: { en: '150 off', nl: '150 off' }, code: null, scope: 'item', discountCents: 150, shippingDiscountCents: 0 },
+      { id: 1, name: '10%', title: { en: '10%', nl: '10%' }, code: null, scope: 'item', discountCents: 200, shippingDiscountCents: 0 },
     ]);
   });
 

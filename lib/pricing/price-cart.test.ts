@@ -13,7 +13,10 @@ describe('priceCart — totals and VAT', () => {
       vat: [],
       vatCents: 0,
       appliedPromotions: [],
-      codes: { accepted: [], rejected: [] },
+      codes: { accepted: [], rejected: [], refusals: [] },
+      savings: [],
+      shippingBeforeDiscountCents: 0,
+      shippingDiscountCents: 0,
     });
   });
 
@@ -111,12 +114,12 @@ describe('priceCart — discounts per line', () => {
       lineTotalCents: 5097,
       unitNetPriceCents: 1699,
       vatCents: 885,
-      promotion: { id: 4, name: 'Spring', code: null },
+      promotion: { id: 4, name: 'Spring', title: { en: 'Spring', nl: 'Spring' }, code: null },
     });
     expect(cart.subtotalCents).toBe(5997);
     expect(cart.discountCents).toBe(900);
     expect(cart.totalCents).toBe(5097);
-    expect(cart.appliedPromotions).toEqual([{ id: 4, name: 'Spring', code: null, discountCents: 900 }]);
+    expect(cart.appliedPromotions).toEqual([{ id: 4, name: 'Spring', title: { en: 'Spring', nl: 'Spring' }, code: null, scope: 'item', discountCents: 900, shippingDiscountCents: 0 }]);
   });
 
   it('rounds the unit net price for display when the line does not divide', () => {
@@ -145,7 +148,7 @@ describe('priceCart — discounts per line', () => {
       [promo({ id: 9, name: 'All 10' })],
       ctx(),
     );
-    expect(cart.appliedPromotions).toEqual([{ id: 9, name: 'All 10', code: null, discountCents: 200 }]);
+    expect(cart.appliedPromotions).toEqual([{ id: 9, name: 'All 10', title: { en: 'All 10', nl: 'All 10' }, code: null, scope: 'item', discountCents: 200, shippingDiscountCents: 0 }]);
     expect(cart.totalCents).toBe(1800);
   });
 

@@ -1,5 +1,5 @@
 import { roundDiv } from './rounding';
-import type { Channel, PriceLineInput, PromotionCandidate, PromotionStatus } from './types';
+import type { Channel, LocalizedText, PriceLineInput, PromotionCandidate, PromotionStatus, PromotionTargetRef } from './types';
 
 /** Codes compare case-insensitively and ignore surrounding spaces. */
 export function normalizeCode(code: string): string {
@@ -50,28 +50,70 @@ export function promotionTargetsLine(
   }
 }
 
-/**
- * Whether the value is one the schema allows (percentage: integer 1..100; fixed_amount: integer
- * >= 1 cent). A malformed row is never a candidate, so bad data cannot produce a negative price.
- */
-export function isPromotionValueValid(p: Pick<PromotionCandidate, 'kind' | 'value'>): boolean {
-  if (!Number.isInteger(p.value) || p.value < 1) return false;
-  return p.kind === 'fixed_amount' || p.value <= 100;
+/** Whether one target reference covers the line ('all' covers every line; a null id covers nothing). */
+export function targetRefMatchesLine(
+  ref: PromotionTargetRef,
+  line: Pick<PriceLineInput, 'variantId' | 'productId' | 'categoryId'>,
+): boolean {
+  return promotionTargetsLine({ target: ref.type, targetId: ref.id }, line);
 }
 
 /**
- * Discount in cents for the whole line, rounded once:
- * percentage → round(unit × qty × value / 100) (half away from zero);
- * fixed_amount → min(value, unit) × qty (the value is per unit, capped at the unit price).
- * Returns 0 for a malformed promotion.
+ * Whether the promotion covers the line: its primary target or any additional target matches, and no
+ * exclusion does.
+ */
+export function promotionMatchesLine(
+  p: Pick<PromotionCandidate, 'target' | 'targetId' | 'additionalTargets' | 'exclusions'>,
+  line: Pick<PriceLineInput, 'variantId' | 'productId' | 'categoryId'>,
+): boolean {
+  let hit = promotionTargetsLine(p, line);
+  if (!hit && p.additionalTargets) hit = p.additionalTargets.some((r) => targetRefMatchesLine(r, line));
+  if (!hit) return false;
+  return !(p.exclusions && p.exclusions.some((r) => targetRefMatchesLine(r, line)));
+}
+
+/** The customer-facing title in both languages (falls back to the internal name). */
+export function promotionTitle(p: Pick<PromotionCandidate, 'name' | 'title'>): LocalizedText {
+  return { en: p.title?.en || p.name, nl: p.title?.nl || p.name };
+}
+
+const isPositiveInt = (v: number | null | undefined) => v === null || v === undefined || (Number.isSafeInteger(v) && v >= 1);
+
+/**
+ * Whether the value is one the schema allows (percentage: integer 1..100; fixed_amount / fixed_per_line:
+ * integer >= 1 cent; fixed_per_line only for item promotions; BXGY needs buy/get quantities ≥ 1;
+ * limits positive). A malformed row is never a candidate, so bad data cannot produce a negative price.
+ */
+export function isPromotionValueValid(
+  p: Pick<PromotionCandidate, 'kind' | 'value'> & Partial<Pick<PromotionCandidate, 'scope' | 'buyQuantity' | 'getQuantity' | 'maxUnitsPerLine' | 'maxApplications'>>,
+): boolean {
+  if (!Number.isSafeInteger(p.value) || p.value < 1) return false;
+  if (p.kind === 'percentage' && p.value > 100) return false;
+  const scope = p.scope ?? 'item';
+  if (p.kind === 'fixed_per_line' && scope !== 'item') return false;
+  if (scope === 'buy_x_get_y') {
+    if (!Number.isSafeInteger(p.buyQuantity) || (p.buyQuantity as number) < 1) return false;
+    if (!Number.isSafeInteger(p.getQuantity) || (p.getQuantity as number) < 1) return false;
+  }
+  return isPositiveInt(p.maxUnitsPerLine) && isPositiveInt(p.maxApplications);
+}
+
+/**
+ * Item discount in cents for a line, on what is left of it (`leftCents`, default the full line), rounded
+ * once. With u = the discounted units (quantity, or at most maxUnitsPerLine):
+ * percentage → round(left × u × value / (100 × qty)) (half away from zero; = round(unit × qty × value /
+ * 100) on a full line); fixed_amount → min(value × u, floor(left × u / qty)) (per unit, capped at what is
+ * left of a unit); fixed_per_line → min(value, left). Returns 0 for a malformed promotion.
  */
 export function promotionDiscountForLine(
-  p: Pick<PromotionCandidate, 'kind' | 'value'>,
+  p: Pick<PromotionCandidate, 'kind' | 'value'> & Partial<Pick<PromotionCandidate, 'maxUnitsPerLine' | 'scope'>>,
   line: Pick<PriceLineInput, 'unitPriceCents' | 'quantity'>,
+  leftCents: number = line.unitPriceCents * line.quantity,
 ): number {
-  if (!isPromotionValueValid(p)) return 0;
-  if (p.kind === 'percentage') {
-    return roundDiv(line.unitPriceCents * line.quantity * p.value, 100);
-  }
-  return Math.min(p.value, line.unitPriceCents) * line.quantity;
+  if (!isPromotionValueValid(p) || leftCents <= 0) return 0;
+  const qty = line.quantity;
+  const units = p.maxUnitsPerLine ? Math.min(qty, p.maxUnitsPerLine) : qty;
+  if (p.kind === 'percentage') return Math.min(leftCents, roundDiv(leftCents * units * p.value, 100 * qty));
+  if (p.kind === 'fixed_per_line') return Math.min(p.value, leftCents);
+  return Math.min(p.value * units, Math.floor((leftCents * units) / qty));
 }
