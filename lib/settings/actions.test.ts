@@ -120,10 +120,16 @@ describe('settings actions', () => {
       pointsPerEuro: '2',
       redeemStepPoints: '200',
       redeemStepValue: '2,50',
+      refundShippingOnFullReturn: 'on',
+      storeCreditExpiryMonths: '6',
     });
     expect(result).toMatchObject({ ok: true });
     expect(await getSetting(db, 'reservations')).toEqual({ holdMinutes: 45 });
-    expect(await getSetting(db, 'returns')).toEqual({ windowDays: 14 });
+    expect(await getSetting(db, 'returns')).toEqual({ windowDays: 14, refundShippingOnFullReturn: true, storeCreditExpiryMonths: 6 });
+    // The checkbox left unticked: no shipping refund; a blank expiry keeps the stored months.
+    const again = { holdMinutes: '45', returnWindowDays: '14', lowStockThreshold: '3', pointsPerEuro: '2', redeemStepPoints: '200', redeemStepValue: '2,50', storeCreditExpiryMonths: '' };
+    expect(await savePoliciesSettingsAction(again)).toMatchObject({ ok: true });
+    expect(await getSetting(db, 'returns')).toEqual({ windowDays: 14, refundShippingOnFullReturn: false, storeCreditExpiryMonths: 6 });
     expect(await getSetting(db, 'stock')).toEqual({ lowStockThreshold: 3 });
     expect(await getSetting(db, 'loyalty')).toEqual({ pointsPerEuro: 2, redeemStepPoints: 200, redeemStepCents: 250 });
   });

@@ -5,7 +5,7 @@ import { access, action } from '@/lib/actions/action';
 import { getDb } from '@/lib/db';
 import { saveSettings, updateStoreSettings, type SettingsPatch } from './mutations';
 import { pricingFormSchema, policiesFormSchema, shopSellerFormSchema, storeSettingsFormSchema } from './schemas';
-import { invalidateSettingLocally, type SettingKey } from './settings';
+import { getSetting, invalidateSettingLocally, type SettingKey } from './settings';
 
 // Admin settings actions, one per section of /admin/settings. Each saves in one transaction (with an
 // audit entry per changed setting); other instances drop their cached values on the NOTIFY that the
@@ -45,10 +45,15 @@ export const savePricingSettingsAction = action(
 export const savePoliciesSettingsAction = action(
   { schema: policiesFormSchema, access: access.admin },
   async (input, { actor, t }) => {
+    const current = await getSetting(getDb(), 'returns');
     const changed = await save(
       {
         reservations: { holdMinutes: input.holdMinutes },
-        returns: { windowDays: input.returnWindowDays },
+        returns: {
+          windowDays: input.returnWindowDays,
+          refundShippingOnFullReturn: input.refundShippingOnFullReturn === 'on',
+          storeCreditExpiryMonths: input.storeCreditExpiryMonths ?? current.storeCreditExpiryMonths,
+        },
         stock: { lowStockThreshold: input.lowStockThreshold },
         loyalty: { pointsPerEuro: input.pointsPerEuro, redeemStepPoints: input.redeemStepPoints, redeemStepCents: input.redeemStepValue },
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intFromForm } from '@/lib/actions/form-numbers';
+import { intFromForm, optionalIntFromForm } from '@/lib/actions/form-numbers';
 import { euroCentsSchema } from '@/lib/money/euros';
 import { ISO_WEEKDAYS } from '@/lib/locations/opening-hours';
 import type { OpeningHours } from '@/db/schema/locations';
@@ -83,6 +83,10 @@ export const policiesFormSchema = z
   .object({
     holdMinutes: intFromForm({ min: 5, max: 24 * 60 }),
     returnWindowDays: intFromForm({ min: 0, max: 365 }),
+    // A checkbox: "on" when shipping is refunded once the whole order has come back, absent when not.
+    refundShippingOnFullReturn: z.literal('on', 'validation.invalid').optional(),
+    // Blank or absent: the stored value stays. 0 = store credit never expires.
+    storeCreditExpiryMonths: optionalIntFromForm({ min: 0, max: 120 }),
     lowStockThreshold: intFromForm({ min: 0, max: 10_000 }),
     pointsPerEuro: intFromForm({ min: 0, max: 100 }),
     redeemStepPoints: intFromForm({ min: 1, max: 100_000 }),

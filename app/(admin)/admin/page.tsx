@@ -77,6 +77,11 @@ export default async function AdminDashboardPage() {
                 <dd className="text-sm text-stone-600 tabular-nums">
                   {t('revenue', { amount: formatMoney(perChannel[channel].revenueCents, locale) })}
                 </dd>
+                {perChannel[channel].refundedCents > 0 && (
+                  <dd className="text-xs text-stone-500 tabular-nums">
+                    {t('refundedToday', { amount: formatMoney(perChannel[channel].refundedCents, locale) })}
+                  </dd>
+                )}
               </div>
             ))}
           </dl>

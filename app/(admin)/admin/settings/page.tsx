@@ -65,6 +65,14 @@ export default async function SettingsPage() {
   const policyFields: SettingsFieldSpec[] = [
     { name: 'holdMinutes', label: t('holdMinutes'), hint: t('holdMinutesHint'), defaultValue: String(s.reservations.holdMinutes), inputMode: 'numeric' },
     { name: 'returnWindowDays', label: t('returnWindowDays'), defaultValue: String(s.returns.windowDays), inputMode: 'numeric' },
+    {
+      name: 'storeCreditExpiryMonths',
+      label: t('storeCreditExpiryMonths'),
+      hint: t('storeCreditExpiryHint'),
+      defaultValue: String(s.returns.storeCreditExpiryMonths),
+      inputMode: 'numeric',
+    },
+    { name: 'refundShippingOnFullReturn', label: t('refundShippingOnFullReturn'), defaultValue: s.returns.refundShippingOnFullReturn ? 'on' : '', type: 'checkbox' },
     { name: 'lowStockThreshold', label: t('lowStockThreshold'), hint: t('lowStockHint'), defaultValue: String(s.stock.lowStockThreshold), inputMode: 'numeric' },
     { name: 'pointsPerEuro', label: t('pointsPerEuro'), defaultValue: String(s.loyalty.pointsPerEuro), inputMode: 'numeric' },
     { name: 'redeemStepPoints', label: t('redeemStepPoints'), defaultValue: String(s.loyalty.redeemStepPoints), inputMode: 'numeric' },
