@@ -4,7 +4,7 @@ import { invoiceCounters, invoices, orders } from '@/db/schema';
 import { TIME_ZONE } from '@/lib/i18n/config';
 import { getSetting } from '@/lib/settings/settings';
 
-/** Invoices ('F', factuur); credit notes will draw from 'C'. */
+/** Invoices ('F', factuur); credit notes draw from 'C' (credit-note.ts). */
 export const INVOICE_SERIES = 'F';
 
 export interface IssuedInvoice {
@@ -50,7 +50,7 @@ export async function findInvoiceForOrder(db: DbOrTx, orderId: string): Promise<
  * rolled-back issue rolls its number back too: no gaps, no duplicates (Dutch invoices must be numbered
  * in one unbroken sequence).
  */
-async function nextNumber(tx: DbOrTx, series: string, year: number): Promise<number> {
+export async function nextNumber(tx: DbOrTx, series: string, year: number): Promise<number> {
   const [row] = rowsOf<{ last: number }>(
     await tx.execute(sql`
       insert into ${invoiceCounters} (series, year, last) values (${series}, ${year}, 1)

@@ -1,6 +1,7 @@
 import { createDeliveryJob } from '@/lib/notifications/delivery';
 import { createReservationExpiryJob } from '@/lib/orders/reservation-expiry';
 import { createRateLimitPruneJob } from '@/lib/rate-limit/prune-job';
+import { createStoreCreditExpiryJob } from '@/lib/store-credit/expiry-job';
 import type { Job } from './runner';
 
 /**
@@ -9,5 +10,5 @@ import type { Job } from './runner';
  * (e.g. SMTP_URL without MAIL_FROM) fails at start-up instead of losing messages later.
  */
 export function appJobs(): Job[] {
-  return [createDeliveryJob(), createReservationExpiryJob(), createRateLimitPruneJob()];
+  return [createDeliveryJob(), createReservationExpiryJob(), createRateLimitPruneJob(), createStoreCreditExpiryJob()];
 }
