@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { FieldError } from '@/components/ui/field';
-import type { PromotionFormValues } from '@/lib/promotions/admin-form';
-import type { FieldErrors, SetValue } from './promotion-form';
+import type { PromotionFormValues } from '@/lib/promotions/form-values';
+import type { FieldErrors, SetValue } from './promotion-form-types';
 
 const CHANNELS = ['web', 'store'] as const;
 

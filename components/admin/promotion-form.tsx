@@ -9,15 +9,14 @@ import { FormMessage } from '@/components/ui/form-message';
 import { Spinner } from '@/components/ui/spinner';
 import type { ActionState } from '@/lib/actions/action-state';
 import { createPromotionAction, updatePromotionAction } from '@/lib/promotions/actions';
-import type { PromotionFormValues } from '@/lib/promotions/admin-form';
 import type { PromotionTargetOptions } from '@/lib/promotions/admin-queries';
+import type { PromotionFormValues } from '@/lib/promotions/form-values';
 import { ChannelFields } from './promotion-channel-fields';
 import { DiscountFields } from './promotion-discount-fields';
-import { PromotionPreviewPanel, type PreviewResult } from './promotion-preview';
+import type { FieldErrors, SetValue } from './promotion-form-types';
+import { PromotionPreviewPanel, type SampleLine } from './promotion-preview';
+import { ConditionFields, CustomerTextFields, ExtraTargetFields, LimitFields, StackingFields } from './promotion-rule-fields';
 import { TargetFields } from './promotion-target-fields';
-
-export type SetValue = <K extends keyof PromotionFormValues>(key: K, value: PromotionFormValues[K]) => void;
-export type FieldErrors = Record<string, string[]> | undefined;
 
 function visibleErrors(state: ActionState | null, edited: string[]): FieldErrors {
   if (!state || state.ok || !state.fieldErrors) return undefined;
@@ -29,14 +28,14 @@ function visibleErrors(state: ActionState | null, edited: string[]): FieldErrors
 export function PromotionForm({
   id,
   initial,
-  initialPreview,
+  initialSample,
   options,
 }: {
   /** Set when editing. */
   id?: number;
   initial: PromotionFormValues;
-  /** The example for `initial`, rendered by the page. */
-  initialPreview?: PreviewResult;
+  /** The preview's first sample cart (the admin edits it). */
+  initialSample: SampleLine[];
   options: PromotionTargetOptions;
 }) {
   const t = useTranslations('admin.promotionForm');
@@ -56,7 +55,9 @@ export function PromotionForm({
           ? [key, 'value']
           : key === 'startsAt'
             ? [key, 'endsAt']
-            : [key];
+            : key === 'scope'
+              ? [key, 'kind', 'value']
+              : [key];
     setEdited((e) => ({ answer: state, keys: [...(e.answer === state ? e.keys : []), ...keys] }));
   };
   const errors = visibleErrors(state, edited.answer === state ? edited.keys : []);
@@ -90,7 +91,7 @@ export function PromotionForm({
       ref={formRef}
       onSubmit={submit}
       noValidate
-      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start"
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:items-start"
     >
       <div className="space-y-6">
         <FormMessage state={summary} />
@@ -112,8 +113,20 @@ export function PromotionForm({
         </Card>
 
         <Card className="space-y-5">
+          <h2 className="text-base font-semibold text-stone-900">{t('customerSection')}</h2>
+          <p className="-mt-3 text-sm text-stone-600">{t('customerSectionHint')}</p>
+          <CustomerTextFields values={values} setValue={setValue} errors={errors} />
+        </Card>
+
+        <Card className="space-y-5">
           <h2 className="text-base font-semibold text-stone-900">{t('targetSection')}</h2>
           <TargetFields values={values} setValue={setValue} errors={errors} options={options} />
+          <ExtraTargetFields values={values} setValue={setValue} errors={errors} options={options} />
+        </Card>
+
+        <Card className="space-y-5">
+          <h2 className="text-base font-semibold text-stone-900">{t('conditionSection')}</h2>
+          <ConditionFields values={values} setValue={setValue} errors={errors} />
         </Card>
 
         <Card className="space-y-5">
@@ -157,6 +170,16 @@ export function PromotionForm({
           <ChannelFields values={values} setValue={setValue} errors={errors} />
         </Card>
 
+        <Card className="space-y-5">
+          <h2 className="text-base font-semibold text-stone-900">{t('stackingSection')}</h2>
+          <StackingFields values={values} setValue={setValue} errors={errors} />
+        </Card>
+
+        <Card className="space-y-5">
+          <h2 className="text-base font-semibold text-stone-900">{t('limitSection')}</h2>
+          <LimitFields values={values} setValue={setValue} errors={errors} />
+        </Card>
+
         <div className="flex items-center gap-3">
           <Button type="submit" size="lg" disabled={pending} aria-disabled={pending}>
             {pending && <Spinner />}
@@ -168,7 +191,7 @@ export function PromotionForm({
         </div>
       </div>
 
-      <PromotionPreviewPanel values={values} initial={initialPreview} />
+      <PromotionPreviewPanel values={values} initialSample={initialSample} editingId={id} skus={options.variants} />
     </form>
   );
 }

@@ -3,9 +3,9 @@
 import { useTranslations } from 'next-intl';
 import type { ComponentProps, ReactNode } from 'react';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
-import type { PromotionFormValues } from '@/lib/promotions/admin-form';
+import type { PromotionFormValues } from '@/lib/promotions/form-values';
 import type { PromotionTargetOptions } from '@/lib/promotions/admin-queries';
-import type { FieldErrors, SetValue } from './promotion-form';
+import type { FieldErrors, SetValue } from './promotion-form-types';
 
 const TARGETS = ['all', 'category', 'product', 'variant'] as const;
 

@@ -4,7 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
-import type { PromotionAdminDto } from '@/lib/promotions/queries';
+import type { PromotionAdminDto } from '@/lib/promotions/admin-promotions';
 import { EndPromotionButton } from './end-promotion-button';
 
 const STATUS_TONE = { scheduled: 'warning', active: 'brand', ended: 'neutral' } as const;
@@ -19,6 +19,33 @@ export async function PromotionsTable({
 }) {
   const t = await getTranslations('admin.promotions');
   const when = (d: Date) => formatDateTime(d, locale);
+  const money = (cents: number) => formatMoney(cents, locale);
+  /** The kind in plain words: "15%", "€2.50 off per item", "Buy 2, get 1 free", "€10.00 off the order", "Free delivery". */
+  const discountText = (p: PromotionAdminDto): string => {
+    const amount = p.kind === 'percentage' ? `${p.value}%` : money(p.value);
+    switch (p.scope) {
+      case 'order':
+        return t('discount.order', { amount });
+      case 'shipping':
+        return p.kind === 'percentage' && p.value === 100 ? t('discount.freeDelivery') : t('discount.shipping', { amount });
+      case 'buy_x_get_y':
+        return p.kind === 'percentage' && p.value === 100
+          ? t('discount.bxgyFree', { buy: p.buyQuantity ?? 1, get: p.getQuantity ?? 1 })
+          : t('discount.bxgy', { buy: p.buyQuantity ?? 1, get: p.getQuantity ?? 1, amount });
+      default:
+        return p.kind === 'percentage'
+          ? t('discount.percentage', { value: p.value })
+          : p.kind === 'fixed_per_line'
+            ? t('discount.fixedLine', { amount })
+            : t('discount.fixed', { amount });
+    }
+  };
+  const conditions = (p: PromotionAdminDto): string[] => [
+    ...(p.minSubtotalCents !== null ? [t('conditions.minSubtotal', { amount: money(p.minSubtotalCents) })] : []),
+    ...(p.minItems !== null ? [t('conditions.minItems', { count: p.minItems })] : []),
+    ...(p.customerCondition !== 'any' ? [t(`conditions.customer.${p.customerCondition}`)] : []),
+    ...(p.combination !== 'exclusive' ? [t(`conditions.combination.${p.combination}`)] : []),
+  ];
   return (
     <div className="relative overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-stone-200">
       <table className="w-full min-w-[60rem] text-left text-sm">
@@ -42,6 +69,9 @@ export async function PromotionsTable({
             </th>
             <th scope="col" className="px-3 py-3">
               {t('columns.window')}
+            </th>
+            <th scope="col" className="px-3 py-3">
+              {t('columns.usage')}
             </th>
             <th scope="col" className="px-3 py-3">
               {t('columns.status')}
@@ -70,9 +100,12 @@ export async function PromotionsTable({
                 )}
               </td>
               <td className="px-3 py-3 tabular-nums">
-                {p.kind === 'percentage'
-                  ? t('discount.percentage', { value: p.value })
-                  : t('discount.fixed', { amount: formatMoney(p.value, locale) })}
+                {discountText(p)}
+                {conditions(p).map((c) => (
+                  <span key={c} className="block text-xs text-stone-500">
+                    {c}
+                  </span>
+                ))}
               </td>
               <td className="px-3 py-3">
                 {p.code ? (
@@ -96,6 +129,19 @@ export async function PromotionsTable({
                 </span>{' '}
                 <span className="block whitespace-nowrap">
                   {p.endsAt ? when(p.endsAt) : t('window.noEnd')}
+                </span>
+              </td>
+              <td className="px-3 py-3 tabular-nums whitespace-nowrap">
+                {p.usageLimit === null
+                  ? t('usage.used', { count: p.usedCount })
+                  : t('usage.usedOf', { count: p.usedCount, limit: p.usageLimit })}
+                {p.perCustomerLimit !== null && (
+                  <span className="block text-xs text-stone-500">{t('usage.perCustomer', { limit: p.perCustomerLimit })}</span>
+                )}
+                <span className="block text-xs text-stone-500">
+                  {p.budgetCents === null
+                    ? t('usage.given', { amount: money(p.discountGivenCents) })
+                    : t('usage.budget', { amount: money(p.discountGivenCents), budget: money(p.budgetCents) })}
                 </span>
               </td>
               <td className="px-3 py-3">

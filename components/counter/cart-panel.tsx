@@ -5,11 +5,14 @@ import { buttonClass } from '@/components/ui/button';
 import { formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { CounterCartView } from '@/lib/orders/counter-queries';
+import { SavingsList } from '@/components/shop/savings-list';
+import { LINE_SCOPES } from '@/lib/promotions/explain';
 import { CartLineControls } from './cart-line-controls';
 import { CounterPrice } from './counter-price';
 import { CartTotals } from './cart-totals';
 import { itemLabel, variantText } from './item-label';
 import { PromotionCodeForm } from './promotion-code-form';
+import { StaffDiscountForm } from './staff-discount-form';
 
 /**
  * The clerk's counter cart. On a landscape tablet it stays in view beside the search, its lines
@@ -19,14 +22,22 @@ export function CartPanel({
   cart,
   locale,
   customer,
+  staffDiscountMaxPercent,
 }: {
   cart: CounterCartView | null;
   locale: Locale;
+  /** The clerk's maximum manual discount (settings); undefined = no staff discount control. */
+  staffDiscountMaxPercent?: number;
   /** The customer attached to the sale (lib/customers), shown under the title with "Detach". */
   customer?: ReactNode;
 }) {
   const t = useTranslations('counter.cart');
   const colors = useTranslations('shop.colors');
+  const tSavings = useTranslations('shop.savings');
+  const lineName = (line: { productName: string; size: string | null; color: string | null }) => {
+    const variant = variantText(colors, line);
+    return variant ? `${line.productName} (${variant})` : line.productName;
+  };
   const lines = cart?.lines ?? [];
   const unavailable = cart?.unavailable ?? [];
   const empty = lines.length === 0 && unavailable.length === 0;
@@ -94,12 +105,13 @@ export function CartPanel({
                           size="sm"
                         />
                         <span>{t('each')}</span>
-                        {line.promotion && (
-                          <span className="rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-800">
-                            {line.promotion.name}
-                          </span>
-                        )}
                       </p>
+                      <SavingsList
+                        className="mt-0.5"
+                        savings={line.savings.filter((s) => LINE_SCOPES.has(s.scope))}
+                        locale={locale}
+                        label={tSavings('lineLabel', { name: line.productName })}
+                      />
                     </div>
                     <p className="shrink-0 text-lg font-semibold tabular-nums">
                       {formatMoney(line.lineTotalCents, locale)}
@@ -129,6 +141,18 @@ export function CartPanel({
 
           <div className="space-y-3 border-t border-stone-200 bg-stone-50 px-4 pt-3">
             <PromotionCodeForm codes={cart?.cart.promotionCodes ?? []} />
+            {cart && staffDiscountMaxPercent !== undefined && lines.length > 0 && (
+              <StaffDiscountForm
+                maxPercent={staffDiscountMaxPercent}
+                lines={lines.map((l) => ({ variantId: l.variantId, name: lineName(l) }))}
+                given={[
+                  ...(cart.totals.savings.some((s) => s.scope === 'staff_cart') ? [{ variantId: null, name: t('wholeSale') }] : []),
+                  ...lines
+                    .filter((l) => l.savings.some((s) => s.scope === 'staff_line'))
+                    .map((l) => ({ variantId: l.variantId, name: lineName(l) })),
+                ]}
+              />
+            )}
             {cart && <CartTotals totals={cart.totals} locale={locale} />}
             {shortHere && <p className="text-sm font-medium text-amber-900">{t('fixStock')}</p>}
           </div>

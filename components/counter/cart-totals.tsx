@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { PricedCart } from '@/lib/pricing';
+import { SavingsList } from '@/components/shop/savings-list';
 
 /** Subtotal, discount, total and the VAT contained in it per rate — all as priceCart computed them. */
 export function CartTotals({
@@ -14,6 +15,7 @@ export function CartTotals({
   large?: boolean;
 }) {
   const t = useTranslations('counter.cart');
+  const savings = totals.savings.filter((s) => s.scope !== 'shipping');
   const money = (cents: number) => formatMoney(cents, locale);
   return (
     <dl className="space-y-1 text-base">
@@ -25,6 +27,15 @@ export function CartTotals({
         <div className="flex justify-between gap-4 text-accent-600">
           <dt>{t('discount')}</dt>
           <dd className="font-medium tabular-nums">−{money(totals.discountCents)}</dd>
+        </div>
+      )}
+      {/* Per promotion and staff discount, what it saved and why (a sale at the counter ships nothing). */}
+      {savings.length > 0 && (
+        <div className="pl-3">
+          <dt className="sr-only">{t('savings')}</dt>
+          <dd>
+            <SavingsList savings={savings} locale={locale} label={t('savings')} size="sm" />
+          </dd>
         </div>
       )}
       <div

@@ -1,6 +1,8 @@
 import { useTranslations } from 'next-intl';
 import { formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
+import type { SavingView } from '@/lib/promotions/explain';
+import { SavingsList } from './savings-list';
 
 export interface TotalsView {
   subtotalCents: number;
@@ -21,8 +23,11 @@ export function CartTotals({
   shippingNote,
   shippingFreeLabel,
   hideShipping = false,
+  savings,
 }: {
   totals: TotalsView;
+  /** What was saved and why (priceCart's or the order's savings): shown under the discount, per promotion. */
+  savings?: readonly SavingView[];
   locale: Locale;
   shippingNote?: string;
   shippingFreeLabel?: string;
@@ -30,6 +35,9 @@ export function CartTotals({
   hideShipping?: boolean;
 }) {
   const t = useTranslations('shop.cart');
+  const tSavings = useTranslations('shop.savings');
+  const goodsSavings = (savings ?? []).filter((s) => s.scope !== 'shipping');
+  const shippingSavings = (savings ?? []).filter((s) => s.scope === 'shipping');
   const money = (cents: number) => formatMoney(cents, locale);
   return (
     <dl className="space-y-2 text-sm">
@@ -41,6 +49,14 @@ export function CartTotals({
         <div className="flex justify-between gap-4 text-accent-600">
           <dt>{t('discount')}</dt>
           <dd>−{money(totals.discountCents)}</dd>
+        </div>
+      )}
+      {goodsSavings.length > 0 && (
+        <div className="-mt-1 pl-3">
+          <dt className="sr-only">{tSavings('orderLabel')}</dt>
+          <dd>
+            <SavingsList savings={goodsSavings} locale={locale} label={tSavings('orderLabel')} size="xs" />
+          </dd>
         </div>
       )}
       {!hideShipping && (
@@ -55,6 +71,14 @@ export function CartTotals({
                 : money(totals.shippingCents)}
             </dd>
           )}
+        </div>
+      )}
+      {!hideShipping && shippingSavings.length > 0 && (
+        <div className="-mt-1 pl-3">
+          <dt className="sr-only">{t('shipping')}</dt>
+          <dd>
+            <SavingsList savings={shippingSavings} locale={locale} label={t('shipping')} size="xs" />
+          </dd>
         </div>
       )}
       <div className="flex justify-between gap-4 border-t border-stone-200 pt-3 text-base font-semibold">

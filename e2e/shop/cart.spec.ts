@@ -9,7 +9,7 @@ test('[SHOP][CART] unknown promotion code is refused', async ({ page }) => {
   const total = await page.getByTestId('order-total').textContent();
   await page.getByLabel('Promotion code').fill('NO-SUCH-CODE');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByText('This code is not valid (anymore).')).toBeVisible();
+  await expect(page.getByText('We do not know this code. Check the spelling.')).toBeVisible();
   await expect(page.getByLabel('Promotion code')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: /Remove code/ })).toHaveCount(0);
   await expect(page.getByTestId('order-total')).toHaveText(total ?? '');
@@ -19,7 +19,7 @@ test('[SHOP][CART] unknown promotion code is refused', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Je winkelwagen' })).toBeVisible();
   await page.getByLabel('Actiecode').fill('BESTAATNIET');
   await page.getByRole('button', { name: 'Toepassen' }).click();
-  await expect(page.getByText('Deze code is niet (meer) geldig.')).toBeVisible();
+  await expect(page.getByText('Deze code kennen we niet. Controleer de spelling.')).toBeVisible();
 });
 
 test('[SHOP][CART] quantity can be changed and a line removed', async ({ page }) => {

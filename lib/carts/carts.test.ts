@@ -111,9 +111,10 @@ describe('web carts', () => {
     const { cartId } = await getOrCreateWebCart(db, {});
     await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
     expect(await applyPromotionCode(db, cartId, ' ten ', NOW)).toEqual({ codes: ['TEN'] });
-    for (const code of ['NOPE', 'SHOP', 'OLD']) {
+    // Each refusal says why: unknown, only for the other channel, expired.
+    for (const [code, reason] of [['NOPE', 'unknown'], ['SHOP', 'wrong_channel'], ['OLD', 'expired']]) {
       const error = await applyPromotionCode(db, cartId, code, NOW).catch((e: DomainError) => e);
-      expect(error).toMatchObject({ code: 'invalidCode', field: 'code' });
+      expect(error).toMatchObject({ code: `codeRefused.${reason}`, field: 'code' });
     }
     const priced = await getPricedCart(db, cartId, { now: NOW });
     expect(priced?.totals).toMatchObject({ subtotalCents: 5000, discountCents: 500, totalCents: 4500, codes: { accepted: ['TEN'], rejected: [] } });

@@ -4,6 +4,7 @@ import { cartLines, carts, customers, tillSessions, variants, products } from '@
 import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
 import { DomainError } from '@/lib/errors';
 import { normalizeCode, priceCart } from '@/lib/pricing';
+import { codeRefusalMessage } from '@/lib/promotions/explain';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { getDeviceTill } from '@/lib/till/device';
@@ -226,8 +227,8 @@ export async function removeLine(db: DbOrTx, input: { cartId: string; variantId:
 }
 
 /**
- * Adds a promotion code to the cart. priceCart decides: a code it rejects (unknown, expired, not yet
- * valid, not for this channel) → DomainError('invalidCode') on the 'code' field. Only accepted codes
+ * Adds a promotion code to the cart. priceCart decides: a code it refuses → DomainError
+ * ('codeRefused.<reason>', e.g. expired, minimum not reached, used up) on the 'code' field. Only accepted codes
  * are kept, so a code that expired meanwhile is dropped on the next change.
  */
 export async function applyPromotionCode(
@@ -249,7 +250,11 @@ export async function applyPromotionCode(
       promotions,
       { channel: cart.channel, now, codes: [...cart.promotionCodes, normalized], customerId: cart.customerId, locationId: cart.locationId, pricing },
     );
-    if (!normalized || !priced.codes.accepted.includes(normalized)) throw new DomainError('invalidCode', {}, 'code');
+    if (!normalized || !priced.codes.accepted.includes(normalized)) {
+      // Say why (expired, minimum not reached, used up, not for this customer…), in the person's language.
+      const refused = codeRefusalMessage(priced.codes.refusals?.find((r) => r.code === normalized));
+      throw new DomainError(refused.key, refused.values, 'code');
+    }
     await tx.update(carts).set({ promotionCodes: priced.codes.accepted }).where(eq(carts.id, cartId));
     return { codes: priced.codes.accepted };
   });

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/identity/queries';
 import { priceCart, type Channel, type Fulfilment, type PricedCart, type PricedLine } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
+import { loadStaffDiscounts } from '@/lib/staff-discounts/queries';
 import { getDeviceTill } from '@/lib/till/device';
 
 export interface CartDto {
@@ -132,14 +133,22 @@ export interface PricedCartView {
 export async function getPricedCart(
   db: DbOrTx,
   cartId: string,
-  options: { now: Date; channel?: Channel; fulfilment?: Fulfilment; locale?: CatalogLocale },
+  options: {
+    now: Date;
+    channel?: Channel;
+    fulfilment?: Fulfilment;
+    locale?: CatalogLocale;
+    /** false: price without the counter's staff discounts (what a new staff discount is measured on). */
+    staffDiscounts?: boolean;
+  },
 ): Promise<PricedCartView | null> {
   const cart = await getCart(db, cartId);
   if (!cart) return null;
-  const [loaded, promotions, pricing] = await Promise.all([
+  const [loaded, promotions, pricing, staffDiscounts] = await Promise.all([
     getCartLines(db, cartId).then((items) => loadPriceLines(db, items, options.locale ?? 'nl', options.now)),
     loadPromotionCandidates(db, options.now),
     getPricingConfig(db),
+    cart.channel === 'store' && options.staffDiscounts !== false ? loadStaffDiscounts(db, cartId) : undefined,
   ]);
   const active = loaded.filter((l) => l.active);
   const priced = priceCart(active, promotions, {
@@ -150,6 +159,7 @@ export async function getPricedCart(
     customerId: cart.customerId,
     locationId: cart.locationId,
     pricing,
+    staffDiscounts,
   });
   const { lines, ...totals } = priced;
   return {

@@ -188,7 +188,7 @@ describe('web cart actions', () => {
     await addToCartAction({ variantId: shop.variant.id, quantity: 1 });
     expect(await applyPromotionCodeAction({ code: 'nope' })).toMatchObject({
       ok: false,
-      fieldErrors: { code: ['This code is not valid (anymore).'] },
+      fieldErrors: { code: ['We do not know this code. Check the spelling.'] },
     });
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { locations, orderEvents, orderLines, orders, payments, type OrderStatus, type PaymentMethod, type ShippingAddress, type VatLineSnapshot } from '@/db/schema';
+import { locations, orderEvents, orderLines, orders, payments, type OrderStatus, type PaymentMethod, type SavingSnapshot, type ShippingAddress, type VatLineSnapshot } from '@/db/schema';
 
 export interface OrderSummaryDto {
   id: string;
@@ -27,6 +27,8 @@ export interface OrderLineDto {
   vatRateBp: number;
   vatCents: number;
   promotionName: string | null;
+  /** What was saved on this line and why, as priced at placement (Σ amountCents = discountCents). */
+  savings: SavingSnapshot[];
 }
 
 export interface OrderEventDto {
@@ -61,6 +63,10 @@ export interface OrderDetailDto extends Omit<OrderSummaryDto, 'itemCount'> {
   subtotalCents: number;
   discountCents: number;
   shippingCents: number;
+  /** What promotions took off delivery (shippingCents is after it). */
+  shippingDiscountCents: number;
+  /** Every saving of the order, per promotion and staff discount, as priced at placement. */
+  savings: SavingSnapshot[];
   vatCents: number;
   vatBreakdown: VatLineSnapshot[];
   stockLocation: { id: number; name: string };
@@ -109,6 +115,8 @@ async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<OrderDetailDto |
       subtotalCents: orders.subtotalCents,
       discountCents: orders.discountCents,
       shippingCents: orders.shippingCents,
+      shippingDiscountCents: orders.shippingDiscountCents,
+      savings: orders.savings,
       vatCents: orders.vatCents,
       vatBreakdown: orders.vatBreakdown,
       stockLocationId: locations.id,
@@ -140,6 +148,7 @@ async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<OrderDetailDto |
         vatRateBp: orderLines.vatRateBp,
         vatCents: orderLines.vatCents,
         promotionName: orderLines.promotionName,
+        savings: orderLines.savings,
       })
       .from(orderLines)
       .where(eq(orderLines.orderId, order.id))

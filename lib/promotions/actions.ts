@@ -5,13 +5,9 @@ import { redirect } from 'next/navigation';
 import { access, action } from '@/lib/actions/action';
 import { getDb, type DbOrTx } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
-import {
-  promotionEditFormSchema,
-  promotionFormSchema,
-  promotionPreviewSchema,
-  targetField,
-  type PromotionFormOutput,
-} from './admin-form';
+import { promotionEditFormSchema, promotionFormSchema, promotionPreviewSchema, targetField, type PromotionFormOutput } from './admin-form';
+import { previewSampleCart, type SamplePreview } from './admin-preview';
+import { variantIdsBySku } from './admin-promotions';
 import { findVariantIdBySku, getPromotionPreview, type PromotionPreview } from './admin-queries';
 import { createPromotion, endPromotionNow, updatePromotion } from './mutations';
 import type { PromotionInput } from './schemas';
@@ -20,12 +16,20 @@ import { endPromotionSchema } from './schemas';
 // Admin promotion actions. Thin: the form is translated by admin-form.ts, the rules live in
 // schemas.ts / mutations.ts, prices in lib/pricing.
 
-/** The variant SKU typed in the form → its id; an unknown SKU is an error on that field. */
+/** The SKUs typed in the form → variant ids; an unknown SKU is an error on the field that named it. */
 async function withTarget(db: DbOrTx, form: PromotionFormOutput): Promise<PromotionInput> {
-  if (form.promotion.target !== 'variant' || form.variantSku === null) return form.promotion;
-  const targetId = await findVariantIdBySku(db, form.variantSku);
-  if (targetId === null) throw new DomainError('unknownSku', { sku: form.variantSku }, 'variantSku');
-  return { ...form.promotion, targetId };
+  let promotion = form.promotion;
+  if (promotion.target === 'variant' && form.variantSku !== null) {
+    const targetId = await findVariantIdBySku(db, form.variantSku);
+    if (targetId === null) throw new DomainError('unknownSku', { sku: form.variantSku }, 'variantSku');
+    promotion = { ...promotion, targetId };
+  }
+  if (form.exceptSkus.length > 0) {
+    const { ids, unknown } = await variantIdsBySku(db, form.exceptSkus);
+    if (unknown.length > 0) throw new DomainError('unknownSku', { sku: unknown.join(', ') }, 'exceptSkus');
+    promotion = { ...promotion, exclusions: [...promotion.exclusions, ...ids.map((id) => ({ type: 'variant' as const, id }))] };
+  }
+  return promotion;
 }
 
 /** The domain reports a missing target on 'targetId'; the form shows it under the field that named it. */
@@ -75,16 +79,26 @@ export const endPromotionAction = action(
   },
 );
 
+export interface PromotionPreviewData {
+  /** One unit of the first targeted product ("€89.95 → €71.96"), for item promotions; null otherwise. */
+  example: PromotionPreview | null;
+  /** The sample cart the admin edits, priced by priceCart with this promotion. */
+  sample: SamplePreview;
+}
+
 /**
- * The form's live example ("€89.95 → €71.96"), priced on the server by lib/pricing. `data` is null
- * when the form does not yet describe a discount or targets nothing that is for sale.
+ * The form's live preview, priced on the server by lib/pricing: one unit of the first targeted product
+ * and the admin's sample cart (lines, customer, channel, fulfilment). Changes nothing.
  */
 export const previewPromotionAction = action(
   { schema: promotionPreviewSchema, access: access.admin },
-  async (form, { locale }): Promise<{ data: PromotionPreview | null }> => {
+  async (form, { locale }): Promise<{ data: PromotionPreviewData }> => {
     const db = getDb();
-    const promotion = await withTarget(db, form).catch(() => null);
-    if (!promotion) return { data: null };
-    return { data: await getPromotionPreview(db, promotion, { locale }) };
+    const promotion = await withTarget(db, form);
+    const [example, sample] = await Promise.all([
+      promotion.scope === 'item' ? getPromotionPreview(db, promotion, { locale }) : null,
+      previewSampleCart(db, promotion, form.sample, { locale, editingId: form.editingId ?? undefined }),
+    ]);
+    return { data: { example, sample } };
   },
 );

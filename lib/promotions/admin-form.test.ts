@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PromotionAdminDto } from './queries';
+import type { PromotionAdminDto } from './admin-promotions';
+import { promotionInput } from './testing';
 import {
   centsToEuroInput,
   EMPTY_PROMOTION_FORM,
@@ -20,16 +21,10 @@ function errorsOf(input: Record<string, unknown>) {
 
 function dto(overrides: Partial<PromotionAdminDto>): PromotionAdminDto {
   return {
+    ...promotionInput({ name: 'Socks week', value: 15 }),
     id: 7,
-    name: 'Socks week',
-    kind: 'percentage',
-    value: 15,
-    target: 'all',
-    targetId: null,
-    startsAt: null,
-    endsAt: null,
-    code: null,
-    channels: null,
+    usedCount: 0,
+    discountGivenCents: 0,
     status: 'active',
     targetLabel: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),
@@ -141,6 +136,24 @@ describe('promotionToFormValues → promotionFormSchema', () => {
     ],
     ['code, one channel, category', { code: 'SUN20', channels: ['store'], target: 'category', targetId: 4 }],
     ['product', { target: 'product', targetId: 12 }],
+    [
+      'order discount over €75 for signed-in customers, once each, with a budget',
+      { scope: 'order', kind: 'fixed_amount', value: 1000, minSubtotalCents: 7500, customerCondition: 'signed_in', perCustomerLimit: 1, usageLimit: 100, budgetCents: 50000, code: 'TEN75' },
+    ],
+    [
+      '3 for 2 on socks, except one SKU-less product, stacking with codes',
+      { scope: 'buy_x_get_y', value: 100, target: 'category', targetId: 4, buyQuantity: 2, getQuantity: 1, maxApplications: 3, exclusions: [{ type: 'product', id: 9 }], combination: 'with_codes', priority: 5 },
+    ],
+    [
+      'shoes get free socks',
+      { scope: 'buy_x_get_y', value: 100, target: 'category', targetId: 2, buyQuantity: 1, getQuantity: 1, getTargets: [{ type: 'category', id: 4 }] },
+    ],
+    [
+      'fixed per line, at most 2 units, cheapest line, several targets, weekday evenings',
+      { kind: 'fixed_per_line', value: 500, additionalTargets: [{ type: 'category', id: 3 }, { type: 'product', id: 12 }], maxUnitsPerLine: 2, application: 'cheapest_line', skipReducedLines: true, weekdays: [1, 2, 3, 4, 5], dailyStartMinute: 17 * 60, dailyEndMinute: 21 * 60 + 30 },
+    ],
+    ['free delivery from €40', { scope: 'shipping', value: 100, minSubtotalCents: 4000, combination: 'combinable' }],
+    ['titles and descriptions in both languages', { titleEn: '3 for 2 on socks', titleNl: '3 halen 2 betalen op sokken', descriptionEn: 'Cheapest one free', descriptionNl: 'Goedkoopste gratis' }],
   ];
   for (const locale of ['nl', 'en'] as const) {
     for (const [label, overrides] of cases) {
@@ -148,7 +161,7 @@ describe('promotionToFormValues → promotionFormSchema', () => {
         const stored = dto(overrides);
         const values = promotionToFormValues(stored, locale);
         const { promotion } = promotionFormSchema.parse(values);
-        const { id: _id, status: _s, targetLabel: _l, createdAt: _c, ...expected } = stored;
+        const { id: _id, status: _s, targetLabel: _l, createdAt: _c, usedCount: _u, discountGivenCents: _g, ...expected } = stored;
         expect(promotion).toEqual(expected);
       });
     }
@@ -176,24 +189,25 @@ describe('promotionToFormValues → promotionFormSchema', () => {
 });
 
 describe('promotionPreviewSchema', () => {
-  it('only needs the discount and its target', () => {
+  const sample = { lines: [{ sku: 'soc-ank-red', quantity: 3 }], customer: 'guest', channel: 'web', fulfilment: 'delivery', withRunning: false };
+  it('only needs the discount, its target and the sample cart', () => {
     const parsed = promotionPreviewSchema.parse({
       kind: 'percentage',
       value: '20',
       target: 'category',
       categoryId: '2',
+      sample,
     });
+    expect(parsed.sample.lines).toEqual([{ sku: 'SOC-ANK-RED', quantity: 3 }]);
+    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '20', sample: { ...sample, lines: [{ sku: 'X', quantity: 0 }] } }).success).toBe(false);
+    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '20', sample: { ...sample, price: 1 } }).success).toBe(false);
     expect(parsed.promotion).toMatchObject({
       kind: 'percentage',
       value: 20,
       target: 'category',
       targetId: 2,
     });
-    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '', target: 'all' }).success).toBe(
-      false,
-    );
-    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '20', price: '1' }).success).toBe(
-      false,
-    );
+    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '', target: 'all', sample }).success).toBe(false);
+    expect(promotionPreviewSchema.safeParse({ kind: 'percentage', value: '20', price: '1', sample }).success).toBe(false);
   });
 });

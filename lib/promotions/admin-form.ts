@@ -1,26 +1,27 @@
 import { z } from 'zod';
 import { idFromForm } from '@/lib/actions/form-numbers';
 import { utcToZonedLocal } from '@/lib/time/zoned';
-import type { PromotionAdminDto } from './queries';
-import { createPromotionSchema, type PromotionInput } from './schemas';
+import type { PromotionAdminDto } from './admin-promotions';
+import { createPromotionSchema, type PromotionInput, type TargetRef } from './schemas';
+import { EMPTY_PROMOTION_FORM, type PromotionFormValues } from './form-values';
+
+export { EMPTY_PROMOTION_FORM, type PromotionFormValues } from './form-values';
 
 // The admin promotion form speaks in what a person sees — a category select, a product select, a
-// variant *SKU* text field, checkboxes for channels — while the domain schema (schemas.ts) speaks in
-// `target` + `targetId`. This file translates between them and delegates every rule to
-// createPromotionSchema, so no validation rule lives twice.
+// variant *SKU* text field, checkboxes for channels, "category:3" options in the extra-target lists —
+// while the domain schema (schemas.ts) speaks in `target` + `targetId` and target refs. This file
+// translates between them and delegates every rule to createPromotionSchema, so no rule lives twice.
 
 const FORM_KEYS = [
-  'name',
-  'kind',
-  'value',
-  'target',
-  'categoryId',
-  'productId',
-  'variantSku',
-  'startsAt',
-  'endsAt',
-  'code',
-  'channels',
+  'name', 'titleEn', 'titleNl', 'descriptionEn', 'descriptionNl',
+  'scope', 'kind', 'value',
+  'target', 'categoryId', 'productId', 'variantSku',
+  'alsoTargets', 'exceptTargets', 'exceptSkus', 'getTargets',
+  'skipReducedLines', 'maxUnitsPerLine', 'application',
+  'buyQuantity', 'getQuantity', 'maxApplications',
+  'minSubtotal', 'minItems', 'customerCondition', 'weekdays', 'dailyStart', 'dailyEnd',
+  'startsAt', 'endsAt', 'priority', 'combination',
+  'code', 'channels', 'usageLimit', 'perCustomerLimit', 'budget',
 ] as const;
 type FormKey = (typeof FORM_KEYS)[number];
 
@@ -45,11 +46,25 @@ export function targetField(target: Target): FormKey {
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+const list = (v: unknown): unknown[] => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
 /** SKUs are stored upper-case; people type them in any case. */
 export function normalizeSku(v: unknown): string | null {
   const sku = text(v).toUpperCase();
   return sku === '' ? null : sku;
+}
+
+/** "ABC-1, def-2" → ['ABC-1', 'DEF-2'] (commas, semicolons or spaces between). */
+export function skuList(v: unknown): string[] {
+  return [...new Set(text(v).toUpperCase().split(/[\s,;]+/).filter(Boolean))];
+}
+
+/** "category:3" / "product:12" (the extra-target lists' option values) → a target ref, or null. */
+export function parseTargetOption(v: unknown): TargetRef | null {
+  const m = /^(category|product|variant):(\d{1,10})$/.exec(text(v));
+  if (!m) return null;
+  const id = Number(m[2]);
+  return id >= 1 && id <= 2_147_483_647 ? { type: m[1] as TargetRef['type'], id } : null;
 }
 
 /** Stands in for the variant id until the action has looked the SKU up (it needs the database). */
@@ -59,13 +74,21 @@ export interface PromotionFormOutput {
   promotion: PromotionInput;
   /** Set when target = 'variant': the action resolves it to promotion.targetId. */
   variantSku: string | null;
+  /** SKUs to exclude: the action resolves them and adds them to promotion.exclusions. */
+  exceptSkus: string[];
 }
 
-function mapForm(
-  raw: RawForm,
-  ctx: z.RefinementCtx,
-  options: { requireChannel: boolean },
-): PromotionFormOutput {
+function refs(raw: unknown, field: FormKey, ctx: z.RefinementCtx): TargetRef[] {
+  const out: TargetRef[] = [];
+  for (const v of list(raw)) {
+    const ref = parseTargetOption(v);
+    if (ref) out.push(ref);
+    else ctx.addIssue({ code: 'custom', path: [field], message: 'validation.invalid' });
+  }
+  return out;
+}
+
+function mapForm(raw: RawForm, ctx: z.RefinementCtx, options: { requireChannel: boolean }): PromotionFormOutput {
   const target = (['all', 'category', 'product', 'variant'] as const).find((t) => t === raw.target);
   const sku = target === 'variant' ? normalizeSku(raw.variantSku) : null;
   const targetId =
@@ -84,14 +107,39 @@ function mapForm(
   }
   const parsed = createPromotionSchema.safeParse({
     name: raw.name,
+    titleEn: raw.titleEn,
+    titleNl: raw.titleNl,
+    descriptionEn: raw.descriptionEn,
+    descriptionNl: raw.descriptionNl,
+    scope: raw.scope,
     kind: raw.kind,
     value: raw.value ?? '',
     target: raw.target,
     targetId,
+    additionalTargets: refs(raw.alsoTargets, 'alsoTargets', ctx),
+    exclusions: refs(raw.exceptTargets, 'exceptTargets', ctx),
+    skipReducedLines: raw.skipReducedLines,
+    maxUnitsPerLine: raw.maxUnitsPerLine,
+    application: raw.application,
+    buyQuantity: raw.buyQuantity,
+    getQuantity: raw.getQuantity,
+    getTargets: refs(raw.getTargets, 'getTargets', ctx),
+    maxApplications: raw.maxApplications,
+    minSubtotal: raw.minSubtotal,
+    minItems: raw.minItems,
+    customerCondition: raw.customerCondition,
+    weekdays: raw.weekdays,
+    dailyStart: raw.dailyStart,
+    dailyEnd: raw.dailyEnd,
     startsAt: raw.startsAt,
     endsAt: raw.endsAt,
+    priority: raw.priority,
+    combination: raw.combination,
     code: raw.code,
     channels,
+    usageLimit: raw.usageLimit,
+    perCustomerLimit: raw.perCustomerLimit,
+    budget: raw.budget,
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -100,13 +148,13 @@ function mapForm(
     }
     return z.NEVER;
   }
-  return { promotion: parsed.data, variantSku: sku };
+  const exceptSkus = skuList(raw.exceptSkus);
+  if (exceptSkus.length > 50) ctx.addIssue({ code: 'custom', path: ['exceptSkus'], message: 'validation.tooLong' });
+  return { promotion: parsed.data, variantSku: sku, exceptSkus };
 }
 
 /** New promotion, from the admin form (FormData or an object). */
-export const promotionFormSchema = formFields.transform((raw, ctx) =>
-  mapForm(raw, ctx, { requireChannel: true }),
-);
+export const promotionFormSchema = formFields.transform((raw, ctx) => mapForm(raw, ctx, { requireChannel: true }));
 
 /** Edit of an existing promotion: the same form plus its id. */
 export const promotionEditFormSchema = formFields
@@ -114,16 +162,38 @@ export const promotionEditFormSchema = formFields
   .strict()
   .transform((raw, ctx) => ({ id: raw.id, ...mapForm(raw, ctx, { requireChannel: true }) }));
 
+const sampleSchema = z
+  .object({
+    lines: z
+      .array(
+        z
+          .object({
+            sku: z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong').transform((v) => v.toUpperCase()),
+            quantity: z.number().int('validation.integer').min(1, 'validation.tooSmall').max(99, 'validation.tooBig'),
+          })
+          .strict(),
+      )
+      .max(20, 'validation.tooLong'),
+    customer: z.enum(['guest', 'signed_in', 'first_order', 'loyalty_member'], 'validation.choice'),
+    channel: z.enum(['web', 'store'], 'validation.choice'),
+    fulfilment: z.enum(['delivery', 'pickup', 'in_store'], 'validation.choice'),
+    withRunning: z.boolean(),
+  })
+  .strict();
+
 /**
- * The live preview gets the form as it is while being typed: name, window, code and channels do not
- * change an example price, so they are replaced by neutral values and only the discount and its
- * target are checked.
+ * The live preview gets the form as it is while being typed, plus the sample cart the admin edits.
+ * Name and window do not change a price, so they are replaced by neutral values; the code and the
+ * channels stay (a code can be refused on the sample; a channel restriction shows on it).
  */
-export const promotionPreviewSchema = formFields.transform((raw, ctx) =>
-  mapForm({ ...raw, name: 'preview', startsAt: '', endsAt: '', code: '', channels: [] }, ctx, {
-    requireChannel: false,
-  }),
-);
+export const promotionPreviewSchema = formFields
+  .extend({ sample: sampleSchema, editingId: z.number().int().min(1).max(2_147_483_647).optional() })
+  .strict()
+  .transform((raw, ctx) => {
+    const { sample, editingId, ...form } = raw;
+    const mapped = mapForm({ ...form, name: 'preview', startsAt: '', endsAt: '' }, ctx, { requireChannel: false });
+    return { ...mapped, sample, editingId: editingId ?? null };
+  });
 
 /** Whole cents as the amount a person would type: 500 → "5,00" (nl) / "5.00" (en). Integer math, no float. */
 export function centsToEuroInput(cents: number, locale: 'nl' | 'en'): string {
@@ -132,50 +202,59 @@ export function centsToEuroInput(cents: number, locale: 'nl' | 'en'): string {
   return `${euros}${locale === 'nl' ? ',' : '.'}${rest}`;
 }
 
-/** What the form's fields hold. Checkboxes as a list; everything else as text. */
-export interface PromotionFormValues {
-  name: string;
-  kind: 'percentage' | 'fixed_amount';
-  value: string;
-  target: Target;
-  categoryId: string;
-  productId: string;
-  variantSku: string;
-  startsAt: string;
-  endsAt: string;
-  code: string;
-  channels: ('web' | 'store')[];
-}
+const minuteToTime = (m: number | null) => (m === null ? '' : `${String(Math.trunc(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+const refOption = (r: { type: string; id: number | null }) => `${r.type}:${r.id}`;
+const cents = (v: number | null, locale: 'nl' | 'en') => (v === null ? '' : centsToEuroInput(v, locale));
+const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
-export const EMPTY_PROMOTION_FORM: PromotionFormValues = {
-  name: '',
-  kind: 'percentage',
-  value: '',
-  target: 'all',
-  categoryId: '',
-  productId: '',
-  variantSku: '',
-  startsAt: '',
-  endsAt: '',
-  code: '',
-  // Omnichannel by default (DESIGN invariant 2): both boxes start checked.
-  channels: ['web', 'store'],
-};
-
-/** A stored promotion as form values: instants back in Amsterdam wall-clock time, cents back in euros. */
-export function promotionToFormValues(p: PromotionAdminDto, locale: 'nl' | 'en'): PromotionFormValues {
+/**
+ * A stored promotion as form values: instants back in Amsterdam wall-clock time, cents back in euros.
+ * Excluded variants come back as their SKUs (`exceptSkuLabels`, looked up by the page).
+ */
+export function promotionToFormValues(
+  p: PromotionAdminDto,
+  locale: 'nl' | 'en',
+  exceptSkuLabels: string[] = [],
+): PromotionFormValues {
   const id = p.targetId === null ? '' : String(p.targetId);
   return {
+    ...EMPTY_PROMOTION_FORM,
     name: p.name,
+    titleEn: p.titleEn ?? '',
+    titleNl: p.titleNl ?? '',
+    descriptionEn: p.descriptionEn ?? '',
+    descriptionNl: p.descriptionNl ?? '',
+    scope: p.scope,
     kind: p.kind,
     value: p.kind === 'percentage' ? String(p.value) : centsToEuroInput(p.value, locale),
     target: p.target,
     categoryId: p.target === 'category' ? id : '',
     productId: p.target === 'product' ? id : '',
     variantSku: p.target === 'variant' ? (p.targetLabel ?? '') : '',
+    alsoTargets: p.additionalTargets.map(refOption),
+    exceptTargets: p.exclusions.filter((r) => r.type !== 'variant').map(refOption),
+    exceptSkus: exceptSkuLabels.join(', '),
+    getTargets: p.getTargets.map(refOption),
+    skipReducedLines: p.skipReducedLines,
+    maxUnitsPerLine: num(p.maxUnitsPerLine),
+    application: p.application,
+    buyQuantity: num(p.buyQuantity),
+    getQuantity: num(p.getQuantity),
+    maxApplications: num(p.maxApplications),
+    minSubtotal: cents(p.minSubtotalCents, locale),
+    minItems: num(p.minItems),
+    customerCondition: p.customerCondition,
+    weekdays: (p.weekdays ?? []).map(String),
+    dailyStart: minuteToTime(p.dailyStartMinute),
+    dailyEnd: minuteToTime(p.dailyEndMinute),
     startsAt: p.startsAt ? utcToZonedLocal(p.startsAt) : '',
     endsAt: p.endsAt ? utcToZonedLocal(p.endsAt) : '',
+    priority: p.priority === 0 ? '' : String(p.priority),
+    combination: p.combination,
     code: p.code ?? '',
     channels: p.channels && p.channels.length > 0 ? p.channels : ['web', 'store'],
+    usageLimit: num(p.usageLimit),
+    perCustomerLimit: num(p.perCustomerLimit),
+    budget: cents(p.budgetCents, locale),
   };
 }

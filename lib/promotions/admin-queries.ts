@@ -21,6 +21,8 @@ export interface PromotionTargetOptions {
   products: { id: number; name: string; brand: string }[];
   /** For the SKU field's suggestions. */
   variants: { sku: string; label: string }[];
+  /** The preview's first sample cart: two items for sale, which the admin then edits. */
+  sample: { sku: string; quantity: number }[];
 }
 
 /** Everything a promotion can target, named in `locale`, in two queries plus the categories. */
@@ -43,6 +45,7 @@ export async function listPromotionTargetOptions(
   ]);
   return {
     categories,
+    sample: variantRows.slice(0, 2).map((v, i) => ({ sku: v.sku, quantity: i + 1 })),
     products: productRows,
     variants: variantRows.map((v) => ({
       sku: v.sku,

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { categories, products, promotions, variants } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -9,12 +9,30 @@ function assertAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw new DomainError('forbidden');
 }
 
+const TABLES = { category: categories, product: products, variant: variants } as const;
+
 /** The targeted category / product / variant must exist, or the promotion would silently match nothing. */
 async function assertTargetExists(db: DbOrTx, input: PromotionInput): Promise<void> {
-  if (input.target === 'all' || input.targetId === null) return;
-  const table = { category: categories, product: products, variant: variants }[input.target];
-  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, input.targetId));
-  if (!row) throw new DomainError('notFound', {}, 'targetId');
+  if (input.target !== 'all' && input.targetId !== null) {
+    const table = TABLES[input.target];
+    const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, input.targetId));
+    if (!row) throw new DomainError('notFound', {}, 'targetId');
+  }
+  // The extra targets, exclusions and "get" items likewise, each reported on its own form field.
+  const lists = [
+    ['alsoTargets', input.additionalTargets],
+    ['exceptTargets', input.exclusions],
+    ['getTargets', input.getTargets],
+  ] as const;
+  for (const [field, refs] of lists) {
+    for (const type of ['category', 'product', 'variant'] as const) {
+      const ids = [...new Set(refs.filter((r) => r.type === type).map((r) => r.id))];
+      if (ids.length === 0) continue;
+      const table = TABLES[type];
+      const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids));
+      if (rows.length !== ids.length) throw new DomainError('notFound', {}, field);
+    }
+  }
 }
 
 /** Whether another promotion already uses this code (codes are unique, stored upper-case). */

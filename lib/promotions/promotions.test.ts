@@ -7,6 +7,7 @@ import { createCustomerActor, createPromotionRow, createShop, createStaff, reset
 import { createPromotion, endPromotionNow, updatePromotion } from './mutations';
 import { getPromotion, listPromotions, loadPromotionCandidates } from './queries';
 import type { PromotionInput } from './schemas';
+import { promotionInput } from './testing';
 
 let handle: DbHandle;
 let db: Db;
@@ -14,17 +15,7 @@ let shop: Awaited<ReturnType<typeof createShop>>;
 let admin: Actor;
 
 const NOW = new Date('2026-05-01T10:00:00Z');
-const base: PromotionInput = {
-  name: 'Spring',
-  kind: 'percentage',
-  value: 20,
-  target: 'all',
-  targetId: null,
-  startsAt: null,
-  endsAt: null,
-  code: null,
-  channels: null,
-};
+const base: PromotionInput = promotionInput({ name: 'Spring', kind: 'percentage', value: 20 });
 
 beforeAll(async () => {
   handle = await createTestDatabase();

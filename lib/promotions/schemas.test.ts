@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPromotionSchema, updatePromotionSchema } from './schemas';
+import { promotionInput } from './testing';
 
 const form = { name: 'Spring', kind: 'percentage', value: '20' };
 
@@ -11,6 +12,7 @@ function messages(input: Record<string, unknown>) {
 describe('createPromotionSchema', () => {
   it('turns form text into what the database stores', () => {
     expect(createPromotionSchema.parse({ ...form, target: 'all', targetId: '', code: ' spring-26 ', startsAt: '2026-03-29T02:30', endsAt: '' })).toEqual({
+      ...promotionInput(),
       name: 'Spring',
       kind: 'percentage',
       value: 20,
@@ -58,5 +60,25 @@ describe('createPromotionSchema', () => {
     expect(createPromotionSchema.safeParse({ ...form, createdByUserId: '1' }).success).toBe(false);
     expect(updatePromotionSchema.parse({ ...form, id: '4' })).toMatchObject({ id: 4, value: 20 });
     expect(updatePromotionSchema.safeParse(form).success).toBe(false);
+  });
+});
+
+describe('engine fields', () => {
+  it('reads minimum, budget and weekly hours; all seven days is every day', () => {
+    expect(
+      createPromotionSchema.parse({ ...form, scope: 'order', kind: 'fixed_amount', value: '10', minSubtotal: '75', budget: '500,00', weekdays: ['1', '2', '3', '4', '5', '6', '7'], dailyStart: '09:00', dailyEnd: '17:30' }),
+    ).toMatchObject({ scope: 'order', value: 1000, minSubtotalCents: 7500, budgetCents: 50000, weekdays: null, dailyStartMinute: 540, dailyEndMinute: 1050 });
+  });
+
+  it('refuses a per-line amount off an order, BXGY without quantities, a half-given or backwards daily window', () => {
+    expect(messages({ ...form, scope: 'order', kind: 'fixed_per_line', value: '5' })).toMatchObject({ kind: 'validation.choice' });
+    expect(messages({ ...form, scope: 'buy_x_get_y', value: '100' })).toMatchObject({ buyQuantity: 'validation.required', getQuantity: 'validation.required' });
+    expect(messages({ ...form, dailyStart: '09:00' })).toMatchObject({ dailyEnd: 'validation.required' });
+    expect(messages({ ...form, dailyStart: '18:00', dailyEnd: '09:00' })).toMatchObject({ dailyEnd: 'validation.endBeforeStart' });
+    expect(messages({ ...form, minSubtotal: '7,5,0' })).toMatchObject({ minSubtotal: 'validation.amount' });
+  });
+
+  it('drops BXGY-only fields from other kinds', () => {
+    expect(createPromotionSchema.parse({ ...form, buyQuantity: '2', getQuantity: '1', maxApplications: '3' })).toMatchObject({ buyQuantity: null, getQuantity: null, maxApplications: null });
   });
 });

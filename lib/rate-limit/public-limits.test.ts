@@ -165,7 +165,7 @@ describe('promotion code entry', () => {
       state.address = `2001:db8::${i + 1}`;
       expect(await applyPromotionCodeAction({ code: `GUESS${i}` })).toMatchObject({
         ok: false,
-        fieldErrors: { code: ['This code is not valid (anymore).'] },
+        fieldErrors: { code: ['We do not know this code. Check the spelling.'] },
       });
     }
     state.address = '2001:db8::ff';

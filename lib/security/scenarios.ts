@@ -118,6 +118,11 @@ export const SCENARIOS: Record<string, Scenario> = {
     input: () => ({ holdMinutes: '45', returnWindowDays: '14', lowStockThreshold: '3', pointsPerEuro: '2', redeemStepPoints: '100', redeemStepValue: '1' }),
     others: 'refused',
   },
+  // Staff discounts (clerks and admins) on store A's clerk's own counter cart: 5 % of the sale, within a clerk's 10 %.
+  // Another clerk or an admin has no such cart: refused; nobody changes the owner's cart.
+  'lib/staff-discounts/actions.ts#giveStaffDiscountAction': { input: () => ({ variantId: '', kind: 'percentage', value: '5', reason: 'damaged box' }), others: 'refused' },
+  'lib/staff-discounts/actions.ts#removeStaffDiscountAction': { input: () => ({ variantId: '' }), others: 'refused' },
+  'lib/settings/actions.ts#saveStaffDiscountSettingsAction': { input: () => ({ clerkMaxPercent: '15', adminMaxPercent: '50' }), others: 'refused' },
   'lib/settings/actions.ts#saveStoreSettingsAction': { input: (w) => ({ ...storeHoursForm, locationId: String(w.shop.storeA.id) }), others: 'refused' },
 
   // Till (counter): the store is the session's, the till the device's cookie checked against the store.

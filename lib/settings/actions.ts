@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { access, action } from '@/lib/actions/action';
 import { getDb } from '@/lib/db';
 import { saveSettings, updateStoreSettings, type SettingsPatch } from './mutations';
-import { pricingFormSchema, policiesFormSchema, shopSellerFormSchema, storeSettingsFormSchema } from './schemas';
+import { pricingFormSchema, policiesFormSchema, shopSellerFormSchema, staffDiscountFormSchema, storeSettingsFormSchema } from './schemas';
 import { getSetting, invalidateSettingLocally, type SettingKey } from './settings';
 
 // Admin settings actions, one per section of /admin/settings. Each saves in one transaction (with an
@@ -59,6 +59,15 @@ export const savePoliciesSettingsAction = action(
       },
       actor,
     );
+    return { message: t(changed.length ? 'admin.settings.saved' : 'admin.settings.unchanged') };
+  },
+);
+
+/** The largest manual discount a clerk / an admin may give at the counter (checked again on every discount). */
+export const saveStaffDiscountSettingsAction = action(
+  { schema: staffDiscountFormSchema, access: access.admin },
+  async (input, { actor, t }) => {
+    const changed = await save({ staffDiscounts: input }, actor);
     return { message: t(changed.length ? 'admin.settings.saved' : 'admin.settings.unchanged') };
   },
 );

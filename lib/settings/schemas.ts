@@ -94,6 +94,14 @@ export const policiesFormSchema = z
   })
   .strict();
 
+/** Staff discounts at the counter: the maximum per role, in whole percent (lib/staff-discounts). */
+export const staffDiscountFormSchema = z
+  .object({
+    clerkMaxPercent: intFromForm({ min: 0, max: 100 }),
+    adminMaxPercent: intFromForm({ min: 0, max: 100 }),
+  })
+  .strict();
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**

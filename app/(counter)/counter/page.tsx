@@ -13,6 +13,8 @@ import { getCustomerSummaries } from '@/lib/customers/queries';
 import { getDb } from '@/lib/db';
 import { getLocale } from '@/lib/i18n/locale';
 import { getCounterCartView, searchCounterProducts } from '@/lib/orders/counter-queries';
+import { getSetting } from '@/lib/settings/settings';
+import { maxStaffDiscountPercent } from '@/lib/staff-discounts/limits';
 import { getCounterStore } from '@/lib/orders/counter-session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,10 +36,13 @@ export default async function CounterSalePage({
   const query = (typeof params.q === 'string' ? params.q : '').trim().slice(0, 64);
   const now = new Date();
   const cartId = await findCounterCartId(db, actor.userId);
-  const [cart, results] = await Promise.all([
+  const [cart, results, staffDiscountLimits] = await Promise.all([
     cartId ? getCounterCartView(db, { cartId, storeId: store.id, locale, now }) : null,
     query.length > 0 ? searchCounterProducts(db, { query, locale, storeId: store.id, now }) : null,
+    getSetting(db, 'staffDiscounts'),
   ]);
+  // The clerk's own maximum, shown beside the discount form (the action checks it again).
+  const staffDiscountMax = actor.role === 'admin' || actor.role === 'clerk' ? maxStaffDiscountPercent(staffDiscountLimits, actor.role) : 0;
   const attachedId = cart?.cart.customerId ?? null;
   const [attached] = attachedId ? await getCustomerSummaries(db, actor, [attachedId]) : [];
 
@@ -59,7 +64,12 @@ export default async function CounterSalePage({
           </div>
         )}
       </div>
-      <CartPanel cart={cart} locale={locale} customer={attached && <CustomerAttached customer={attached} />} />
+      <CartPanel
+        cart={cart}
+        locale={locale}
+        customer={attached && <CustomerAttached customer={attached} />}
+        staffDiscountMaxPercent={staffDiscountMax > 0 ? staffDiscountMax : undefined}
+      />
     </div>
   );
 }

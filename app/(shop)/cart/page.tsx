@@ -5,7 +5,6 @@ import { PriceTag } from '@/components/shop/price-tag';
 import { ProductImage } from '@/components/shop/product-image';
 import { variantText } from '@/components/shop/variant-text';
 import { ButtonLink } from '@/components/ui/button';
-import { Badge } from '@/components/ui/card';
 import { getActor } from '@/lib/auth/session';
 import { getPricedCart } from '@/lib/carts/queries';
 import { currentWebCartId } from '@/lib/carts/web-cart';
@@ -14,6 +13,8 @@ import { formatMoney } from '@/lib/i18n/format';
 import { getSetting } from '@/lib/settings/settings';
 import { CartHandoff } from '@/components/shop/cart-handoff';
 import { CartTotals } from '@/components/shop/cart-totals';
+import { SavingsList } from '@/components/shop/savings-list';
+import { codeRefusalMessage, LINE_SCOPES } from '@/lib/promotions/explain';
 import { LineControls } from './_components/line-controls';
 import { PromotionCodeForm } from './_components/promotion-code-form';
 import { RemoveCodeButton } from './_components/remove-code-button';
@@ -23,9 +24,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CartPage() {
-  const [t, tColors, locale, actor] = await Promise.all([
+  const [t, tColors, tSavings, tErrors, locale, actor] = await Promise.all([
     getTranslations('shop.cart'),
     getTranslations('shop.colors'),
+    getTranslations('shop.savings'),
+    getTranslations('errors'),
     getLocale(),
     getActor(),
   ]);
@@ -51,6 +54,13 @@ export default async function CartPage() {
 
   const { lines, unavailable, totals, cart } = view;
   const shipping = await getSetting(db, 'shipping'); // the threshold priceCart charges by
+  // A code kept on the cart that no longer applies (e.g. the minimum is no longer met) says why.
+  const refusals = new Map(
+    totals.codes.refusals.map((r) => {
+      const m = codeRefusalMessage(r);
+      return [r.code, (tErrors as (key: string, values?: Record<string, string | number>) => string)(m.key, m.values)] as const;
+    }),
+  );
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:py-10">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -87,11 +97,12 @@ export default async function CartPage() {
                           regularCents={line.unitPriceCents}
                           locale={locale}
                         />
-                        {line.promotion && (
-                          <Badge tone="accent" className="mt-1">
-                            {line.promotion.name}
-                          </Badge>
-                        )}
+                        <SavingsList
+                          className="mt-1"
+                          savings={line.savings.filter((s) => LINE_SCOPES.has(s.scope))}
+                          locale={locale}
+                          label={tSavings('lineLabel', { name: line.productName })}
+                        />
                       </div>
                       <p className="shrink-0 font-semibold">
                         <span className="sr-only">{t('lineTotal')}: </span>
@@ -157,7 +168,12 @@ export default async function CartPage() {
                       key={code}
                       className="flex items-center justify-between gap-2 rounded-lg bg-stone-50 py-1 pl-3"
                     >
-                      <span className="font-mono text-sm font-medium">{code}</span>
+                      <span className="min-w-0">
+                        <span className="font-mono text-sm font-medium">{code}</span>
+                        {refusals.has(code) && (
+                          <span className="block text-xs text-amber-800">{refusals.get(code)}</span>
+                        )}
+                      </span>
                       <RemoveCodeButton code={code} />
                     </li>
                   ))}
@@ -166,6 +182,7 @@ export default async function CartPage() {
             )}
             <CartTotals
               totals={totals}
+              savings={totals.savings}
               locale={locale}
               shippingNote={t('shippingNote', {
                 threshold: formatMoney(shipping.freeDeliveryThresholdCents, locale),

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CartTotals } from '@/components/shop/cart-totals';
+import { SavingsList } from '@/components/shop/savings-list';
 import { variantText } from '@/components/shop/variant-text';
 import { getActor } from '@/lib/auth/session';
 import { getPricedCart } from '@/lib/carts/queries';
@@ -14,6 +15,7 @@ import { getAvailability } from '@/lib/inventory/queries';
 import { listStores } from '@/lib/locations/queries';
 import { getCheckoutRedeemOptions } from '@/lib/loyalty/queries';
 import { checkoutDefaults } from '@/lib/identity/checkout-defaults';
+import { LINE_SCOPES } from '@/lib/promotions/explain';
 import { CheckoutForm, type PickupStoreOption } from './_components/checkout-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,9 +23,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CheckoutPage() {
-  const [t, tColors, locale, actor] = await Promise.all([
+  const [t, tColors, tSavings, locale, actor] = await Promise.all([
     getTranslations('shop.checkout'),
     getTranslations('shop.colors'),
+    getTranslations('shop.savings'),
     getLocale(),
     getActor(),
   ]);
@@ -65,7 +68,7 @@ export default async function CheckoutPage() {
     <div className="space-y-4">
       <ul className="space-y-2 text-sm">
         {view.lines.map((line) => (
-          <li key={line.variantId} className="flex justify-between gap-3">
+          <li key={line.variantId} className="flex flex-wrap justify-between gap-x-3">
             <span className="min-w-0">
               <span className="font-medium">{line.quantity} × </span>
               {line.productName}
@@ -74,10 +77,17 @@ export default async function CheckoutPage() {
               )}
             </span>
             <span className="shrink-0">{formatMoney(line.lineTotalCents, locale)}</span>
+            <SavingsList
+              className="basis-full pl-4"
+              size="xs"
+              savings={line.savings.filter((s) => LINE_SCOPES.has(s.scope))}
+              locale={locale}
+              label={tSavings('lineLabel', { name: line.productName })}
+            />
           </li>
         ))}
       </ul>
-      <CartTotals totals={view.totals} locale={locale} shippingFreeLabel={t('free')} />
+      <CartTotals totals={view.totals} savings={view.totals.savings} locale={locale} shippingFreeLabel={t('free')} />
     </div>
   );
 

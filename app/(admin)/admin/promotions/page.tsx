@@ -7,7 +7,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { listPromotions } from '@/lib/promotions/queries';
+import { listPromotionsForAdmin } from '@/lib/promotions/admin-promotions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.promotions'))('title') };
@@ -24,7 +24,7 @@ export default async function PromotionsPage({
     getLocale(),
     searchParams,
   ]);
-  const promotions = await listPromotions(getDb(), { locale });
+  const promotions = await listPromotionsForAdmin(getDb(), { locale });
 
   // After a save or an end the action redirects here with the id; the message names the promotion.
   const byId = (id: string | undefined) => (id ? promotions.find((p) => String(p.id) === id) : undefined);

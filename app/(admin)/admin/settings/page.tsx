@@ -10,6 +10,7 @@ import {
   savePoliciesSettingsAction,
   savePricingSettingsAction,
   saveShopSettingsAction,
+  saveStaffDiscountSettingsAction,
   saveStoreSettingsAction,
 } from '@/lib/settings/actions';
 import { getSettingsOverview } from '@/lib/settings/queries';
@@ -79,6 +80,11 @@ export default async function SettingsPage() {
     { name: 'redeemStepValue', label: t('redeemStepValue'), defaultValue: euros(s.loyalty.redeemStepCents, locale), inputMode: 'decimal' },
   ];
 
+  const staffDiscountFields: SettingsFieldSpec[] = [
+    { name: 'clerkMaxPercent', label: t('clerkMaxPercent'), hint: t('maxPercentHint'), defaultValue: String(s.staffDiscounts.clerkMaxPercent), inputMode: 'numeric' },
+    { name: 'adminMaxPercent', label: t('adminMaxPercent'), hint: t('maxPercentHint'), defaultValue: String(s.staffDiscounts.adminMaxPercent), inputMode: 'numeric' },
+  ];
+
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <PageHeader title={t('title')} description={t('intro')} />
@@ -92,6 +98,14 @@ export default async function SettingsPage() {
         submitLabel={t('savePricing')}
       />
       <SettingsForm id="policies" title={t('policiesSection')} action={savePoliciesSettingsAction} fields={policyFields} submitLabel={t('savePolicies')} />
+      <SettingsForm
+        id="staff-discounts"
+        title={t('staffDiscountSection')}
+        hint={t('staffDiscountHint')}
+        action={saveStaffDiscountSettingsAction}
+        fields={staffDiscountFields}
+        submitLabel={t('saveStaffDiscounts')}
+      />
       <StoreSettingsForms
         title={t('storesSection')}
         hint={t('storesHint')}

@@ -18,12 +18,7 @@ export default async function NewPromotionPage() {
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader title={t('newTitle')} back={{ href: '/admin/promotions', label: t('back') }} />
-      {/* No value yet, so the example asks for one. */}
-      <PromotionForm
-        initial={EMPTY_PROMOTION_FORM}
-        initialPreview={{ kind: 'invalidValue' }}
-        options={options}
-      />
+      <PromotionForm initial={EMPTY_PROMOTION_FORM} initialSample={options.sample} options={options} />
     </div>
   );
 }

@@ -7,8 +7,8 @@ import { Badge } from '@/components/ui/card';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { promotionToFormValues } from '@/lib/promotions/admin-form';
-import { getPromotionPreview, listPromotionTargetOptions } from '@/lib/promotions/admin-queries';
-import { getPromotion } from '@/lib/promotions/queries';
+import { excludedSkus, getPromotionForAdmin } from '@/lib/promotions/admin-promotions';
+import { listPromotionTargetOptions } from '@/lib/promotions/admin-queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.promotionForm'))('editTitle') };
@@ -28,11 +28,11 @@ export default async function EditPromotionPage({ params }: { params: Promise<{ 
   ]);
   const db = getDb();
   const [promotion, options] = await Promise.all([
-    getPromotion(db, id, { locale }),
+    getPromotionForAdmin(db, id, { locale }),
     listPromotionTargetOptions(db, locale),
   ]);
   if (!promotion) notFound();
-  const preview = await getPromotionPreview(db, promotion, { locale });
+  const skus = await excludedSkus(db, promotion);
   return (
     <div className="mx-auto max-w-6xl">
       <PageHeader
@@ -47,8 +47,8 @@ export default async function EditPromotionPage({ params }: { params: Promise<{ 
       />
       <PromotionForm
         id={promotion.id}
-        initial={promotionToFormValues(promotion, locale)}
-        initialPreview={preview ? { kind: 'example', preview } : { kind: 'nothing' }}
+        initial={promotionToFormValues(promotion, locale, skus)}
+        initialSample={options.sample}
         options={options}
       />
     </div>

@@ -1,0 +1,42 @@
+import type { PromotionInput } from './schemas';
+
+/** A promotion as the form stores it with every engine field at its default (prices as before the engine). */
+export function promotionInput(overrides: Partial<PromotionInput> = {}): PromotionInput {
+  return {
+    name: 'Spring',
+    titleEn: null,
+    titleNl: null,
+    descriptionEn: null,
+    descriptionNl: null,
+    scope: 'item',
+    kind: 'percentage',
+    value: 20,
+    target: 'all',
+    targetId: null,
+    additionalTargets: [],
+    exclusions: [],
+    skipReducedLines: false,
+    maxUnitsPerLine: null,
+    application: 'each_line',
+    buyQuantity: null,
+    getQuantity: null,
+    getTargets: [],
+    maxApplications: null,
+    minSubtotalCents: null,
+    minItems: null,
+    customerCondition: 'any',
+    weekdays: null,
+    dailyStartMinute: null,
+    dailyEndMinute: null,
+    startsAt: null,
+    endsAt: null,
+    priority: 0,
+    combination: 'exclusive',
+    code: null,
+    channels: null,
+    usageLimit: null,
+    perCustomerLimit: null,
+    budgetCents: null,
+    ...overrides,
+  };
+}
