@@ -166,6 +166,48 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/orders/counter-actions.ts#chooseCounterStoreAction': { input: (w) => ({ storeId: String(w.shop.storeA.id) }), others: 'refused' },
   'lib/orders/counter-actions.ts#clearCounterStoreAction': { input: () => ({}), others: 'refused' },
 
+  // Returns at the counter (any order, at the caller's own store): store A's clerk acts on the owner's order;
+  // every other caller names the walk-in's order of store B instead (store B's clerk may: their own store).
+  'lib/returns/counter-actions.ts#counterReturnAction': {
+    input: (w, p) => {
+      const o = p === 'clerk' ? w.counterReturns.owner : w.counterReturns.walkIn;
+      return { orderId: o.orderId, idempotencyKey: randomUUID(), to: 'card_terminal', orderLineId: [String(o.orderLineId)], quantity: ['1'], reason: ['too_small'], reasonNote: [''], condition: ['resellable'] };
+    },
+    others: 'own',
+  },
+  'lib/returns/counter-actions.ts#counterExchangeAction': {
+    input: (w, p) => {
+      const o = p === 'clerk' ? w.counterReturns.owner : w.counterReturns.walkIn;
+      return {
+        orderId: o.orderId,
+        idempotencyKey: randomUUID(),
+        orderLineId: [String(o.orderLineId)],
+        quantity: ['1'],
+        reason: ['too_small'],
+        reasonNote: [''],
+        condition: ['resellable'],
+        replacementVariantId: [variant(w)],
+        replacementCode: [''],
+      };
+    },
+    others: 'own',
+  },
+  'lib/returns/counter-actions.ts#receiveCounterReturnAction': {
+    input: (w, p) => {
+      const o = p === 'clerk' ? w.counterReturns.owner : w.counterReturns.walkIn;
+      return { returnId: o.requestedReturnId, idempotencyKey: randomUUID(), to: 'card_terminal', returnLineId: [String(o.requestedReturnLineId)], condition: ['resellable'] };
+    },
+    others: 'own',
+  },
+  'lib/returns/counter-actions.ts#refundCounterReturnAction': {
+    input: (w, p) => ({ returnId: (p === 'clerk' ? w.counterReturns.owner : w.counterReturns.walkIn).receivedReturnId, idempotencyKey: randomUUID(), to: 'card_terminal' }),
+    others: 'own',
+  },
+  'lib/returns/counter-actions.ts#payExchangeDifferenceAction': {
+    input: (w, p) => ({ returnId: (p === 'clerk' ? w.counterReturns.owner : w.counterReturns.walkIn).dearerExchangeReturnId, idempotencyKey: randomUUID(), method: 'card_terminal' }),
+    others: 'own',
+  },
+
   // Checkout and payments: the order must be the caller's (customer, or the guest browser that placed it).
   'lib/orders/checkout-actions.ts#placeWebOrderAction': {
     input: (w) => ({ idempotencyKey: randomUUID(), fulfilment: 'pickup', pickupLocationId: String(w.shop.storeA.id), email: 'owner@example.com', name: 'Owner' }),

@@ -15,6 +15,7 @@ import { CART_COOKIE } from '@/lib/carts/web-cart';
 import { issueHandoff } from '@/lib/cart-handoff/mutations';
 import { createCatalogAdminThings } from '@/lib/catalog/testing';
 import { createTransferThings } from '@/lib/transfers/testing';
+import { createCounterReturnThings } from '@/lib/returns/counter-testing';
 import { hashPassword } from '@/lib/auth/password';
 import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import type { Actor } from '@/lib/identity/queries';
@@ -119,6 +120,9 @@ export async function buildWorld(db: DbOrTx) {
   const paidDeliveryOrderId = await paidDelivery();
   const shippedDeliveryOrderId = await paidDelivery();
   await transitionOrder(db, { orderId: shippedDeliveryOrderId, to: 'shipped', actor: admin });
+  // Returns at the counter: the owner's order handled at store A, a walk-in's at store B (lib/returns/counter-testing.ts);
+  // before the owner's open cart below, which it would otherwise order.
+  const counterReturns = await createCounterReturnThings(db, shop, { owner, clerk, otherStoreClerk });
   const cartId = await ownerCart();
   await applyPromotionCode(db, cartId, PROMO_CODE);
   // The owner asked about the pickup: a conversation thread at store A, clerk A's to answer.
@@ -194,6 +198,7 @@ export async function buildWorld(db: DbOrTx) {
     /** A scheduled price change (2099) of the shop's variant and a photo of its product. */
     catalog,
     transfers,
+    counterReturns,
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
