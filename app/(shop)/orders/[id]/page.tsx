@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CartTotals } from '@/components/shop/cart-totals';
+import { OrderBarcode } from '@/components/shop/order-barcode';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
 import { translateVariantLabel } from '@/components/shop/variant-text';
 import { getActor } from '@/lib/auth/session';
@@ -182,6 +183,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </p>
             )}
           </section>
+
+          {order.status !== 'cancelled' && (
+            <section aria-labelledby="barcode-title" className="rounded-2xl bg-white p-5 text-sm ring-1 ring-stone-200">
+              <h2 id="barcode-title" className="text-lg font-semibold">
+                {t('barcodeTitle')}
+              </h2>
+              <p className="mt-1 text-stone-600">{t('barcodeHint')}</p>
+              <OrderBarcode number={order.number} label={t('barcodeLabel', { number: order.number })} className="mt-3" />
+            </section>
+          )}
 
           <section
             aria-labelledby="timeline-title"
