@@ -4,6 +4,7 @@ import { Badge, Card } from '@/components/ui/card';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import type { PaymentAnomalyDto } from '@/lib/payments/anomaly-queries';
+import { RefundRetryButton } from './refund-retry-button';
 
 /**
  * The dashboard's "Payments needing attention": webhook outcomes a retry could not fix and money
@@ -21,7 +22,7 @@ export async function PaymentsAttention({ items, locale }: { items: PaymentAnoma
           <p className="mt-3 text-sm text-stone-600">{t('empty')}</p>
         ) : (
           <div className="mt-3 overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-left text-sm">
+            <table className="w-full min-w-[44rem] text-left text-sm">
               <caption className="sr-only">{t('title')}</caption>
               <thead className="border-b border-stone-200 text-xs font-semibold whitespace-nowrap text-stone-600">
                 <tr>
@@ -34,8 +35,11 @@ export async function PaymentsAttention({ items, locale }: { items: PaymentAnoma
                   <th scope="col" className="py-2 pr-3 text-right">
                     {t('columns.amount')}
                   </th>
-                  <th scope="col" className="py-2">
+                  <th scope="col" className="py-2 pr-3">
                     {t('columns.since')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('columns.refund')}
                   </th>
                 </tr>
               </thead>
@@ -67,6 +71,18 @@ export async function PaymentsAttention({ items, locale }: { items: PaymentAnoma
                       <time dateTime={item.createdAt.toISOString()}>
                         {formatDateTime(item.createdAt, locale)}
                       </time>
+                    </td>
+                    <td className="py-2">
+                      <div className="flex flex-wrap items-center gap-2">
+                        {item.refund && (
+                          <Badge tone={item.refund.status === 'failed' ? 'danger' : item.refund.status === 'succeeded' ? 'brand' : 'neutral'}>
+                            {t(`refundStatus.${item.refund.status}`)}
+                          </Badge>
+                        )}
+                        {item.paymentId && (
+                          <RefundRetryButton paymentId={item.paymentId} order={item.orderNumber ?? item.providerReference ?? ''} retryable={item.retryable} />
+                        )}
+                      </div>
                     </td>
                   </tr>
                 ))}

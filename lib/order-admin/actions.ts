@@ -1,9 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { after } from 'next/server';
 import { access, action } from '@/lib/actions/action';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/i18n/format';
+import { refundOwedPaymentsQuietly } from '@/lib/payments/refund-due';
 import { cancelOrderByAdmin, markOrderDelivered, resendOrderMessage, shipOrder } from './mutations';
 import { cancelOrderSchema, orderIdSchema, resendMessageSchema, shipOrderSchema } from './schemas';
 
@@ -32,6 +34,8 @@ export const markDeliveredAction = action({ schema: orderIdSchema, access: acces
 /** "Cancel order", after the confirmation dialog; a paid order's money is recorded as owed back. */
 export const cancelOrderAction = action({ schema: cancelOrderSchema, access: access.admin }, async (input, { actor, t, locale }) => {
   const done = await cancelOrderByAdmin(getDb(), input, actor);
+  // Online payments are paid back through their provider (and the sale credited) once the cancel has committed.
+  if (done.refundDueCents > 0) after(() => refundOwedPaymentsQuietly(getDb(), { orderId: done.orderId }));
   refresh(done.orderId);
   revalidatePath('/admin');
   return {

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { orderEvents, orders, payments, type OrderStatus, type PaymentMethod } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { roundCash } from '@/lib/money/cash-rounding';
 import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { staffMayHandle } from './shared';
@@ -16,6 +17,11 @@ export interface RecordPaymentInput {
   /** One per payment attempt; repeating it returns the first result. */
   idempotencyKey: string;
   providerReference?: string | null;
+  /**
+   * Counter split tender: this card-terminal or store-credit payment pays only part of what is due
+   * (the rest follows with the same sale). Points are always allowed to pay part.
+   */
+  partial?: boolean;
 }
 
 export interface RecordedPayment {
@@ -46,6 +52,7 @@ async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<FoundPay
       orderId: payments.orderId,
       orderStatus: orders.status,
       amountCents: payments.amountCents,
+      roundingCents: payments.roundingCents,
       changeCents: payments.changeCents,
       method: payments.method,
       tenderedCents: payments.tenderedCents,
@@ -55,8 +62,9 @@ async function findPayment(db: DbOrTx, idempotencyKey: string): Promise<FoundPay
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(eq(payments.idempotencyKey, idempotencyKey));
   if (!row) return null;
-  const { method, tenderedCents, ...rest } = row;
-  return { ...rest, request: { method, amountCents: row.amountCents, tenderedCents } };
+  const { method, tenderedCents, roundingCents, ...rest } = row;
+  // What the request asked for: for cash the due part (the row holds the rounded amount).
+  return { ...rest, request: { method, amountCents: row.amountCents - roundingCents, tenderedCents } };
 }
 
 /**
@@ -108,11 +116,12 @@ export async function recordPayment(
     if (afterLock?.settled) return replayOf(afterLock, input, actor);
     if (afterLock && afterLock.orderId !== input.orderId) throw new DomainError('conflict');
 
-    if (input.method === 'test_provider') {
+    if (input.method === 'test_provider' || input.method === 'mollie') {
       if (order.channel !== 'web') throw new DomainError('invalidState');
-    } else if (input.method === 'loyalty_points') {
-      // Only through redeemPointsForOrder (lib/loyalty/redeem), which took the points from the
-      // customer's balance and checked who asks, in this transaction.
+    } else if (input.method === 'loyalty_points' || input.method === 'store_credit') {
+      // Only through redeemPointsForOrder (lib/loyalty/redeem) / the counter sale's spendStoreCredit
+      // (lib/store-credit), which took the points or credit from the customer's balance and checked
+      // who asks, in this transaction.
     } else if (
       !staffMayHandle(actor, order.pickupLocationId ?? order.stockLocationId) &&
       // Endless aisle: the clerk who placed a counter order for delivery from another location takes its payment.
@@ -123,28 +132,35 @@ export async function recordPayment(
     if (order.status !== 'pending_payment') throw new DomainError('invalidState');
     // What is still due: the total less what was paid already (points redeemed for this order).
     const dueCents = order.totalCents - (await paidCents(tx, order.id));
-    // Points may pay a part (the rest follows by card, cash or online); any other payment pays all that is due.
-    const partial = input.method === 'loyalty_points' && input.amountCents > 0 && input.amountCents < dueCents;
+    // Points may pay a part (the rest follows by card, cash or online), and at the counter a card or
+    // store credit (split tender); any other payment pays all that is due.
+    const mayBePartial = input.method === 'loyalty_points' || (input.partial === true && (input.method === 'card_terminal' || input.method === 'store_credit'));
+    const partial = mayBePartial && input.amountCents > 0 && input.amountCents < dueCents;
     if (input.amountCents !== dueCents && !partial) throw new DomainError('paymentAmountMismatch');
 
     let tenderedCents: number | null = null;
     let changeCents: number | null = null;
+    // Cash is rounded to 5 cents (Dutch practice; lib/money/cash-rounding): the row records what the
+    // drawer took (amountCents = due + roundingCents); the order counts the due part as paid.
+    let amountCents = input.amountCents;
+    let roundingCents = 0;
     if (input.method === 'cash') {
+      ({ roundedCents: amountCents, roundingCents } = roundCash(dueCents));
       tenderedCents = input.tenderedCents ?? null;
       if (
         tenderedCents === null ||
         !Number.isSafeInteger(tenderedCents) ||
-        tenderedCents < dueCents
+        tenderedCents < amountCents
       ) {
         throw new DomainError('tenderedTooLow', {}, 'tendered');
       }
-      changeCents = tenderedCents - dueCents;
+      changeCents = tenderedCents - amountCents;
     }
 
     const [payment] = afterLock
       ? await tx
           .update(payments)
-          .set({ status: 'succeeded', amountCents: input.amountCents, tenderedCents, changeCents })
+          .set({ status: 'succeeded', amountCents, roundingCents, tenderedCents, changeCents })
           .where(and(eq(payments.id, afterLock.paymentId), ne(payments.status, 'succeeded')))
           .returning({ paymentId: payments.id })
       : await tx
@@ -153,7 +169,8 @@ export async function recordPayment(
             orderId: order.id,
             method: input.method,
             status: 'succeeded',
-            amountCents: input.amountCents,
+            amountCents,
+            roundingCents,
             tenderedCents,
             changeCents,
             providerReference: input.providerReference ?? null,
@@ -167,7 +184,7 @@ export async function recordPayment(
       return replayOf(raced, input, actor);
     }
     if (partial) {
-      return { paymentId: payment.paymentId, orderId: order.id, orderStatus: order.status, amountCents: input.amountCents, changeCents: null };
+      return { paymentId: payment.paymentId, orderId: order.id, orderStatus: order.status, amountCents, changeCents: null };
     }
 
     // A counter order for delivery or later pickup (endless aisle) is paid, not yet completed: its goods come later.
@@ -204,7 +221,7 @@ export async function recordPayment(
       paymentId: payment.paymentId,
       orderId: order.id,
       orderStatus: to,
-      amountCents: input.amountCents,
+      amountCents,
       changeCents,
     };
   });
@@ -217,7 +234,7 @@ export async function recordPayment(
  */
 function replayOf(found: FoundPayment, input: RecordPaymentInput, actor: Actor | null): RecordedPayment {
   // Online and points payments were authorized by their caller (the verified provider; lib/loyalty).
-  const staffMethod = input.method !== 'test_provider' && input.method !== 'loyalty_points';
+  const staffMethod = input.method !== 'test_provider' && input.method !== 'mollie' && input.method !== 'loyalty_points' && input.method !== 'store_credit';
   if (staffMethod && !staffMayHandle(actor, found.locationId)) throw new DomainError('forbidden');
   const same =
     found.orderId === input.orderId &&
@@ -231,11 +248,12 @@ function replayOf(found: FoundPayment, input: RecordPaymentInput, actor: Actor |
 
 /**
  * What the order's payments have paid so far: succeeded payments not owed back (before the order is
- * paid, only points redeemed for it). The amount still due is the total less this.
+ * paid, only points redeemed for it). The amount still due is the total less this. Cash counts
+ * without its 5-cent rounding (amountCents − roundingCents).
  */
 export async function paidCents(db: DbOrTx, orderId: string): Promise<number> {
   const [row] = await db
-    .select({ sum: sql<number>`coalesce(sum(${payments.amountCents}), 0)::int`.mapWith(Number) })
+    .select({ sum: sql<number>`coalesce(sum(${payments.amountCents} - ${payments.roundingCents}), 0)::int`.mapWith(Number) })
     .from(payments)
     .where(and(eq(payments.orderId, orderId), eq(payments.status, 'succeeded'), eq(payments.refundDue, false)));
   return row?.sum ?? 0;

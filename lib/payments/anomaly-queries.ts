@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq, isNull, notExists } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, notExists } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { orders, paymentAnomalies, payments } from '@/db/schema';
+import { orders, paymentAnomalies, payments, refunds } from '@/db/schema';
 
 export type PaymentAnomalyKind = (typeof paymentAnomalies.$inferSelect)['kind'];
 
@@ -17,6 +17,12 @@ export interface PaymentAnomalyDto {
   amountCents: number | null;
   /** The payment is owed back to the customer (not refunded yet). */
   refundDue: boolean;
+  /** The payment concerned, when known. */
+  paymentId: string | null;
+  /** Its latest refund's state: the outcome of the automatic refund (or of an admin's Retry). */
+  refund: { status: 'pending' | 'succeeded' | 'failed'; failureReason: string | null } | null;
+  /** An online payment owed back with no refund under way: the admin may Retry the refund. */
+  retryable: boolean;
   createdAt: Date;
 }
 
@@ -37,6 +43,8 @@ export async function listPaymentAnomalies(db: DbOrTx): Promise<PaymentAnomalyDt
       detail: paymentAnomalies.detail,
       paymentAmountCents: payments.amountCents,
       refundDue: payments.refundDue,
+      paymentId: paymentAnomalies.paymentId,
+      method: payments.method,
       createdAt: paymentAnomalies.createdAt,
     })
     .from(paymentAnomalies)
@@ -53,6 +61,7 @@ export async function listPaymentAnomalies(db: DbOrTx): Promise<PaymentAnomalyDt
       orderNumber: orders.number,
       providerReference: payments.providerReference,
       amountCents: payments.amountCents,
+      method: payments.method,
       updatedAt: payments.updatedAt,
     })
     .from(payments)
@@ -71,6 +80,11 @@ export async function listPaymentAnomalies(db: DbOrTx): Promise<PaymentAnomalyDt
     .orderBy(desc(payments.updatedAt))
     .limit(LIMIT);
 
+  const latest = await latestRefunds(db, [...anomalies.map((a) => a.paymentId), ...owed.map((p) => p.id)].filter((id): id is string => !!id));
+  const refundOf = (paymentId: string | null) => (paymentId ? (latest.get(paymentId) ?? null) : null);
+  const retryable = (paymentId: string | null, method: string | null, refundDue: boolean) =>
+    !!paymentId && refundDue && (method === 'test_provider' || method === 'mollie') && refundOf(paymentId)?.status !== 'pending';
+
   const items: PaymentAnomalyDto[] = [
     ...anomalies.map((a) => ({
       key: `anomaly:${a.id}`,
@@ -80,6 +94,9 @@ export async function listPaymentAnomalies(db: DbOrTx): Promise<PaymentAnomalyDt
       providerReference: a.providerReference,
       amountCents: receivedCents(a.detail) ?? a.paymentAmountCents,
       refundDue: a.refundDue ?? false,
+      paymentId: a.paymentId,
+      refund: refundOf(a.paymentId),
+      retryable: retryable(a.paymentId, a.method, a.refundDue ?? false),
       createdAt: a.createdAt,
     })),
     ...owed.map((p) => ({
@@ -90,10 +107,26 @@ export async function listPaymentAnomalies(db: DbOrTx): Promise<PaymentAnomalyDt
       providerReference: p.providerReference,
       amountCents: p.amountCents,
       refundDue: true,
+      paymentId: p.id,
+      refund: refundOf(p.id),
+      retryable: retryable(p.id, p.method, true),
       createdAt: p.updatedAt,
     })),
   ];
   return items.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, LIMIT);
+}
+
+/** Each payment's newest refund (status and why it failed). */
+async function latestRefunds(db: DbOrTx, paymentIds: string[]): Promise<Map<string, NonNullable<PaymentAnomalyDto['refund']>>> {
+  const map = new Map<string, NonNullable<PaymentAnomalyDto['refund']>>();
+  if (paymentIds.length === 0) return map;
+  const rows = await db
+    .select({ paymentId: refunds.paymentId, status: refunds.status, failureReason: refunds.failureReason })
+    .from(refunds)
+    .where(inArray(refunds.paymentId, paymentIds))
+    .orderBy(desc(refunds.createdAt));
+  for (const r of rows) if (r.paymentId && !map.has(r.paymentId)) map.set(r.paymentId, { status: r.status, failureReason: r.failureReason });
+  return map;
 }
 
 /** The amount settlePayment noted from the provider's event (see recordAnomaly), if readable. */

@@ -4,8 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { orders, payments } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { paidCents } from '@/lib/orders/record-payment';
-import type { PaymentProvider } from './provider';
-import { testProvider } from './test-provider';
+import type { CheckoutMethod, PaymentProvider } from './provider';
+import { getPaymentProvider } from './select';
 
 export { settlePayment, type SettleResult } from './settle-payment';
 
@@ -30,23 +30,25 @@ export interface StartedPayment {
  */
 export async function startPayment(
   db: DbOrTx,
-  input: { orderId: string },
-  provider: PaymentProvider = testProvider,
+  input: { orderId: string; method?: CheckoutMethod | null },
+  provider: PaymentProvider = getPaymentProvider(),
 ): Promise<StartedPayment> {
   const order = await payableOrder(db, input.orderId);
-  const open = await openAttempt(db, order, provider);
+  const open = await openAttempt(db, order, provider, input.method ?? null);
   if (open) return open;
 
   const created = await provider.createPayment({
     amountCents: order.dueCents,
     description: order.number,
     returnUrl: `/orders/${order.id}`,
+    method: input.method ?? null,
+    orderId: order.id,
   });
 
   return db.transaction(async (tx) => {
     // Lock the order: two "Pay" clicks are recorded one after the other, and the second reuses the first.
     const locked = await payableOrder(tx, order.id, { lock: true });
-    const raced = await openAttempt(tx, locked, provider);
+    const raced = await openAttempt(tx, locked, provider, input.method ?? null);
     if (raced) return raced;
     const [row] = await tx
       .insert(payments)
@@ -56,6 +58,8 @@ export async function startPayment(
         status: 'pending',
         amountCents: locked.dueCents,
         providerReference: created.providerReference,
+        // The shopper's choice on our checkout; the webhook replaces it with what they paid with.
+        providerMethod: input.method ?? null,
         idempotencyKey: `online:${randomUUID()}`,
       })
       .returning({ id: payments.id });
@@ -97,17 +101,23 @@ async function payableOrder(
   return { id: order.id, number: order.number, totalCents: order.totalCents, dueCents: order.totalCents - (await paidCents(db, order.id)) };
 }
 
-/** The order's open attempt with this provider for the order's total, if any. */
+/**
+ * The order's open attempt with the test provider for what is due, if any. (A Mollie attempt is not
+ * reused: its hosted page's URL is Mollie's and is not kept; a second click opens a new one.)
+ */
 async function openAttempt(
   db: DbOrTx,
   order: PayableOrder,
   provider: PaymentProvider,
+  method: CheckoutMethod | null,
 ): Promise<StartedPayment | null> {
+  if (provider.method !== 'test_provider') return null;
   const [open] = await db
     .select({
       id: payments.id,
       providerReference: payments.providerReference,
       amountCents: payments.amountCents,
+      providerMethod: payments.providerMethod,
     })
     .from(payments)
     .where(
@@ -119,7 +129,7 @@ async function openAttempt(
     )
     .orderBy(desc(payments.createdAt))
     .limit(1);
-  if (!open?.providerReference || open.amountCents !== order.dueCents) return null;
+  if (!open?.providerReference || open.amountCents !== order.dueCents || (open.providerMethod ?? null) !== method) return null;
   return {
     paymentId: open.id,
     providerReference: open.providerReference,

@@ -40,7 +40,7 @@ export function onlinePaymentState(order: {
 }): 'settled' | 'confirming' | 'failed' | 'none' {
   // Once the order has moved on (paid, cancelled…), its status says it all.
   if (order.status !== 'pending_payment') return 'settled';
-  const online = order.payments.filter((p) => p.method === 'test_provider');
+  const online = order.payments.filter((p) => p.method === 'test_provider' || p.method === 'mollie');
   const last = online.at(-1);
   if (!last) return 'none';
   if (last.status === 'pending') return 'confirming';

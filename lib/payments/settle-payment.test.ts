@@ -68,6 +68,8 @@ describe('payment outcomes in any order', () => {
     expect(await outcome('succeeded')).toEqual({
       status: 200,
       body: { received: true, result: 'refund_due' },
+      // The route refunds it through the provider after answering (refundOwedPayments).
+      refundOwedOn: attempt.providerReference,
     });
     // The provider redelivers: nothing more is recorded.
     expect((await outcome('succeeded')).body).toEqual({ received: true, result: 'duplicate' });

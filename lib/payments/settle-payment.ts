@@ -157,6 +157,7 @@ async function applySuccess(
       },
       null,
     );
+    if (event.providerMethod) await tx.update(payments).set({ providerMethod: event.providerMethod }).where(eq(payments.id, attempt.id));
     return 'succeeded';
   }
 

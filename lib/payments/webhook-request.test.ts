@@ -12,6 +12,7 @@ function recordingProvider() {
   const provider: PaymentProvider = {
     method: 'test_provider',
     createPayment: () => Promise.reject(new Error('not used')),
+    refund: () => Promise.reject(new Error('not used')),
     handleWebhook: async ({ rawBody }) => {
       seen.push(rawBody);
       throw new WebhookRejected('payload', 'recorded');

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '@/db/client';
 import { DomainError } from '@/lib/errors';
+import { settleRefunds, type RefundSettleResult } from './refunds';
 import { settlePayment, type SettleResult } from './settle-payment';
-import { WebhookRejected, type PaymentProvider } from './provider';
+import { WebhookRejected, type PaymentProvider, type ProviderWebhook } from './provider';
 import { testProvider } from './test-provider';
 
 /** A provider's event is a few hundred bytes; anything near this is not one. */
@@ -9,7 +10,11 @@ export const MAX_WEBHOOK_BODY_BYTES = 64 * 1024;
 
 export interface WebhookResponse {
   status: number;
-  body: { received: true; result: Exclude<SettleResult, 'unknown'> } | { error: string };
+  body:
+    | { received: true; result: Exclude<SettleResult, 'unknown'> | 'none'; refunds?: Exclude<RefundSettleResult, 'unknown'>[] }
+    | { error: string };
+  /** Money was captured for an order that cannot take it: the caller refunds it after responding (refundOwedPayments). */
+  refundOwedOn?: string;
 }
 
 /**
@@ -73,24 +78,37 @@ export async function handlePaymentWebhook(
 ): Promise<WebhookResponse> {
   if (Buffer.byteLength(request.rawBody) > MAX_WEBHOOK_BODY_BYTES)
     return { status: 413, body: { error: 'too_large' } };
-  let event;
+  let delivery: ProviderWebhook;
   try {
-    event = await provider.handleWebhook(request);
+    delivery = await provider.handleWebhook(request);
   } catch (error) {
     if (error instanceof WebhookRejected)
       return { status: error.reason === 'signature' ? 401 : 400, body: { error: error.reason } };
     throw error;
   }
+  const event = delivery.payment;
   try {
-    const result = await settlePayment(db, event);
+    const result = event ? await settlePayment(db, event) : 'none';
     if (result === 'unknown') {
-      console.warn(`[payments] webhook ${event.eventId}: no payment ${event.providerReference} (yet)`);
+      console.warn(`[payments] webhook ${event?.eventId}: no payment ${event?.providerReference} (yet)`);
       return { status: 404, body: { error: 'notFound' } };
     }
-    return { status: 200, body: { received: true, result } };
+    const refunds = await settleRefunds(db, delivery.refunds);
+    // A refund the shop has not recorded its reference for yet (the provider answered before the
+    // shop's short transaction committed): 404 so the provider retries.
+    if (refunds.includes('unknown')) return { status: 404, body: { error: 'notFound' } };
+    return {
+      status: 200,
+      ...(result === 'refund_due' && event ? { refundOwedOn: event.providerReference } : {}),
+      body: {
+        received: true,
+        result,
+        ...(refunds.length ? { refunds: refunds as Exclude<RefundSettleResult, 'unknown'>[] } : {}),
+      },
+    };
   } catch (error) {
     if (error instanceof DomainError) {
-      console.warn(`[payments] webhook ${event.eventId} not applied: ${error.code}`);
+      console.warn(`[payments] webhook ${event?.eventId ?? 'refunds'} not applied: ${error.code}`);
       return { status: 409, body: { error: error.code } };
     }
     throw error;

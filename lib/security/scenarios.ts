@@ -305,6 +305,8 @@ export const SCENARIOS: Record<string, Scenario> = {
 
   // Admin console.
   'lib/notifications/actions.ts#retryNotificationAction': { input: (w) => ({ id: w.deadNotificationId }), others: 'refused' },
+  // Payments: only admins pay back money owed on an online payment (the owner's cancelled order).
+  'lib/payments/admin-actions.ts#retryRefundAction': { input: (w) => ({ paymentId: w.refundOwedPaymentId }), others: 'refused' },
   'lib/promotions/actions.ts#createPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
   'lib/promotions/actions.ts#updatePromotionAction': { input: (w) => ({ ...promotionForm, id: String(w.promotion.id), code: PROMO_CODE }), others: 'refused' },
   'lib/promotions/actions.ts#endPromotionAction': { input: (w) => ({ id: String(w.promotion.id) }), others: 'refused' },

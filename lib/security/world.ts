@@ -14,6 +14,7 @@ import { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCa
 import { CART_COOKIE } from '@/lib/carts/web-cart';
 import { issueHandoff } from '@/lib/cart-handoff/mutations';
 import { createCatalogAdminThings } from '@/lib/catalog/testing';
+import { createPaymentThings } from '@/lib/payments/testing';
 import { createTransferThings } from '@/lib/transfers/testing';
 import { createCounterReturnThings } from '@/lib/returns/counter-testing';
 import { hashPassword } from '@/lib/auth/password';
@@ -153,6 +154,8 @@ export async function buildWorld(db: DbOrTx) {
   const catalog = await createCatalogAdminThings(db, shop);
   // Stock transfers with the warehouse at one end (only admins may act on them).
   const transfers = await createTransferThings(db, shop, admin);
+  // A paid order of the owner's, cancelled: its online payment is owed back (the admin's "Retry refund").
+  const paymentThings = await createPaymentThings(db, shop, { owner, admin });
 
   // "Continue in store" codes, one per caller, each for an anonymous shopper's cart: a code is a bearer
   // credential that the clerk of whichever store the shopper walks into may load (once).
@@ -193,6 +196,7 @@ export async function buildWorld(db: DbOrTx) {
     /** A cart handoff code per caller (see above). */
     handoffCodes,
     ownerAddressId: ownerAddress.id,
+    ...paymentThings,
     /** "Till 1" at store A, open, opened by the clerk with a € 100 float. */
     tillSessionId: till.id,
     /** A scheduled price change (2099) of the shop's variant and a photo of its product. */
