@@ -37,16 +37,24 @@ export function invoiceFileName(number: string, locale: Locale): string {
   return `${locale === 'nl' ? 'factuur' : 'invoice'}-${number.replace(/[^\w-]/g, '')}.pdf`;
 }
 
+/** "creditnota-C-2026-000001.pdf" / "credit-note-C-2026-000001.pdf". */
+export function creditNoteFileName(number: string, locale: Locale): string {
+  return `${locale === 'nl' ? 'creditnota' : 'credit-note'}-${number.replace(/[^\w-]/g, '')}.pdf`;
+}
+
 export function drawInvoice(invoice: InvoiceDocument, locale: Locale): Promise<Buffer> {
   const s = INVOICE_STRINGS[locale];
-  const money = (cents: number) => formatMoney(cents, locale);
+  // Negative amounts with a plain hyphen (the standard fonts have no U+2212 minus).
+  const money = (cents: number) => (cents < 0 ? `-${formatMoney(-cents, locale)}` : formatMoney(cents, locale));
   const { order, seller } = invoice;
+  const credit = invoice.kind === 'credit_note' ? invoice.credit : null;
+  const title = credit ? s.creditNoteTitle : s.title;
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
     lang: locale,
-    info: { Title: `${s.title} ${invoice.number}`, Author: seller.legalName, CreationDate: invoice.issuedAt },
+    info: { Title: `${title} ${invoice.number}`, Author: seller.legalName, CreationDate: invoice.issuedAt },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -66,17 +74,25 @@ export function drawInvoice(invoice: InvoiceDocument, locale: Locale): Promise<B
   const sellerLines = [seller.street, `${seller.postcode} ${seller.city}`, seller.country, seller.email, seller.phone].filter(Boolean);
   sellerLines.forEach((line, i) => text(line, MARGIN, MARGIN + 26 + i * 12));
   doc.font('Helvetica-Bold').fontSize(22).fillColor(INK);
-  text(s.title.toUpperCase(), MARGIN, MARGIN, { width: RIGHT - MARGIN, align: 'right' });
+  text(title.toUpperCase(), MARGIN, MARGIN, { width: RIGHT - MARGIN, align: 'right' });
 
   // Invoice facts, right column.
   const paid = order.payments.filter((p) => p.status === 'succeeded');
-  const facts: [string, string][] = [
-    [s.number, invoice.number],
-    [s.date, formatDate(invoice.issuedAt, locale)],
-    [s.order, order.number],
-    [s.orderDate, formatDate(order.placedAt, locale)],
-    [s.payment, paid.length > 0 ? `${s.paid} · ${[...new Set(paid.map((p) => s.methods[p.method]))].join(', ')}` : s.notPaid],
-  ];
+  const facts: [string, string][] = credit
+    ? [
+        [s.creditNoteNumber, invoice.number],
+        [s.creditNoteDate, formatDate(invoice.issuedAt, locale)],
+        [s.corrects, credit.correctsInvoiceNumber ?? '-'],
+        [s.order, order.number],
+        ...(credit.returnNumber ? [[s.returnNumber, credit.returnNumber] as [string, string]] : []),
+      ]
+    : [
+        [s.number, invoice.number],
+        [s.date, formatDate(invoice.issuedAt, locale)],
+        [s.order, order.number],
+        [s.orderDate, formatDate(order.placedAt, locale)],
+        [s.payment, paid.length > 0 ? `${s.paid} · ${[...new Set(paid.map((p) => s.methods[p.method]))].join(', ')}` : s.notPaid],
+      ];
   doc.fontSize(9);
   facts.forEach(([label, value], i) => {
     const y = MARGIN + 38 + i * 14;
@@ -152,7 +168,19 @@ export function drawInvoice(invoice: InvoiceDocument, locale: Locale): Promise<B
     rule(y);
   };
 
-  for (const line of order.lines) {
+  if (credit) {
+    for (const line of credit.lines) {
+      row({
+        desc: line.productName,
+        sub: [[localVariantLabel(line.variantLabel, locale), line.sku].filter(Boolean).join(' · ')],
+        qty: String(line.quantity),
+        vat: formatVatRate(line.vatRateBp, locale),
+        amount: money(line.amountCents),
+      });
+    }
+    if (credit.shippingCents !== 0) row({ desc: s.shipping, amount: money(credit.shippingCents) });
+  }
+  for (const line of credit ? [] : order.lines) {
     const sub = [[localVariantLabel(line.variantLabel, locale), line.sku].filter(Boolean).join(' · ')];
     if (line.discountCents > 0) sub.push(`${line.promotionName ?? s.discount}: -${money(line.discountCents)}`);
     row({
@@ -164,13 +192,17 @@ export function drawInvoice(invoice: InvoiceDocument, locale: Locale): Promise<B
       amount: money(line.lineTotalCents),
     });
   }
-  if (order.shippingCents > 0) row({ desc: s.shipping, amount: money(order.shippingCents) });
+  if (!credit && order.shippingCents > 0) row({ desc: s.shipping, amount: money(order.shippingCents) });
 
   // Totals.
-  const totals: [string, string, boolean][] = [[s.subtotal, money(order.subtotalCents), false]];
-  if (order.discountCents > 0) totals.push([s.discount, `-${money(order.discountCents)}`, false]);
-  if (order.fulfilment === 'delivery') totals.push([s.shipping, money(order.shippingCents), false]);
-  totals.push([s.total, money(invoice.totalCents), true]);
+  const totals: [string, string, boolean][] = [];
+  if (credit) totals.push([s.creditTotal, money(invoice.totalCents), true]);
+  else {
+    totals.push([s.subtotal, money(order.subtotalCents), false]);
+    if (order.discountCents > 0) totals.push([s.discount, `-${money(order.discountCents)}`, false]);
+    if (order.fulfilment === 'delivery') totals.push([s.shipping, money(order.shippingCents), false]);
+    totals.push([s.total, money(invoice.totalCents), true]);
+  }
   needSpace(totals.length * 16 + 12);
   y += 10;
   for (const [label, value, strong] of totals) {
@@ -181,7 +213,7 @@ export function drawInvoice(invoice: InvoiceDocument, locale: Locale): Promise<B
   }
 
   // VAT per rate: the table the tax office asks for (net, VAT and gross of each rate).
-  const vatRows = [...order.vatBreakdown].sort((a, b) => b.rateBp - a.rateBp);
+  const vatRows = [...(credit ? credit.vatBreakdown : order.vatBreakdown)].sort((a, b) => b.rateBp - a.rateBp);
   needSpace(40 + vatRows.length * 15);
   y += 16;
   doc.font('Helvetica-Bold').fontSize(10).fillColor(INK);
@@ -210,7 +242,7 @@ export function drawInvoice(invoice: InvoiceDocument, locale: Locale): Promise<B
   vatTotal.forEach((cell, i) => text(cell, vatCols[i][0], y + 2, { width: vatCols[i][1], align: i === 0 ? 'left' : 'right' }));
   y += 22;
   doc.font('Helvetica').fontSize(9).fillColor(MUTED);
-  text(s.pricesInclVat, MARGIN, y);
+  text(credit ? s.creditExplanation : s.pricesInclVat, MARGIN, y, credit ? { width: RIGHT - MARGIN } : {});
 
   // Footer on every page: the seller's registration details and the page number.
   const range = doc.bufferedPageRange();

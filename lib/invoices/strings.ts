@@ -37,6 +37,13 @@ export const INVOICE_STRINGS: Record<
     pricesInclVat: string;
     page: string;
     methods: Record<PaymentMethod, string>;
+    creditNoteTitle: string;
+    creditNoteNumber: string;
+    creditNoteDate: string;
+    corrects: string;
+    returnNumber: string;
+    creditTotal: string;
+    creditExplanation: string;
   }
 > = {
   nl: {
@@ -71,6 +78,13 @@ export const INVOICE_STRINGS: Record<
     pricesInclVat: 'Alle prijzen zijn inclusief btw.',
     page: 'Pagina',
     methods: { test_provider: 'Online betaling', cash: 'Contant', card_terminal: 'Pin', loyalty_points: 'Spaarpunten', mollie: 'Online betaling', store_credit: 'Tegoed' },
+    creditNoteTitle: 'Creditnota',
+    creditNoteNumber: 'Creditnotanummer',
+    creditNoteDate: 'Datum',
+    corrects: 'Correctie op factuur',
+    returnNumber: 'Retour',
+    creditTotal: 'Totaal gecrediteerd incl. btw',
+    creditExplanation: 'Deze creditnota crediteert de genoemde artikelen van de oorspronkelijke factuur. Alle bedragen zijn inclusief btw.',
   },
   en: {
     title: 'Invoice',
@@ -104,6 +118,13 @@ export const INVOICE_STRINGS: Record<
     pricesInclVat: 'All prices include VAT.',
     page: 'Page',
     methods: { test_provider: 'Online payment', cash: 'Cash', card_terminal: 'Card', loyalty_points: 'Loyalty points', mollie: 'Online payment', store_credit: 'Store credit' },
+    creditNoteTitle: 'Credit note',
+    creditNoteNumber: 'Credit note number',
+    creditNoteDate: 'Date',
+    corrects: 'Corrects invoice',
+    returnNumber: 'Return',
+    creditTotal: 'Total credited incl. VAT',
+    creditExplanation: 'This credit note credits the items listed from the original invoice. All amounts include VAT.',
   },
 };
 
