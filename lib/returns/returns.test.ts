@@ -315,6 +315,24 @@ describe('refundReturn', () => {
   });
 });
 
+describe('loyalty reversal on returns', () => {
+  it('points earned are taken back pro rata over several refunded returns, never more than earned', async () => {
+    const order = await insertOrder(db, {
+      stockLocationId: shop.storeA.id,
+      customerId: eva.customerId,
+      lines: [{ variantId: shop.variant.id, quantity: 3, unitPriceCents: 3333 }],
+      earnedPoints: 99,
+      handedOverAt: NOW,
+    });
+    const taken: number[] = [];
+    for (const q of [1, 2]) {
+      const made = await createReturn(db, { orderId: order.id, method: 'counter', locationId: shop.storeA.id, lines: [{ orderLineId: order.lineIds[0], quantity: q, reason: 'changed_mind' }], receiveNow: true, actor: clerkA, idempotencyKey: randomUUID(), now: NOW });
+      taken.push((await refundReturn(db, { returnId: made.returnId, to: 'card_terminal', actor: clerkA, idempotencyKey: randomUUID(), now: NOW })).pointsReversed);
+    }
+    expect(taken).toEqual([33, 66]);
+  });
+});
+
 describe('exchangeAtCounter', () => {
   it('S2: the same shoe one size up from this store, at the price paid (no difference); stock and history right', async () => {
     const order = await webOrder();
@@ -387,11 +405,11 @@ describe('exchangeAtCounter', () => {
     };
     await expect(exchangeAtCounter(db, { ...input, beforeCommit: async () => { throw new Error('injected failure'); } })).rejects.toThrow('injected failure');
     expect(await snapshot()).toEqual(before);
-    // Out of stock for the replacement: refused, nothing changes either.
-    const error = await errorOf(exchangeAtCounter(db, { ...input, replacements: [{ variantId: size43.id, quantity: 1, replacesOrderLineId: order.lineIds[0] }], locationId: shop.storeA.id, actor: clerkA, idempotencyKey: randomUUID(), returnLines: input.returnLines }).then(async (r) => {
-      await exchangeAtCounter(db, { ...input, locationId: shop.storeA.id, actor: clerkA, idempotencyKey: randomUUID(), returnLines: [{ orderLineId: order.lineIds[0], quantity: 1, reason: 'too_small' }], replacements: [{ variantId: size43.id, quantity: 2, replacesOrderLineId: order.lineIds[0] }] });
-      return r;
-    }));
-    expect(error.code).toBe('exchangeReplacementMismatch');
+    // Not enough of the replacement in this store: refused, nothing changes either.
+    expect((await errorOf(exchangeAtCounter(db, { ...input, replacements: [{ variantId: shirt.id, quantity: 3 }], idempotencyKey: randomUUID() }))).code).toBe('outOfStock');
+    expect(await snapshot()).toEqual(before);
+    // A same-product replacement must match the returned quantity.
+    expect((await errorOf(exchangeAtCounter(db, { ...input, replacements: [{ variantId: size43.id, quantity: 2, replacesOrderLineId: order.lineIds[0] }], idempotencyKey: randomUUID() }))).code).toBe('exchangeReplacementMismatch');
+    expect(await snapshot()).toEqual(before);
   });
 });
