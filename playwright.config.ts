@@ -44,6 +44,7 @@ const SHARED_STATE_SPECS = [
   /omnichannel\/s8-loyalty\.spec\.ts/,
   /shop\/checkout\.spec\.ts/,
   /admin\/settings\.spec\.ts/,
+  /omnichannel\/promotion-engine\.spec\.ts/,
 ];
 
 export default defineConfig({

@@ -62,7 +62,7 @@ describe('staff discounts at the counter', () => {
     expect(cart.d).toBeNull();
     expect(await db.select().from(auditLog).where(eq(auditLog.action, 'cart.staff_discount_given'))).toHaveLength(0);
 
-    await setSetting(db, 'staffDiscounts', { clerkMaxPercent: 15, adminMaxPercent: 100 }, admin.userId);
+    await setSetting(db, 'staffDiscounts', { clerkMaxPercent: 15, adminMaxPercent: 100 }, { userId: admin.userId });
     await giveStaffDiscount(db, { cartId, variantId: null, kind: 'percentage', value: 15, reason: 'friend' }, clerk);
   });
 
