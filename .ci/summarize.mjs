@@ -15,5 +15,11 @@ if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;
 }
+// The bench smoke (.ci/run): one test, failed when it refused its figures.
+const bench = read('test-results/bench-smoke.json');
+if (bench) {
+  if (bench.refused) failed += 1;
+  else passed += 1;
+}
 if (status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
