@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/i18n/config';
 import type { CounterSearchResult } from '@/lib/orders/counter-queries';
+import { localizedText } from '@/lib/promotions/explain';
 import { AddToCartButton } from './add-to-cart-button';
 import { CounterPrice } from './counter-price';
 import { EndlessAisleLink } from './endless-aisle-link';
@@ -81,7 +82,7 @@ export function SearchResults({
                   />
                   {r.price.promotion && (
                     <span className="rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-800">
-                      {r.price.promotion.name}
+                      {localizedText(r.price.promotion.title, locale) || r.price.promotion.name}
                     </span>
                   )}
                 </div>

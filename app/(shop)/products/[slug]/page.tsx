@@ -14,6 +14,7 @@ import { preferredFirst, shopperPreferredStoreId } from '@/lib/identity/preferre
 import { getProductStock } from '@/lib/inventory/queries';
 import { priceUnit } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { localizedText } from '@/lib/promotions/explain';
 import { AddToCartForm } from './_components/add-to-cart-form';
 import { Availability } from './_components/availability';
 import { optionDimensions, resolveVariant, type PickerVariant } from '@/components/shop/variant-options';
@@ -129,7 +130,7 @@ export default async function ProductPage({
                 locale={locale}
                 size="lg"
               />
-              {price.promotion && <Badge tone="accent">{price.promotion.name}</Badge>}
+              {price.promotion && <Badge tone="accent">{localizedText(price.promotion.title, locale) || price.promotion.name}</Badge>}
             </div>
             <p className="mt-1 text-sm text-stone-500">
               {t('vatIncluded')} · {t('sku', { sku: selected.sku })}
