@@ -34,6 +34,15 @@ export async function paidWithPointsCents(db: DbOrTx, orderId: string): Promise<
   return row?.sum ?? 0;
 }
 
+/** Cents of an exchange order paid by the goods returned for it (lib/returns/exchange: providerMethod 'exchange'). */
+async function paidByExchangeCents(db: DbOrTx, orderId: string): Promise<number> {
+  const [row] = await db
+    .select({ sum: sql<number>`coalesce(sum(${payments.amountCents}), 0)::int`.mapWith(Number) })
+    .from(payments)
+    .where(and(eq(payments.orderId, orderId), eq(payments.providerMethod, 'exchange'), eq(payments.status, 'succeeded')));
+  return row?.sum ?? 0;
+}
+
 /** Credits the points a paid order earns (see pointsEarned), once per order ('earn:<orderId>'). */
 export async function earnOnOrder(tx: DbOrTx, orderId: string, options: { at?: Date } = {}): Promise<number> {
   const [order] = await tx
@@ -46,8 +55,9 @@ export async function earnOnOrder(tx: DbOrTx, orderId: string, options: { at?: D
     .where(eq(orders.id, orderId));
   if (!order?.customerId) return 0;
   const rates = await getSetting(tx, 'loyalty');
+  // An exchange order's part paid by returned goods earned its points on the original order already.
   const points = pointsEarned(
-    { ...order, paidWithPointsCents: await paidWithPointsCents(tx, orderId) },
+    { ...order, paidWithPointsCents: (await paidWithPointsCents(tx, orderId)) + (await paidByExchangeCents(tx, orderId)) },
     rates,
   );
   // Their card exists from the first points on, so the counter can find them by it.

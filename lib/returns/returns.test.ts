@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { auditLog, invoices, loyaltyAccounts, notifications, orderEvents, orderLines, orders, payments, refunds, returns, stockLevels, stockMovements } from '@/db/schema';
+import { auditLog, invoices, loyaltyAccounts, loyaltyEntries, notifications, orderEvents, orderLines, orders, payments, refunds, returns, stockLevels, stockMovements } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { recordPayment } from '@/lib/orders/record-payment';
 import { setSetting } from '@/lib/settings/settings';
 import { getStoreCreditBalance, sumOfStoreCreditEntries } from '@/lib/store-credit/ledger';
 import { createCustomerActor, createProduct, createShop, createStaff, createVariant, receiveStock, resetDatabase } from '@/lib/testing/fixtures';
@@ -380,6 +381,11 @@ describe('exchangeAtCounter', () => {
     expect(exchange.status).toBe('pending_payment');
     const [paid] = await db.select({ amount: payments.amountCents, providerMethod: payments.providerMethod }).from(payments).where(eq(payments.orderId, result.exchangeOrderId));
     expect(paid).toEqual({ amount: 9495, providerMethod: 'exchange' });
+    // The clerk takes the difference with the usual payment step; points are earned on that part only.
+    const done = await recordPayment(db, { orderId: result.exchangeOrderId, method: 'card_terminal', amountCents: result.differenceCents, idempotencyKey: randomUUID() }, clerkB);
+    expect(done.orderStatus).toBe('completed');
+    const [earned] = await db.select({ points: loyaltyEntries.points }).from(loyaltyEntries).where(and(eq(loyaltyEntries.orderId, result.exchangeOrderId), eq(loyaltyEntries.kind, 'earn')));
+    expect(earned.points).toBe(15);
   });
 
   it('atomic: a failure after the return and the sale leaves nothing behind (no return, no order, no stock change)', async () => {
