@@ -31,5 +31,7 @@ export const PUBLIC_ACTIONS: Record<string, PublicActionGuard> = {
   // Writing in or reading someone else's conversation (another customer's order, a guest order without its cookie).
   'lib/conversations/actions.ts#sendMessageAction': { abuseTest: 'lib/conversations/access.test.ts', exercises: 'postCustomerMessage' },
   'lib/conversations/actions.ts#markConversationReadAction': { abuseTest: 'lib/conversations/messages.test.ts', exercises: 'markReadByCustomer' },
+  // Returning from someone else's order (another customer's, a guest order without its cookie).
+  'lib/returns/web-actions.ts#requestReturnAction': { abuseTest: 'lib/returns/web-actions.test.ts', exercises: 'requestReturnAction' },
   'lib/i18n/actions.ts#setLocaleAction': { harmless: 'sets only the caller’s own language cookie, to one of the two known locales; reads and writes no data' },
 };

@@ -349,5 +349,22 @@ export const SCENARIOS: Record<string, Scenario> = {
   // Catalog CSV (admins only): a file that changes the price of the world's variant.
   'lib/catalog/csv/actions.ts#previewCatalogImportAction': { input: (w) => ({ csv: catalogCsv(w) }), others: 'refused' },
   'lib/catalog/csv/actions.ts#applyCatalogImportAction': { input: (w) => ({ csv: catalogCsv(w) }), others: 'refused' },
+  // Returns, shop (public): "Return items" on the owner's collected order, one of its units; whoever may not
+  // see the order (another customer, no cookie, staff) is refused (abuse test: lib/returns/web-actions.test.ts).
+  'lib/returns/web-actions.ts#requestReturnAction': {
+    input: (w) => ({ orderId: w.webReturns.orderId, idempotencyKey: randomUUID(), method: 'post', orderLineId: [String(w.webReturns.orderLineId)], quantity: ['1'], reason: ['too_small'] }),
+    others: 'refused',
+  },
+  // Returns, admin (admins only; every clerk is refused by role): receive the posted one, refund the received one, start one.
+  'lib/returns/admin-actions.ts#receiveReturnAction': {
+    input: (w) => ({ returnId: w.webReturns.postedReturnId, locationId: String(w.shop.warehouse.id), returnLineId: [String(w.webReturns.postedReturnLineId)], condition: ['resellable'] }),
+    others: 'refused',
+  },
+  'lib/returns/admin-actions.ts#refundReturnAction': { input: (w) => ({ returnId: w.webReturns.receivedReturnId, idempotencyKey: randomUUID(), to: 'store_credit' }), others: 'refused' },
+  'lib/returns/admin-actions.ts#cancelReturnAction': { input: (w) => ({ returnId: w.webReturns.postedReturnId }), others: 'refused' },
+  'lib/returns/admin-actions.ts#startAdminReturnAction': {
+    input: (w) => ({ orderId: w.webReturns.orderId, idempotencyKey: randomUUID(), method: 'store', orderLineId: [String(w.webReturns.orderLineId)], quantity: ['1'], reason: ['changed_mind'], overrideReason: '' }),
+    others: 'refused',
+  },
 };
 

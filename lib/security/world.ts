@@ -17,6 +17,7 @@ import { createCatalogAdminThings } from '@/lib/catalog/testing';
 import { createPaymentThings } from '@/lib/payments/testing';
 import { createTransferThings } from '@/lib/transfers/testing';
 import { createCounterReturnThings } from '@/lib/returns/counter-testing';
+import { createWebReturnThings } from '@/lib/returns/web-testing';
 import { hashPassword } from '@/lib/auth/password';
 import { postCustomerMessage } from '@/lib/conversations/customer-messages';
 import type { Actor } from '@/lib/identity/queries';
@@ -124,6 +125,9 @@ export async function buildWorld(db: DbOrTx) {
   // Returns at the counter: the owner's order handled at store A, a walk-in's at store B (lib/returns/counter-testing.ts);
   // before the owner's open cart below, which it would otherwise order.
   const counterReturns = await createCounterReturnThings(db, shop, { owner, clerk, otherStoreClerk });
+  // The owner's collected order (its own cart, so also before the open cart) with a posted return to receive, a
+  // received one to refund and a unit left to return (lib/returns/web-testing.ts).
+  const webReturns = await createWebReturnThings(db, shop, { owner, clerk, admin });
   const cartId = await ownerCart();
   await applyPromotionCode(db, cartId, PROMO_CODE);
   // The owner asked about the pickup: a conversation thread at store A, clerk A's to answer.
@@ -202,6 +206,7 @@ export async function buildWorld(db: DbOrTx) {
     /** A scheduled price change (2099) of the shop's variant and a photo of its product. */
     catalog,
     transfers,
+    webReturns,
     counterReturns,
   };
 }

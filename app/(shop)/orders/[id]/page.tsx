@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CartTotals } from '@/components/shop/cart-totals';
+import { OrderAfterSalesSection } from '@/components/shop/returns/order-after-sales';
 import { OrderBarcode } from '@/components/shop/order-barcode';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
 import { translateVariantLabel } from '@/components/shop/variant-text';
@@ -13,6 +14,8 @@ import { findInvoiceForOrder } from '@/lib/invoices/issue-invoice';
 import { getOrderForViewer, guestOrderIds } from '@/lib/orders/guest-orders';
 import { trackingUrlFor } from '@/lib/order-admin/tracking';
 import { onlinePaymentState } from '@/lib/payments/queries';
+import { getReturnableOrder } from '@/lib/returns/queries';
+import { getOrderAfterSales } from '@/lib/returns/web-queries';
 import { OrderConversation } from './_components/order-conversation';
 import { PaymentPanel } from './_components/payment-panel';
 
@@ -32,7 +35,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   // The customer who owns it or the browser that placed it as a guest; anyone else gets a 404.
   const order = await getOrderForViewer(getDb(), id, { actor, guestOrderIds: guestIds });
   if (!order) notFound();
-  const invoice = await findInvoiceForOrder(getDb(), order.id);
+  const [invoice, returnable, afterSales] = await Promise.all([
+    findInvoiceForOrder(getDb(), order.id),
+    getReturnableOrder(getDb(), order.id),
+    getOrderAfterSales(getDb(), order.id),
+  ]);
 
   const payment = onlinePaymentState(order);
   const paidOnline = order.payments.some((p) => (p.method === 'test_provider' || p.method === 'mollie') && p.status === 'succeeded');
@@ -220,6 +227,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </section>
         </div>
       </div>
+
+      <OrderAfterSalesSection orderId={order.id} returnable={returnable} afterSales={afterSales} locale={locale} />
 
       <OrderConversation order={order} viewer={{ actor, guestOrderIds: guestIds }} locale={locale} />
 

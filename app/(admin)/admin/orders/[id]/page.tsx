@@ -4,12 +4,15 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { CancelOrderButton, MarkDeliveredButton, ResendMessageForm, ShipOrderForm } from '@/components/admin/order-actions';
 import { OrderLinesSection, OrderMessagesSection, OrderOutboxSection, OrderPaymentsSection, OrderTimelineSection } from '@/components/admin/order-sections';
 import { PageHeader } from '@/components/admin/page-header';
+import { OrderReturnsCard } from '@/components/admin/returns/order-returns-card';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
 import { Card } from '@/components/ui/card';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { getAdminOrderDetail } from '@/lib/order-admin/detail-queries';
+import { getReturnableOrder } from '@/lib/returns/queries';
+import { getOrderAfterSales } from '@/lib/returns/web-queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.order'))('pageTitle') };
@@ -24,6 +27,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   const actor = await requirePageRole(ADMIN_ROLES, `/admin/orders/${encodeURIComponent(id)}`);
   const order = await getAdminOrderDetail(getDb(), actor, id);
   if (!order) notFound();
+  const [returnable, afterSales] = await Promise.all([getReturnableOrder(getDb(), order.id), getOrderAfterSales(getDb(), order.id)]);
+  // Admins may start one past the window too (with a recorded reason).
+  const canStartReturn =
+    !!returnable && (returnable.returnable || returnable.refusal === 'returnWindowClosed') && returnable.lines.some((l) => l.returnableQuantity > 0);
   const [t, tDetail, tOrders, tOutbox, locale] = await Promise.all([
     getTranslations('admin.order'),
     getTranslations('admin.orderDetail'),
@@ -60,6 +67,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             <OrderPaymentsSection order={order} locale={locale} />
             <OrderTimelineSection order={order} locale={locale} />
           </div>
+          <OrderReturnsCard orderId={order.id} afterSales={afterSales} canStart={canStartReturn} locale={locale} />
           <OrderMessagesSection order={order} locale={locale} />
           <OrderOutboxSection order={order} locale={locale} />
         </div>
