@@ -15,10 +15,10 @@ if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;
 }
-// The bench smoke (.ci/run): one test, failed when it refused its figures.
+// The bench smoke (.ci/run): one test, failed when it refused its figures (all, or a workload's).
 const bench = read('test-results/bench-smoke.json');
 if (bench) {
-  if (bench.refused) failed += 1;
+  if (bench.refused || Object.keys(bench.refusedWorkloads ?? {}).length > 0) failed += 1;
   else passed += 1;
 }
 if (status !== 0 && failed === 0) failed = 1;

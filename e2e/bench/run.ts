@@ -40,6 +40,7 @@ function options() {
   };
 }
 
+const blankLoop = { count: 0, elapsedMs: 0, perSecond: Number.NaN, steps: {}, errors: 0, errorSamples: [], cpuMsPerFlow: Number.NaN, xactsPerFlow: null, cpuMsPerSale: Number.NaN, xactsPerSale: null };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -82,6 +83,7 @@ async function main() {
   const sold = { count: 0 };
   const rounds: RoundResult[] = [];
   const errors: string[] = [];
+  const refusedWorkloads: Record<string, string[]> = {};
   const loadBefore = os.loadavg();
 
   try {
@@ -166,7 +168,11 @@ async function main() {
       };
       for (const [name, loop] of Object.entries(result)) {
         const r = loop as { errors?: number; errorSamples?: string[] };
-        if (r.errors) errors.push(`round ${round} ${name}: ${r.errors} errors, e.g. ${r.errorSamples!.join(' | ')}`);
+        if (!r.errors) continue;
+        const message = `round ${round} ${name}: ${r.errors} errors, e.g. ${r.errorSamples!.join(' | ')}`;
+        // A flow that failed may have left an order behind: the books no longer add up, nothing is printed.
+        if (name === 'checkout' || name === 'counter') errors.push(message);
+        else (refusedWorkloads[name] ??= []).push(message);
       }
       rounds.push(result);
       if (errors.length) break;
@@ -190,7 +196,10 @@ async function main() {
       run.errors.push(`verification failed: ${JSON.stringify(verification)}`);
     }
     const refused = run.errors.length > 0;
-    const summary = refused ? null : summarizeRounds(run.rounds);
+    // A workload with an error in any round gets no figure at all (its rounds are blanked), and the exit code says so.
+    const refusedNames = Object.keys(refusedWorkloads) as (keyof RoundResult)[];
+    const blanked = run.rounds.map((r) => ({ ...r, ...Object.fromEntries(refusedNames.map((n) => [n, { ...blankLoop, ratePerSecond: Number.NaN }])) }) as RoundResult);
+    const summary = refused ? null : summarizeRounds(blanked);
     const targets = summary ? checkTargets(summary) : null;
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavgBefore: run.loadBefore, loadavgAfter: loadAfter };
     const heading = [
@@ -203,14 +212,17 @@ async function main() {
     fs.mkdirSync(path.dirname(opt.out), { recursive: true });
     fs.writeFileSync(
       opt.out,
-      `${JSON.stringify({ startedAt: new Date().toISOString(), options: opt, database: db.kind, distDir, machine, notes: run.notes, idleXactsPerSecond: run.idleXactsPerSecond, verification, refused, errors: run.errors, summary, targets, rounds: run.rounds }, null, 2)}\n`,
+      `${JSON.stringify({ startedAt: new Date().toISOString(), options: opt, database: db.kind, distDir, machine, notes: run.notes, idleXactsPerSecond: run.idleXactsPerSecond, verification, refused, errors: run.errors, refusedWorkloads, summary, targets, rounds: run.rounds }, null, 2)}\n`,
     );
     if (refused) {
       console.error(`\nNo figures: this run had errors (details in ${path.relative(ROOT, opt.out)}).\n${run.errors.map((e) => `  - ${e}`).join('\n')}`);
       console.error(`\nLast lines of the server:\n${server!.logTail(20)}`);
       process.exitCode = 1;
     } else {
+      const refusals = Object.values(refusedWorkloads).flat();
+      if (refusals.length) heading.push(...refusals.map((m) => `NO FIGURE (errors): ${m}`));
       console.log(`\n${formatReport(summary!, targets!, heading)}\n\nWritten to ${path.relative(ROOT, opt.out)}`);
+      if (refusals.length) process.exitCode = 1;
     }
     if (!opt.keep) {
       await db.drop();

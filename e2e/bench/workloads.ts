@@ -24,6 +24,13 @@ export interface LoopResult {
   errorSamples: string[];
 }
 
+/** An error with its cause (fetch's "fetch failed" says nothing without it). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause ? `${error.message} (${cause.code ?? cause.message})` : error.message;
+}
+
 /** Per-step durations (ms) of one unit of work. */
 type Unit = (worker: number) => Promise<Record<string, number>>;
 
@@ -60,7 +67,7 @@ export async function closedLoop(concurrency: number, durationMs: number, unit: 
           lastDone = performance.now();
         } catch (error) {
           errorCount++;
-          if (errors.length < 5) errors.push(error instanceof Error ? error.message : String(error));
+          if (errors.length < 5) errors.push(describe(error));
         }
       }
     }),
@@ -94,7 +101,7 @@ export async function openLoop(ratePerSecond: number, durationMs: number, unit: 
         },
         (error: unknown) => {
           errorCount++;
-          if (errors.length < 5) errors.push(error instanceof Error ? error.message : String(error));
+          if (errors.length < 5) errors.push(describe(error));
         },
       ),
     );
