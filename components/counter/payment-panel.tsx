@@ -8,11 +8,13 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/config';
+import { roundCash } from '@/lib/money/cash-rounding';
 import { parseEuroToCents } from '@/lib/money/euros';
 import type { CounterRedeemOptions } from '@/lib/loyalty/queries';
 import { pointsValueCents } from '@/lib/loyalty/rules';
 import { completeCounterSaleAction } from '@/lib/orders/counter-actions';
 import { LoyaltyPay, LoyaltyPayAllForm } from './loyalty-pay';
+import { StoreCreditPay } from './store-credit-pay';
 
 type Method = 'cash' | 'card_terminal';
 
@@ -32,19 +34,25 @@ function typed(cents: number, locale: Locale): string {
 }
 
 /**
- * Cash or card. Both submit the same action with the idempotency key rendered by the page, so a double
- * tap is one sale. The change shown here is a preview; the server computes the one it records.
+ * Cash or card, with split tender: the attached customer's points and store credit pay first, then
+ * optionally a part by card, and the rest by cash — rounded to 5 cents (lib/money/cash-rounding) — or
+ * card (never rounded). All submit the same action with the idempotency key rendered by the page, so
+ * a double tap is one sale. Amounts shown here are a preview; the server computes what it records.
  */
 export function PaymentPanel({
   totalCents: saleTotalCents,
   idempotencyKey,
   loyalty,
+  storeCredit,
 }: {
   totalCents: number;
   idempotencyKey: string;
   /** The attached customer's points, when they can pay at least one step (see LoyaltyPay). */
   loyalty?: CounterRedeemOptions | null;
+  /** The attached customer's store credit, when they have a balance. */
+  storeCredit?: { customerName: string; balanceCents: number } | null;
 }) {
+  const tTender = useTranslations('counter.tender');
   const t = useTranslations('counter.checkout');
   const locale = useLocale() as Locale;
   const router = useRouter();
@@ -55,10 +63,25 @@ export function PaymentPanel({
   // Points pay part first; the rest of the panel is about what is left (`totalCents`).
   const [points, setPoints] = useState(0);
   const pointsCents = loyalty ? pointsValueCents(points, { redeemStepPoints: loyalty.stepPoints, redeemStepCents: loyalty.stepCents }) : 0;
-  const totalCents = saleTotalCents - pointsCents;
-  const pointsOnly = pointsCents > 0 && totalCents === 0;
-  const method = pointsOnly ? null : chosenMethod;
-  const pointsField = points > 0 ? <input type="hidden" name="loyaltyPoints" value={points} /> : null;
+  const [creditTyped, setCreditTyped] = useState('');
+  const creditCents = storeCredit && creditTyped.trim() ? (parseEuroToCents(creditTyped) ?? 0) : 0;
+  const afterPoints = saleTotalCents - pointsCents;
+  const creditMax = storeCredit ? Math.max(0, Math.min(storeCredit.balanceCents, afterPoints)) : 0;
+  const totalCents = Math.max(0, afterPoints - creditCents);
+  const pointsOnly = pointsCents > 0 && totalCents === 0 && creditCents === 0;
+  const prepaidAll = creditCents > 0 && totalCents === 0;
+  const method = pointsOnly || prepaidAll ? null : chosenMethod;
+  const [cardPartTyped, setCardPartTyped] = useState('');
+  const cardPartCents = method === 'cash' && cardPartTyped.trim() ? (parseEuroToCents(cardPartTyped) ?? 0) : 0;
+  const cashDue = Math.max(0, totalCents - cardPartCents);
+  const cash = roundCash(cashDue);
+  const pointsField = (
+    <>
+      {points > 0 && <input type="hidden" name="loyaltyPoints" value={points} />}
+      {creditCents > 0 && <input type="hidden" name="storeCredit" value={creditTyped} />}
+    </>
+  );
+  const errorsOf = (field: string) => (state && !state.ok ? state.fieldErrors?.[field] : undefined);
 
   // A refusal such as a changed price or stock that ran out: show the cart as it is now.
   useEffect(() => {
@@ -66,7 +89,7 @@ export function PaymentPanel({
   }, [state, router]);
 
   const tenderedCents = tendered.trim() ? parseEuroToCents(tendered) : null;
-  const changeCents = tenderedCents === null ? null : tenderedCents - totalCents;
+  const changeCents = tenderedCents === null ? null : tenderedCents - cash.roundedCents;
   // The server's verdict on an amount is dropped as soon as the clerk changes that amount.
   const tenderedErrors =
     state && !state.ok && state.values?.tendered === tendered ? state.fieldErrors?.tendered : undefined;
@@ -93,9 +116,24 @@ export function PaymentPanel({
       </section>
 
       {loyalty && <LoyaltyPay options={loyalty} points={points} onChange={setPoints} errors={state && !state.ok ? state.fieldErrors?.loyaltyPoints : undefined} />}
+      {storeCredit && storeCredit.balanceCents > 0 && (
+        <StoreCreditPay customerName={storeCredit.customerName} balanceCents={storeCredit.balanceCents} maxCents={creditMax} value={creditTyped} onChange={setCreditTyped} errors={errorsOf('storeCredit')} />
+      )}
       {pointsOnly && <LoyaltyPayAllForm idempotencyKey={idempotencyKey} totalCents={saleTotalCents} points={points} formAction={formAction} />}
+      {prepaidAll && (
+        <form action={formAction} className="space-y-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <input type="hidden" name="expectedTotalCents" value={saleTotalCents} />
+          <input type="hidden" name="method" value="card_terminal" />
+          {pointsField}
+          <p className="text-stone-700">{tTender('prepaidAll')}</p>
+          <SubmitButton size="xl" className="w-full" pendingLabel={t('pending')}>
+            {tTender('completePrepaid')}
+          </SubmitButton>
+        </form>
+      )}
 
-      <div role="group" aria-label={t('method')} hidden={pointsOnly} className="flex gap-3">
+      <div role="group" aria-label={t('method')} hidden={pointsOnly || prepaidAll} className="flex gap-3">
         {choice(
           'cash',
           t('cash'),
@@ -134,7 +172,7 @@ export function PaymentPanel({
 
       <FormMessage state={state && !state.ok && state.formError ? state : null} />
 
-      {method === null && !pointsOnly && <p className="text-center text-stone-600">{t('choose')}</p>}
+      {method === null && !pointsOnly && !prepaidAll && <p className="text-center text-stone-600">{t('choose')}</p>}
 
       {method === 'cash' && (
         <form
@@ -146,6 +184,49 @@ export function PaymentPanel({
           <input type="hidden" name="expectedTotalCents" value={saleTotalCents} />
           <input type="hidden" name="method" value="cash" />
           {pointsField}
+          <div>
+            <label htmlFor="card-part" className="mb-1.5 block text-base font-semibold text-stone-800">
+              {tTender('cardPart')}
+            </label>
+            <div className="relative">
+              <span aria-hidden="true" className="pointer-events-none absolute top-1/2 left-4 -translate-y-1/2 text-xl text-stone-400">
+                €
+              </span>
+              <input
+                id="card-part"
+                name="cardPart"
+                value={cardPartTyped}
+                onChange={(e) => setCardPartTyped(e.target.value)}
+                inputMode="decimal"
+                autoComplete="off"
+                aria-invalid={errorsOf('cardPart')?.length ? true : undefined}
+                aria-describedby="card-part-hint card-part-error"
+                className={`${inputClass} h-12 pl-10 text-xl font-semibold tabular-nums`}
+              />
+            </div>
+            <p id="card-part-hint" className="mt-1 text-sm text-stone-500">
+              {tTender('cardPartHint')}
+            </p>
+            <FieldError id="card-part-error" errors={errorsOf('cardPart')} />
+          </div>
+          <dl aria-live="polite" className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 rounded-xl bg-stone-50 px-4 py-3 text-base tabular-nums">
+            {cardPartCents > 0 && (
+              <>
+                <dt>{tTender('byCard')}</dt>
+                <dd className="text-right">{money(cardPartCents)}</dd>
+              </>
+            )}
+            {cash.roundingCents !== 0 && (
+              <>
+                <dt>{tTender('cashBeforeRounding')}</dt>
+                <dd className="text-right">{money(cashDue)}</dd>
+                <dt>{tTender('rounding')}</dt>
+                <dd className="text-right">{cash.roundingCents > 0 ? '+' : '−'}{money(Math.abs(cash.roundingCents))}</dd>
+              </>
+            )}
+            <dt className="font-semibold">{tTender('cashToPay')}</dt>
+            <dd className="text-right text-xl font-semibold">{money(cash.roundedCents)}</dd>
+          </dl>
           <div>
             <label htmlFor="tendered" className="mb-1.5 block text-base font-semibold text-stone-800">
               {t('amountReceived')}
@@ -177,7 +258,7 @@ export function PaymentPanel({
           </div>
 
           <div role="group" aria-label={t('quick')} className="grid grid-cols-3 gap-2 sm:grid-cols-5">
-            {quickAmounts(totalCents).map((cents, i) => (
+            {quickAmounts(cash.roundedCents).map((cents, i) => (
               <button
                 key={cents}
                 type="button"

@@ -8,6 +8,8 @@ import { SavingsList } from '@/components/shop/savings-list';
 import { LINE_SCOPES, mergeSavings } from '@/lib/promotions/explain';
 import { snapshotVariantText } from './item-label';
 
+const TENDER_ORDER = ['loyalty_points', 'store_credit', 'card_terminal', 'test_provider', 'mollie', 'cash'];
+
 /** The savings a receipt line shows as its own (order-wide ones are listed once, under the totals). */
 const lineSavings = (line: CounterReceipt['order']['lines'][number]) => line.savings.filter((s) => LINE_SCOPES.has(s.scope));
 
@@ -20,9 +22,11 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
   const { order, store } = receipt;
   const orderSavings = mergeSavings(order.savings).filter((s) => s.scope !== 'shipping');
   const money = (cents: number) => formatMoney(cents, locale);
-  const paid = order.payments.filter((p) => p.status === 'succeeded');
-  // Points may pay part first (split): the receipt lists each payment; cash details are the cash one's.
-  const payment = paid.find((p) => p.method !== 'loyalty_points') ?? paid[0] ?? null;
+  // Split tender: each payment in the order it was taken (points, store credit, card, cash — one
+  // transaction, so one timestamp); cash details and the 5-cent rounding are the cash payment's.
+  const paid = order.payments.filter((p) => p.status === 'succeeded').sort((a, b) => TENDER_ORDER.indexOf(a.method) - TENDER_ORDER.indexOf(b.method));
+  const cash = paid.find((p) => p.method === 'cash') ?? null;
+  const payment = paid.length > 1 ? null : (paid[0] ?? null);
   return (
     <article
       aria-labelledby="receipt-title"
@@ -146,10 +150,10 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
         </table>
       </div>
 
-      {payment && (
+      {paid.length > 0 && (
         <dl className="mt-3 grid grid-cols-[1fr_auto] gap-x-4 border-t border-dashed border-stone-400 pt-2">
           <dt>{t('paidBy')}</dt>
-          <dd className="text-right">{t(`methods.${payment.method}`)}</dd>
+          <dd className="text-right">{payment ? t(`methods.${payment.method}`) : t('splitPaid')}</dd>
           {paid.length > 1 &&
             paid.map((p) => (
               <div key={p.id} className="col-span-2 grid grid-cols-subgrid">
@@ -157,12 +161,21 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
                 <dd className="text-right tabular-nums">{money(p.amountCents)}</dd>
               </div>
             ))}
-          {payment.method === 'cash' && payment.tenderedCents !== null && (
+          {cash && cash.roundingCents !== 0 && (
+            <>
+              <dt>{t('rounding')}</dt>
+              <dd className="text-right tabular-nums">
+                {cash.roundingCents > 0 ? '+' : '−'}
+                {money(Math.abs(cash.roundingCents))}
+              </dd>
+            </>
+          )}
+          {cash && cash.tenderedCents !== null && (
             <>
               <dt>{t('cashGiven')}</dt>
-              <dd className="text-right tabular-nums">{money(payment.tenderedCents)}</dd>
+              <dd className="text-right tabular-nums">{money(cash.tenderedCents)}</dd>
               <dt>{t('change')}</dt>
-              <dd className="text-right tabular-nums">{money(payment.changeCents ?? 0)}</dd>
+              <dd className="text-right tabular-nums">{money(cash.changeCents ?? 0)}</dd>
             </>
           )}
         </dl>

@@ -9,6 +9,8 @@ import { DomainError } from '@/lib/errors';
 import { ensureLoyaltyCard } from '@/lib/loyalty/cards';
 import { redeemPointsForOrder } from '@/lib/loyalty/redeem';
 import { startPayment } from '@/lib/payments/mutations';
+import { getStoreCreditBalance, spendStoreCredit } from '@/lib/store-credit/ledger';
+import { paidCents, recordPayment } from './record-payment';
 import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
 import { rememberGuestOrder } from './guest-orders';
 import { placeOrder } from './mutations';
@@ -33,7 +35,7 @@ export const placeWebOrderAction = action(
     assertCartAccess(cart, actor, cookieCartId);
     await enforceRateLimits(db, [['checkoutPerCart', cart.id]]);
 
-    const { loyaltyPoints = 0, ...orderInput } = input;
+    const { loyaltyPoints = 0, paymentMethod, useStoreCredit, ...orderInput } = input;
     let placed;
     try {
       // Points pay part of the order in the same transaction: refused points place no order.
@@ -43,6 +45,16 @@ export const placeWebOrderAction = action(
         if (loyaltyPoints > 0) {
           if (actor?.role !== 'customer') throw new DomainError('loyaltyNoCustomer', {}, 'loyaltyPoints');
           await redeemPointsForOrder(tx, { orderId: order.orderId, points: loyaltyPoints, idempotencyKey: input.idempotencyKey }, actor);
+        }
+        // Store credit pays as much as it can next (one conditional update of the balance); the rest online.
+        if (useStoreCredit && actor?.role === 'customer' && actor.customerId) {
+          const dueCents = order.totalCents - (await paidCents(tx, order.orderId));
+          const creditCents = Math.min(await getStoreCreditBalance(tx, actor.customerId), dueCents);
+          if (creditCents > 0) {
+            const key = `${input.idempotencyKey}:store-credit`;
+            await spendStoreCredit(tx, { customerId: actor.customerId, amountCents: creditCents, orderId: order.orderId, idempotencyKey: key, actorUserId: actor.userId });
+            await recordPayment(tx, { orderId: order.orderId, method: 'store_credit', amountCents: creditCents, idempotencyKey: key, partial: true }, actor);
+          }
         }
         return order;
       });
@@ -56,7 +68,7 @@ export const placeWebOrderAction = action(
     }
     // A guest proves later that this browser placed it (order page, "Try again").
     if (!shopperCustomerId(actor)) await rememberGuestOrder(placed.orderId);
-    const payment = await startPayment(db, { orderId: placed.orderId }).catch((error: unknown) => {
+    const payment = await startPayment(db, { orderId: placed.orderId, method: paymentMethod }).catch((error: unknown) => {
       // A repeated submit of an order that has been paid meanwhile (or paid by points alone): show the order.
       if (error instanceof DomainError && error.code === 'invalidState') return null;
       throw error;

@@ -32,6 +32,8 @@ export const completeCounterSaleAction = action(
         method: input.method,
         tenderedCents: input.tendered ?? null,
         loyaltyPoints: input.loyaltyPoints,
+        storeCreditCents: input.storeCredit,
+        cardPartCents: input.cardPart,
         expectedTotalCents: input.expectedTotalCents,
         cartId: await findCounterCartId(db, actor.userId),
         storeId: store.id,

@@ -44,6 +44,8 @@ export interface PaymentDto {
   method: PaymentMethod;
   status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
   amountCents: number;
+  /** Cash: the 5-cent rounding included in amountCents (amountCents = due + roundingCents). */
+  roundingCents: number;
   tenderedCents: number | null;
   changeCents: number | null;
   createdAt: Date;
@@ -164,6 +166,7 @@ async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<OrderDetailDto |
         method: payments.method,
         status: payments.status,
         amountCents: payments.amountCents,
+        roundingCents: payments.roundingCents,
         tenderedCents: payments.tenderedCents,
         changeCents: payments.changeCents,
         createdAt: payments.createdAt,

@@ -1,3 +1,4 @@
+import { CHECKOUT_METHODS } from '@/lib/payments/provider';
 import { z } from 'zod';
 import { toE164 } from '@/lib/notifications/phone';
 import { optionalIntFromForm, PG_INT_MAX } from '@/lib/actions/form-numbers';
@@ -47,6 +48,10 @@ export const checkoutSchema = z
     expectedTotalCents: expectedTotalCents(),
     // A signed-in customer's points paying part of the order first (whole steps; checked by lib/loyalty).
     loyaltyPoints: optionalIntFromForm({ min: 0, max: PG_INT_MAX, message: 'validation.invalid', rangeMessage: 'validation.invalid' }),
+    // The method the shopper picked (passed on to the provider); none = the provider's page asks.
+    paymentMethod: z.enum(CHECKOUT_METHODS, 'validation.choice').optional(),
+    // A checkbox: a signed-in customer's store credit pays first (as much as it can).
+    useStoreCredit: z.literal('on', 'validation.invalid').optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -71,6 +76,8 @@ export const checkoutSchema = z
     pickupLocationId: v.fulfilment === 'pickup' ? v.pickupLocationId! : null,
     expectedTotalCents: v.expectedTotalCents,
     ...(v.loyaltyPoints ? { loyaltyPoints: v.loyaltyPoints } : {}),
+    paymentMethod: v.paymentMethod ?? null,
+    useStoreCredit: v.useStoreCredit === 'on',
   }));
 
 /** Counter: turn the clerk's cart into a sale. The store comes from the clerk's session, not the form. */

@@ -16,6 +16,8 @@ import { listStores } from '@/lib/locations/queries';
 import { getCheckoutRedeemOptions } from '@/lib/loyalty/queries';
 import { checkoutDefaults } from '@/lib/identity/checkout-defaults';
 import { LINE_SCOPES } from '@/lib/promotions/explain';
+import { getPaymentProvider } from '@/lib/payments/select';
+import { getCheckoutStoreCredit } from '@/lib/payments/tender-queries';
 import { CheckoutForm, type PickupStoreOption } from './_components/checkout-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -119,6 +121,7 @@ export default async function CheckoutPage() {
           totals={{ delivery: delivery.totals.totalCents, pickup: pickup.totals.totalCents }}
           summaries={{ delivery: summary(delivery), pickup: summary(pickup) }}
           loyalty={await getCheckoutRedeemOptions(db, actor, Math.max(delivery.totals.totalCents, pickup.totals.totalCents))}
+          payment={{ provider: getPaymentProvider().method, storeCreditCents: await getCheckoutStoreCredit(db, actor) }}
           deliveryFee={
             delivery.totals.shippingCents > 0 ? formatMoney(delivery.totals.shippingCents, locale) : t('free')
           }

@@ -16,12 +16,13 @@ import { getLocale } from '@/lib/i18n/locale';
 import { getCounterRedeemOptions } from '@/lib/loyalty/queries';
 import { getCounterCartView } from '@/lib/orders/counter-queries';
 import { getCounterStore } from '@/lib/orders/counter-session';
+import { getCounterStoreCredit } from '@/lib/payments/tender-queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('counter.checkout'))('title') };
 }
 
-/** The payment step: cash (with change) or the card terminal, for the clerk's counter cart. */
+/** The payment step: cash (with change, rounded to 5 cents) or the card terminal — or split with points, store credit and card — for the clerk's counter cart. */
 export default async function CounterCheckoutPage() {
   const actor = await requirePageRole(COUNTER_ROLES, '/counter/checkout');
   const db = getDb();
@@ -53,6 +54,7 @@ export default async function CounterCheckoutPage() {
           totalCents={cart.totals.totalCents}
           idempotencyKey={randomUUID()}
           loyalty={await getCounterRedeemOptions(db, actor, { cartId: cartId!, totalCents: cart.totals.totalCents })}
+          storeCredit={await getCounterStoreCredit(db, actor, cartId!)}
         />
       </div>
       <section

@@ -11,6 +11,7 @@ import {
   type ReactNode,
 } from 'react';
 import { LoyaltyCheckoutField, type CheckoutLoyalty } from '@/components/shop/loyalty-checkout-field';
+import { PaymentMethodField } from '@/components/shop/payment-method-field';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { Button } from '@/components/ui/button';
@@ -38,6 +39,7 @@ export function CheckoutForm({
   summaries,
   deliveryFee,
   loyalty,
+  payment,
 }: {
   idempotencyKey: string;
   /** Prefilled from the signed-in customer's profile: their default address and preferred pickup store. */
@@ -48,6 +50,8 @@ export function CheckoutForm({
   deliveryFee: string;
   /** A signed-in customer's points, when they have any to spend. */
   loyalty?: CheckoutLoyalty | null;
+  /** The payment provider in use and the signed-in customer's store credit (0 for guests). */
+  payment: { provider: 'test_provider' | 'mollie'; storeCreditCents: number };
 }) {
   const t = useTranslations('shop.checkout');
   const [state, formAction, pending] = useActionState(placeWebOrderAction, null);
@@ -222,6 +226,7 @@ export function CheckoutForm({
         </h2>
         {summaries[method]}
         {loyalty && <LoyaltyCheckoutField loyalty={loyalty} totalCents={totals[method]} errors={errors.loyaltyPoints} />}
+        <PaymentMethodField provider={payment.provider} storeCreditCents={payment.storeCreditCents} totalCents={totals[method]} />
         <Button type="submit" size="lg" className="w-full" disabled={pending} aria-disabled={pending}>
           {pending && <Spinner />}
           {pending ? t('placing') : t('placeOrder')}
