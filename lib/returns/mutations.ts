@@ -211,6 +211,9 @@ export async function markReturnInTransit(db: DbOrTx, input: { returnId: string;
     if (ret.method !== 'post' || ret.status !== 'requested') throw new DomainError('returnInvalidState');
     await tx.update(returns).set({ status: 'in_transit' }).where(and(eq(returns.id, ret.id), eq(returns.status, 'requested')));
     await addEvent(tx, ret.orderId, 'return_in_transit', input.actor, ret.number);
+    if (isStaff(input.actor)) {
+      await recordAudit(tx, input.actor, { action: 'return.in_transit', entityType: 'return', entityId: ret.id, summary: `${ret.number} in transit`, before: { status: 'requested' }, after: { status: 'in_transit' } });
+    }
     return { number: ret.number };
   });
 }
