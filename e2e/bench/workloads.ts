@@ -88,12 +88,22 @@ export async function openLoop(ratePerSecond: number, durationMs: number, unit: 
   const started = performance.now();
   const total = Math.max(1, Math.floor(durationMs / interval));
   const inFlight: Promise<void>[] = [];
+  // More than two seconds' worth of requests unanswered: the server does not sustain the rate. Sending
+  // on would only queue minutes of backlog; the workload stops with an error (and so gets no figure).
+  const maxBacklog = Math.max(10, Math.ceil(ratePerSecond * 2));
+  let pending = 0;
   for (let i = 0; i < total; i++) {
+    if (pending > maxBacklog) {
+      errorCount++;
+      errors.push(`not sustained: ${pending} requests unanswered after ${((performance.now() - started) / 1000).toFixed(1)} s at ${ratePerSecond.toFixed(1)} req/s`);
+      break;
+    }
     const scheduled = started + i * interval;
     const wait = scheduled - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending++;
     inFlight.push(
-      unit(i).then(
+      unit(i).finally(() => pending--).then(
         (durations) => {
           const late = performance.now() - scheduled;
           record(samples, { ...durations, latency: late });
