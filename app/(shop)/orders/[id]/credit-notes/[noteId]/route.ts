@@ -1,7 +1,7 @@
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getLocale } from '@/lib/i18n/locale';
-import { renderInvoicePdf } from '@/lib/invoices/invoice-pdf';
+import { creditNoteFileName, renderInvoicePdf } from '@/lib/invoices/invoice-pdf';
 import { guestOrderIds } from '@/lib/orders/guest-orders';
 import { getCreditNoteForViewer } from '@/lib/returns/web-queries';
 
@@ -25,8 +25,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       'Cache-Control': 'private, no-store',
     },
   });
-}
-
-function creditNoteFileName(number: string, locale: string): string {
-  return `${locale === 'nl' ? 'creditnota' : 'credit-note'}-${number.replace(/[^\w-]/g, '')}.pdf`;
 }
