@@ -11,7 +11,8 @@ import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { recordPayment } from '@/lib/orders/record-payment';
 import { findPlacedOrder, generatePickupCode } from '@/lib/orders/shared';
 import { priceCart } from '@/lib/pricing';
-import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { loadPricingFacts, registerPromotionUsage } from '@/lib/promotions/candidates';
+import { toSavingSnapshot } from '@/lib/orders/savings';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { bookPaymentsOnTill } from '@/lib/till/cash';
 import { requestTransfer } from '@/lib/transfers/mutations';
@@ -80,12 +81,14 @@ export async function placeEndlessAisleOrder(
     const [line] = await loadPriceLines(tx, [{ variantId: input.variantId, quantity: input.quantity }], locale, now);
     if (!line) throw new DomainError('notFound');
     if (!line.active) throw new DomainError('productUnavailable', { name: line.productName });
-    const priced = priceCart([line], await loadPromotionCandidates(tx, now), {
+    const facts = await loadPricingFacts(tx, now, contact.customerId);
+    const priced = priceCart([line], facts.promotions, {
       channel: 'store',
       now,
       codes: [],
       fulfilment: input.fulfilment,
       customerId: contact.customerId,
+      customer: facts.customer,
       locationId: store.id,
       pricing: await getPricingConfig(tx),
     });
@@ -114,6 +117,8 @@ export async function placeEndlessAisleOrder(
         subtotalCents: priced.subtotalCents,
         discountCents: priced.discountCents,
         shippingCents: priced.shippingCents,
+        shippingDiscountCents: priced.shippingDiscountCents,
+        savings: priced.savings.map(toSavingSnapshot),
         totalCents: priced.totalCents,
         vatCents: priced.vatCents,
         vatBreakdown: priced.vat,
@@ -143,8 +148,10 @@ export async function placeEndlessAisleOrder(
       vatRateBp: p.vatRateBp,
       vatCents: p.vatCents,
       promotionId: p.promotion?.id ?? null,
-      promotionName: p.promotion?.name ?? null,
+      promotionName: p.promotion ? p.promotion.title[locale] : null,
+      savings: p.savings.map(toSavingSnapshot),
     });
+    await registerPromotionUsage(tx, { orderId: order.orderId, customerId: contact.customerId, priced, candidates: facts.promotions });
     await tx.insert(orderEvents).values({ orderId: order.orderId, type: 'placed', toStatus: 'pending_payment', actorUserId: actor.userId, note: 'endless aisle' });
 
     let transferNumber: string | null = null;

@@ -1,14 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '@/db/client';
-import { carts, locations, orderEvents, orderLines, orders, type ShippingAddress } from '@/db/schema';
+import { cartLines, carts, locations, orderEvents, orderLines, orders, type ShippingAddress, type StaffDiscountSnapshot } from '@/db/schema';
 import { loadPriceLines, type LoadedPriceLine } from '@/lib/catalog/queries';
 import { DomainError } from '@/lib/errors';
 import { linkGuestProfile } from '@/lib/identity/guest-profile';
 import type { Actor } from '@/lib/identity/queries';
 import { reserveStock, sellStock } from '@/lib/inventory/mutations';
-import { priceCart, type PricedCart } from '@/lib/pricing';
+import { priceCart, type PricedCart, type StaffDiscounts } from '@/lib/pricing';
+import { toSavingSnapshot } from './savings';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
-import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { loadPricingFacts, registerPromotionUsage } from '@/lib/promotions/candidates';
 import { getCartLines } from '@/lib/carts/queries';
 import { requestHash } from '@/lib/idempotency/request-hash';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
@@ -110,15 +111,24 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
 
 
     const lines = await loadOrderLines(tx, cart.id, locale, now);
-    const priced = priceCart(lines, await loadPromotionCandidates(tx, now), {
+    // Customer facts (known, first order, loyalty) and per-customer usage are those of the customer the
+    // sale is for (signed in / linked at the counter) — the same the cart was priced for.
+    const facts = await loadPricingFacts(tx, now, customerId);
+    const staff = input.channel === 'store' ? await loadStaffDiscountRows(tx, cart.id) : null;
+    const priced = priceCart(lines, facts.promotions, {
       pricing: await getPricingConfig(tx),
       channel: input.channel,
       now,
       codes: cart.codes,
       fulfilment: input.fulfilment,
       customerId,
+      customer: facts.customer,
+      staffDiscounts: staff?.discounts,
       locationId: input.channel === 'store' ? (input.stockLocationId ?? null) : (input.pickupLocationId ?? null),
     });
+    // A code on the cart whose uses ran out meanwhile (another checkout took the last one) is said
+    // plainly before anything is paid, on web and counter alike.
+    refuseUsedUpCodes(priced);
     if (input.expectedTotalCents !== undefined && input.expectedTotalCents !== priced.totalCents) {
       throw new DomainError('priceChanged');
     }
@@ -146,6 +156,9 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
         subtotalCents: priced.subtotalCents,
         discountCents: priced.discountCents,
         shippingCents: priced.shippingCents,
+        shippingDiscountCents: priced.shippingDiscountCents,
+        savings: priced.savings.map(toSavingSnapshot),
+        staffDiscounts: staff ? staffSnapshot(staff, priced) : [],
         totalCents: priced.totalCents,
         vatCents: priced.vatCents,
         vatBreakdown: priced.vat,
@@ -162,13 +175,23 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
       return raced;
     }
 
+    // Usage limits: conditional writes in this transaction; a code used up meanwhile rolls the order back.
+    await registerPromotionUsage(tx, { orderId: order.orderId, customerId, priced, candidates: facts.promotions });
     await takeStock(tx, input, lines, source, { reference: number, actorUserId: actor?.userId ?? null, locale });
-    await writeLines(tx, order.orderId, lines, priced);
+    await writeLines(tx, order.orderId, lines, priced, locale);
     await tx.insert(orderEvents).values({ orderId: order.orderId, type: 'placed', toStatus: 'pending_payment', actorUserId: actor?.userId ?? null });
     await notifyOrderEvent(tx, order.orderId, 'placed', { locale, now });
     await tx.update(carts).set({ status: 'converted' }).where(eq(carts.id, cart.id));
     return order;
   });
+}
+
+const LIMIT_REFUSALS = new Set(['used_up', 'already_used', 'not_for_customer']);
+
+/** Throws DomainError('codeRefused.<reason>', { code }) for a cart code refused by its usage limits. */
+export function refuseUsedUpCodes(priced: Pick<PricedCart, 'codes'>): void {
+  const refusal = priced.codes.refusals.find((r) => LIMIT_REFUSALS.has(r.reason));
+  if (refusal) throw new DomainError(`codeRefused.${refusal.reason}`, { code: refusal.code }, 'code');
 }
 
 /** Who may place this order, and for which customer profile. Returns the order's customerId. */
@@ -254,7 +277,7 @@ async function takeStock(
 }
 
 /** The snapshot of what was charged: names, unit price, discount, VAT and promotion per line. */
-async function writeLines(tx: DbOrTx, orderId: string, lines: LoadedPriceLine[], priced: PricedCart): Promise<void> {
+async function writeLines(tx: DbOrTx, orderId: string, lines: LoadedPriceLine[], priced: PricedCart, locale: 'nl' | 'en'): Promise<void> {
   await tx.insert(orderLines).values(
     priced.lines.map((p, i) => ({
       orderId,
@@ -269,7 +292,51 @@ async function writeLines(tx: DbOrTx, orderId: string, lines: LoadedPriceLine[],
       vatRateBp: p.vatRateBp,
       vatCents: p.vatCents,
       promotionId: p.promotion?.id ?? null,
-      promotionName: p.promotion?.name ?? null,
+      promotionName: p.promotion ? p.promotion.title[locale] : null,
+      savings: p.savings.map(toSavingSnapshot),
     })),
   );
+}
+
+interface StaffDiscountRows {
+  discounts: StaffDiscounts;
+  cart: StaffDiscountSnapshot | null;
+  lines: StaffDiscountSnapshot[];
+}
+
+/** The counter cart's staff discounts (explicit priceCart inputs), with who gave them, for the order record. */
+async function loadStaffDiscountRows(tx: DbOrTx, cartId: string): Promise<StaffDiscountRows> {
+  const [[cart], lines] = await Promise.all([
+    tx.select({ staffDiscount: carts.staffDiscount }).from(carts).where(eq(carts.id, cartId)),
+    tx.select({ variantId: cartLines.variantId, staffDiscount: cartLines.staffDiscount }).from(cartLines).where(eq(cartLines.cartId, cartId)),
+  ]);
+  const perLine: Record<number, { kind: 'percentage' | 'fixed_amount'; value: number; reason: string }> = {};
+  const lineRecords: StaffDiscountSnapshot[] = [];
+  for (const l of lines) {
+    if (!l.staffDiscount) continue;
+    const { kind, value, reason, byUserId } = l.staffDiscount;
+    perLine[l.variantId] = { kind, value, reason };
+    lineRecords.push({ variantId: l.variantId, kind, value, reason, byUserId, amountCents: 0 });
+  }
+  const c = cart?.staffDiscount ?? null;
+  return {
+    discounts: { cart: c ? { kind: c.kind, value: c.value, reason: c.reason } : null, lines: perLine },
+    cart: c ? { variantId: null, kind: c.kind, value: c.value, reason: c.reason, byUserId: c.byUserId, amountCents: 0 } : null,
+    lines: lineRecords,
+  };
+}
+
+/** The staff discounts as given, with what each took off (from the priced savings). */
+function staffSnapshot(staff: StaffDiscountRows, priced: PricedCart): StaffDiscountSnapshot[] {
+  const out: StaffDiscountSnapshot[] = [];
+  for (const rec of staff.lines) {
+    const line = priced.lines.find((l) => l.variantId === rec.variantId);
+    const amountCents = line ? line.savings.filter((s) => s.scope === 'staff_line').reduce((a, s) => a + s.amountCents, 0) : 0;
+    out.push({ ...rec, amountCents });
+  }
+  if (staff.cart) {
+    const amountCents = priced.savings.filter((s) => s.scope === 'staff_cart').reduce((a, s) => a + s.amountCents, 0);
+    out.push({ ...staff.cart, amountCents });
+  }
+  return out;
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orderEvents, orderLines, orders, payments, type OrderStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { releasePromotionUsage } from '@/lib/promotions/candidates';
 import type { Actor } from '@/lib/identity/queries';
 import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/mutations';
 import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
@@ -73,6 +74,8 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
         .update(payments)
         .set({ status: 'cancelled' })
         .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')));
+      // A cancelled order gives its promotion uses back (limits, per customer, budget).
+      await releasePromotionUsage(tx, order.id);
     }
 
     // An endless-aisle order (counter, for delivery or pickup later) holds a reservation like a web order.

@@ -6,7 +6,6 @@ import {
   promotionAppliesToChannel,
   promotionCode,
   promotionDiscountForLine,
-  promotionMatchesLine,
   promotionTitle,
   targetRefMatchesLine,
 } from './promotions';
@@ -28,6 +27,7 @@ import type {
   PromotionCombination,
   PromotionScope,
   PromotionRef,
+  PromotionTargetRef,
   Saving,
   StaffDiscountInput,
   VatLine,
@@ -70,6 +70,8 @@ interface Prepared {
 
 /** The running state of one plan (a set of promotions applied in order). */
 interface PlanState {
+  /** Variant id per line: the tie-break of every allocation, so line order never matters. */
+  keys: number[];
   left: number[];
   reduced: boolean[];
   savings: Saving[][];
@@ -196,11 +198,14 @@ export function priceCart(lines: PriceLineInput[], promotions: PromotionCandidat
 
   // Which lines each usable promotion targets, computed once for all plans.
   const matches = new Map<number, boolean[]>();
-  for (const u of usable) matches.set(u.p.id, lines.map((l) => promotionMatchesLine(u.p, l)));
+  const index = indexLines(lines);
+  for (const u of usable) matches.set(u.p.id, targetMask(index, lines.length, u.p));
 
   // --- 2. plans -------------------------------------------------------------------------------
   const plans: PlanState[] = [];
+  const keys = lines.map((l) => l.variantId);
   const newPlan = (): PlanState => ({
+    keys,
     left: lines.map((l) => l.unitPriceCents * l.quantity),
     reduced: lines.map(() => false),
     savings: lines.map(() => []),
@@ -223,7 +228,10 @@ export function priceCart(lines: PriceLineInput[], promotions: PromotionCandidat
       if (offers === null) continue;
       offers.forEach((amount, i) => { if (amount > 0) perLine[i].push({ u, amount }); });
     }
-    lines.forEach((_, i) => {
+    // Lines in variant order (not input order): a budget running out lands on the same line whatever
+    // the order of the cart.
+    const byVariant = lines.map((_, i) => i).sort((a, b) => lines[a].variantId - lines[b].variantId || a - b);
+    byVariant.forEach((i) => {
       let best: { u: Prepared; amount: number } | null = null;
       for (const o of perLine[i]) if (best === null || o.amount > best.amount) best = o; // usable is in tie order
       if (best) {
@@ -271,6 +279,45 @@ export function priceCart(lines: PriceLineInput[], promotions: PromotionCandidat
   for (const c of enteredCodes) if (!codeOwners.has(c) && !refusals.has(c)) refusals.set(c, { code: c, reason: 'unknown' });
 
   return buildResult(env, chosen, allCodes, refusals);
+}
+
+interface LineIndex {
+  category: Map<number, number[]>;
+  product: Map<number, number[]>;
+  variant: Map<number, number[]>;
+}
+
+function indexLines(lines: PriceLineInput[]): LineIndex {
+  const index: LineIndex = { category: new Map(), product: new Map(), variant: new Map() };
+  const add = (m: Map<number, number[]>, key: number, i: number) => {
+    const list = m.get(key);
+    if (list) list.push(i);
+    else m.set(key, [i]);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    add(index.category, lines[i].categoryId, i);
+    add(index.product, lines[i].productId, i);
+    add(index.variant, lines[i].variantId, i);
+  }
+  return index;
+}
+
+/** Which lines a promotion covers (promotionMatchesLine for every line, through the index). */
+function targetMask(index: LineIndex, n: number, p: PromotionCandidate): boolean[] {
+  const mask: boolean[] = new Array(n).fill(false);
+  const mark = (ref: PromotionTargetRef, value: boolean) => {
+    if (ref.type === 'all') {
+      mask.fill(value);
+      return;
+    }
+    if (ref.id === null) return;
+    const list = index[ref.type].get(ref.id);
+    if (list) for (const i of list) mask[i] = value;
+  };
+  mark({ type: p.target, id: p.targetId }, true);
+  if (p.additionalTargets) for (const r of p.additionalTargets) mark(r, true);
+  if (p.exclusions) for (const r of p.exclusions) mark(r, false);
+  return mask;
 }
 
 interface Env {
@@ -378,7 +425,7 @@ function applyLineAmounts(plan: PlanState, u: Prepared, amounts: number[]): void
   const already = plan.applied.get(u.p.id)?.discountCents ?? 0;
   const cap = u.budgetLeft - already;
   if (total > cap) {
-    amounts = allocateLargestRemainder(Math.max(0, cap), amounts);
+    amounts = allocateLargestRemainder(Math.max(0, cap), amounts, plan.keys);
     total = Math.max(0, cap);
   }
   if (total <= 0) return;

@@ -1,4 +1,4 @@
-import { desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { promotions } from '@/db/schema';
 import { promotionStatus, type PromotionCandidate, type PromotionStatus } from '@/lib/pricing';
@@ -16,16 +16,8 @@ const candidateColumns = {
   channels: promotions.channels,
 };
 
-/**
- * The promotions that may apply at `now` or later (not ended), in ONE query. priceCart decides which
- * of them apply to a cart; loading scheduled ones too keeps this one cheap query for every caller.
- */
-export async function loadPromotionCandidates(db: DbOrTx, now: Date): Promise<PromotionCandidate[]> {
-  return db
-    .select(candidateColumns)
-    .from(promotions)
-    .where(or(isNull(promotions.endsAt), gt(promotions.endsAt, now)));
-}
+// The loader of priceCart candidates (with usage) lives in candidates.ts; re-exported for its callers.
+export { loadPromotionCandidates } from './candidates';
 
 export interface PromotionAdminDto extends PromotionCandidate {
   status: PromotionStatus;

@@ -1,0 +1,199 @@
+import { and, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { loyaltyAccounts, orders, promotionCustomerUsage, promotionRedemptions, promotions } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import type { CustomerFacts, PricedCart, PromotionCandidate } from '@/lib/pricing';
+
+/**
+ * Turns promotion rows into priceCart candidates (ONE query, usage included) and gathers the customer
+ * facts the conditions read. priceCart itself never reads the database.
+ */
+
+type Row = typeof promotions.$inferSelect & { usedByCustomer: number | null };
+
+export function rowToCandidate(r: Row): PromotionCandidate {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    value: r.value,
+    target: r.target,
+    targetId: r.targetId,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    code: r.code,
+    channels: r.channels,
+    scope: r.scope,
+    title: { en: r.titleEn || r.name, nl: r.titleNl || r.name },
+    description: r.descriptionEn || r.descriptionNl ? { en: r.descriptionEn ?? r.descriptionNl ?? '', nl: r.descriptionNl ?? r.descriptionEn ?? '' } : null,
+    additionalTargets: r.additionalTargets,
+    exclusions: r.exclusions,
+    skipReducedLines: r.skipReducedLines,
+    maxUnitsPerLine: r.maxUnitsPerLine,
+    application: r.application,
+    buyQuantity: r.buyQuantity,
+    getQuantity: r.getQuantity,
+    getTargets: r.getTargets,
+    maxApplications: r.maxApplications,
+    minSubtotalCents: r.minSubtotalCents,
+    minItems: r.minItems,
+    customerCondition: r.customerCondition,
+    weekdays: r.weekdays,
+    dailyStartMinute: r.dailyStartMinute,
+    dailyEndMinute: r.dailyEndMinute,
+    priority: r.priority,
+    combination: r.combination,
+    usageLimit: r.usageLimit,
+    perCustomerLimit: r.perCustomerLimit,
+    budgetCents: r.budgetCents,
+    usage: { usedCount: r.usedCount, discountGivenCents: r.discountGivenCents, usedByCustomer: r.usedByCustomer ?? 0 },
+  };
+}
+
+/**
+ * The promotions that may apply at `now` or later (not ended), in ONE query, with their usage so far
+ * (and the given customer's uses, for per-customer limits). priceCart decides which apply to a cart.
+ */
+export async function loadPromotionCandidates(
+  db: DbOrTx,
+  now: Date,
+  options: { customerId?: number | null } = {},
+): Promise<PromotionCandidate[]> {
+  const customerId = options.customerId ?? null;
+  const rows = await db
+    .select({
+      promotion: promotions,
+      usedByCustomer: customerId === null ? sql<number | null>`null::int` : promotionCustomerUsage.usedCount,
+    })
+    .from(promotions)
+    .leftJoin(
+      promotionCustomerUsage,
+      and(eq(promotionCustomerUsage.promotionId, promotions.id), eq(promotionCustomerUsage.customerId, customerId ?? -1)),
+    )
+    .where(or(isNull(promotions.endsAt), gt(promotions.endsAt, now)));
+  return rows.map((r) => rowToCandidate({ ...r.promotion, usedByCustomer: r.usedByCustomer }));
+}
+
+/**
+ * What the customer conditions read. `customerId` null = a guest (not known, first order, no loyalty).
+ * signedIn = the customer is known: signed in on the web, linked to the sale at the counter. firstOrder =
+ * no earlier order of theirs that was not cancelled (`exceptOrderId` leaves out the order being placed).
+ */
+export async function loadCustomerFacts(
+  db: DbOrTx,
+  customerId: number | null | undefined,
+  options: { exceptOrderId?: string } = {},
+): Promise<CustomerFacts> {
+  if (customerId == null) return { signedIn: false, firstOrder: true, loyaltyMember: false };
+  const [[earlier], [loyalty]] = await Promise.all([
+    db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.customerId, customerId), ne(orders.status, 'cancelled'), options.exceptOrderId ? ne(orders.id, options.exceptOrderId) : undefined))
+      .limit(1),
+    db.select({ id: loyaltyAccounts.customerId }).from(loyaltyAccounts).where(eq(loyaltyAccounts.customerId, customerId)),
+  ]);
+  return { signedIn: true, firstOrder: !earlier, loyaltyMember: !!loyalty };
+}
+
+/** Candidates and customer facts together: what every surface passes to priceCart for a customer. */
+export async function loadPricingFacts(
+  db: DbOrTx,
+  now: Date,
+  customerId: number | null | undefined,
+): Promise<{ promotions: PromotionCandidate[]; customer: CustomerFacts }> {
+  const [candidates, customer] = await Promise.all([
+    loadPromotionCandidates(db, now, { customerId }),
+    loadCustomerFacts(db, customerId),
+  ]);
+  return { promotions: candidates, customer };
+}
+
+/**
+ * Registers the usage of every promotion an order got, in the placing transaction. One conditional
+ * UPDATE per promotion (uses below the limit, budget not exceeded) and one conditional upsert per
+ * customer (uses below the per-customer limit): two checkouts racing for the last use wait for each
+ * other's row lock and only one passes the condition. A failed condition → DomainError('codeRefused.used_up',
+ * { code, name }) — the transaction rolls back, nothing is paid; the shopper sees "this code has been used
+ * up" and the next price without it. Promotions without limits only get their counters raised.
+ */
+export async function registerPromotionUsage(
+  tx: DbOrTx,
+  input: { orderId: string; customerId: number | null; priced: Pick<PricedCart, 'appliedPromotions'>; candidates: PromotionCandidate[] },
+): Promise<void> {
+  const byId = new Map(input.candidates.map((c) => [c.id, c]));
+  // In id order: two orders using the same promotions lock them in the same order (no deadlock).
+  const applied = [...input.priced.appliedPromotions].sort((a, b) => a.id - b.id);
+  for (const a of applied) {
+    const amount = a.discountCents + a.shippingDiscountCents;
+    if (amount <= 0) continue;
+    const candidate = byId.get(a.id);
+    const usedUp = () => new DomainError('codeRefused.used_up', { code: a.code ?? '', name: a.name });
+    const [row] = await tx
+      .update(promotions)
+      .set({ usedCount: sql`${promotions.usedCount} + 1`, discountGivenCents: sql`${promotions.discountGivenCents} + ${amount}` })
+      .where(
+        and(
+          eq(promotions.id, a.id),
+          or(isNull(promotions.usageLimit), sql`${promotions.usedCount} < ${promotions.usageLimit}`),
+          or(isNull(promotions.budgetCents), sql`${promotions.discountGivenCents} + ${amount} <= ${promotions.budgetCents}`),
+        ),
+      )
+      .returning({ id: promotions.id, perCustomerLimit: promotions.perCustomerLimit });
+    if (!row) throw usedUp();
+    const perCustomerLimit = row.perCustomerLimit ?? candidate?.perCustomerLimit ?? null;
+    if (perCustomerLimit !== null) {
+      if (input.customerId === null) throw new DomainError('codeRefused.not_for_customer', { code: a.code ?? '', name: a.name });
+      const [mine] = await tx
+        .insert(promotionCustomerUsage)
+        .values({ promotionId: a.id, customerId: input.customerId, usedCount: 1 })
+        .onConflictDoUpdate({
+          target: [promotionCustomerUsage.promotionId, promotionCustomerUsage.customerId],
+          set: { usedCount: sql`${promotionCustomerUsage.usedCount} + 1` },
+          setWhere: sql`${promotionCustomerUsage.usedCount} < ${perCustomerLimit}`,
+        })
+        .returning({ usedCount: promotionCustomerUsage.usedCount });
+      if (!mine) throw usedUp();
+    }
+    await tx.insert(promotionRedemptions).values({ promotionId: a.id, orderId: input.orderId, customerId: input.customerId, code: a.code, discountCents: amount });
+  }
+}
+
+/**
+ * Gives back the uses of a cancelled or fully returned order: marks its redemptions released (once —
+ * a second call finds none) and lowers the counters by what they took. Call inside the cancelling
+ * transaction.
+ */
+export async function releasePromotionUsage(tx: DbOrTx, orderId: string, now: Date = new Date()): Promise<number> {
+  const released = await tx
+    .update(promotionRedemptions)
+    .set({ releasedAt: now })
+    .where(and(eq(promotionRedemptions.orderId, orderId), isNull(promotionRedemptions.releasedAt)))
+    .returning({ promotionId: promotionRedemptions.promotionId, customerId: promotionRedemptions.customerId, discountCents: promotionRedemptions.discountCents });
+  for (const r of released.sort((a, b) => a.promotionId - b.promotionId)) {
+    await tx
+      .update(promotions)
+      .set({
+        usedCount: sql`greatest(${promotions.usedCount} - 1, 0)`,
+        discountGivenCents: sql`greatest(${promotions.discountGivenCents} - ${r.discountCents}, 0)`,
+      })
+      .where(eq(promotions.id, r.promotionId));
+    if (r.customerId !== null) {
+      await tx
+        .update(promotionCustomerUsage)
+        .set({ usedCount: sql`greatest(${promotionCustomerUsage.usedCount} - 1, 0)` })
+        .where(and(eq(promotionCustomerUsage.promotionId, r.promotionId), eq(promotionCustomerUsage.customerId, r.customerId)));
+    }
+  }
+  return released.length;
+}
+
+/** Usage per promotion for admin lists: uses so far and budget used. */
+export async function promotionUsageByIds(db: DbOrTx, ids: number[]): Promise<Map<number, { usedCount: number; discountGivenCents: number }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: promotions.id, usedCount: promotions.usedCount, discountGivenCents: promotions.discountGivenCents })
+    .from(promotions)
+    .where(inArray(promotions.id, ids));
+  return new Map(rows.map((r) => [r.id, { usedCount: r.usedCount, discountGivenCents: r.discountGivenCents }]));
+}
