@@ -255,14 +255,37 @@ export function priceCart(lines: PriceLineInput[], promotions: PromotionCandidat
   }
   if (stack.length > 0) plans.push(runPlan(env, newPlan(), stack));
 
-  // c. other exclusive promotions, each alone
+  // c. other exclusive promotions, each alone — skipped when even its largest possible saving cannot
+  // beat the best plan so far (a plan's total is never below subtotal − that saving; a tie keeps the
+  // earlier plan anyway). A skipped code promotion still has its minimum checked, for the refusal.
+  let chosen = plans[0];
+  let chosenTotal = planTotal(chosen);
+  for (const plan of plans) {
+    const total = planTotal(plan);
+    if (total < chosenTotal) {
+      chosen = plan;
+      chosenTotal = total;
+    }
+  }
+  const subtotal = lines.reduce((a, l) => a + l.unitPriceCents * l.quantity, 0);
+  const fresh = newPlan();
   for (const u of usable) {
     if (u.combination !== 'exclusive' || u.scope === 'item') continue;
-    plans.push(runPlan(env, newPlan(), [u]));
+    const most = u.scope !== 'order' ? subtotal : u.p.kind === 'percentage' ? roundDiv(subtotal * u.p.value, 100) : u.p.value;
+    const bound = u.scope === 'shipping' ? 0 : Math.min(subtotal, u.budgetLeft, most);
+    if (subtotal - bound >= chosenTotal) {
+      if (u.code !== null) minimumMet(env, fresh, u, env.matches.get(u.p.id) as boolean[]);
+      continue;
+    }
+    const plan = runPlan(env, newPlan(), [u]);
+    plans.push(plan);
+    const total = planTotal(plan);
+    if (total < chosenTotal) {
+      chosen = plan;
+      chosenTotal = total;
+    }
   }
-
-  let chosen = plans[0];
-  for (const plan of plans) if (planTotal(plan) < planTotal(chosen)) chosen = plan;
+  plans.push(fresh); // only for the refusal sets below, never chosen
 
   // Code refusals that depend on the cart: a minimum not met in any plan that considered the code.
   const considered = new Set<number>();
@@ -339,11 +362,11 @@ function minimumMet(env: Env, plan: PlanState, u: Prepared, lineMask: boolean[])
   }
   let value = 0;
   let units = 0;
-  lineMask.forEach((m, i) => {
-    if (!m) return;
+  for (let i = 0; i < lineMask.length; i++) {
+    if (!lineMask[i]) continue;
     value += plan.left[i];
     units += env.lines[i].quantity;
-  });
+  }
   const ok = (minSubtotalCents == null || value >= minSubtotalCents) && (minItems == null || units >= minItems);
   if (ok) plan.metMinimum.add(u.p.id);
   return ok;
@@ -429,15 +452,19 @@ function applyLineAmounts(plan: PlanState, u: Prepared, amounts: number[]): void
     total = Math.max(0, cap);
   }
   if (total <= 0) return;
-  amounts.forEach((amount, i) => {
-    if (amount <= 0) return;
+  let entry = plan.applied.get(u.p.id);
+  if (!entry) {
+    entry = { ...u.ref, scope: u.scope, discountCents: 0, shippingDiscountCents: 0 };
+    plan.applied.set(u.p.id, entry);
+  }
+  for (let i = 0; i < amounts.length; i++) {
+    const amount = amounts[i];
+    if (amount <= 0) continue;
     plan.left[i] -= amount;
     plan.reduced[i] = true;
     plan.savings[i].push({ source: 'promotion', promotionId: u.p.id, scope: u.scope, title: u.ref.title, code: u.ref.code, amountCents: amount });
-    const entry = plan.applied.get(u.p.id) ?? { ...u.ref, scope: u.scope, discountCents: 0, shippingDiscountCents: 0 };
     entry.discountCents += amount;
-    plan.applied.set(u.p.id, entry);
-  });
+  }
 }
 
 /** Runs a list of promotions (already in priority order) in phases: line, order, shipping. */
