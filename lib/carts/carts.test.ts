@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { carts, products } from '@/db/schema';
+import { carts, products, promotionCustomerUsage } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
@@ -111,14 +111,32 @@ describe('web carts', () => {
     const { cartId } = await getOrCreateWebCart(db, {});
     await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
     expect(await applyPromotionCode(db, cartId, ' ten ', NOW)).toEqual({ codes: ['TEN'] });
-    // Each refusal says why: unknown, only for the other channel, expired.
-    for (const [code, reason] of [['NOPE', 'unknown'], ['SHOP', 'wrong_channel'], ['OLD', 'expired']]) {
+    // Each refusal says why: unknown, only for the other channel. An ended promotion is not loaded as a
+    // candidate at all (lib/promotions/candidates.ts), so its code reads as unknown.
+    for (const [code, reason] of [['NOPE', 'unknown'], ['SHOP', 'wrong_channel'], ['OLD', 'unknown']]) {
       const error = await applyPromotionCode(db, cartId, code, NOW).catch((e: DomainError) => e);
       expect(error).toMatchObject({ code: `codeRefused.${reason}`, field: 'code' });
     }
     const priced = await getPricedCart(db, cartId, { now: NOW });
     expect(priced?.totals).toMatchObject({ subtotalCents: 5000, discountCents: 500, totalCents: 4500, codes: { accepted: ['TEN'], rejected: [] } });
     expect(await removeCode(db, cartId, 'ten')).toEqual({ codes: [] });
+  });
+});
+
+describe('codes and the cart’s customer', () => {
+  it('a code the customer already used as often as allowed is refused at the counter once they are linked to the sale', async () => {
+    const clerk = await createStaff(db, { role: 'clerk', email: 'clerk@example.com', locationId: shop.storeA.id });
+    const promotion = await createPromotionRow(db, { name: 'Once', kind: 'percentage', value: 10, code: 'ONCE', perCustomerLimit: 1 });
+    await db.insert(promotionCustomerUsage).values({ promotionId: promotion.id, customerId: customer.customerId!, usedCount: 1 });
+    const { cartId } = await getOrCreateCounterCart(db, { clerkUserId: clerk.userId, locationId: shop.storeA.id });
+    await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
+    await setCartCustomer(db, { cartId, customerId: customer.customerId });
+    const error = await applyPromotionCode(db, cartId, 'once', NOW).catch((e: DomainError) => e);
+    expect(error).toMatchObject({ code: 'codeRefused.already_used', field: 'code' });
+    // Another customer (never used it) may.
+    const other = await createCustomerActor(db, 'piet@example.com');
+    await setCartCustomer(db, { cartId, customerId: other.customerId });
+    expect(await applyPromotionCode(db, cartId, 'ONCE', NOW)).toEqual({ codes: ['ONCE'] });
   });
 });
 

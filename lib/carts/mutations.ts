@@ -5,7 +5,7 @@ import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
 import { DomainError } from '@/lib/errors';
 import { normalizeCode, priceCart } from '@/lib/pricing';
 import { codeRefusalMessage } from '@/lib/promotions/explain';
-import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { loadPricingFacts } from '@/lib/promotions/candidates';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { getDeviceTill } from '@/lib/till/device';
 import { cartColumns, getCart, getCartLines, type CartDto } from './queries';
@@ -240,15 +240,16 @@ export async function applyPromotionCode(
   const normalized = normalizeCode(code);
   return db.transaction(async (tx) => {
     const cart = await touchOpenCart(tx, cartId);
-    const [lines, promotions, pricing] = await Promise.all([
+    const [lines, facts, pricing] = await Promise.all([
       getCartLines(tx, cartId).then((items) => loadPriceLines(tx, items, 'nl', now)),
-      loadPromotionCandidates(tx, now),
+      loadPricingFacts(tx, now, cart.customerId),
       getPricingConfig(tx),
     ]);
+    // With the cart's customer, so a code they used up (per-customer limit) or that is not for them is refused here.
     const priced = priceCart(
       lines.filter((l) => l.active),
-      promotions,
-      { channel: cart.channel, now, codes: [...cart.promotionCodes, normalized], customerId: cart.customerId, locationId: cart.locationId, pricing },
+      facts.promotions,
+      { channel: cart.channel, now, codes: [...cart.promotionCodes, normalized], customerId: cart.customerId, customer: facts.customer, locationId: cart.locationId, pricing },
     );
     if (!normalized || !priced.codes.accepted.includes(normalized)) {
       // Say why (expired, minimum not reached, used up, not for this customer…), in the person's language.

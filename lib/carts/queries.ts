@@ -5,7 +5,7 @@ import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { priceCart, type Channel, type Fulfilment, type PricedCart, type PricedLine } from '@/lib/pricing';
-import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { loadPricingFacts } from '@/lib/promotions/candidates';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { loadStaffDiscounts } from '@/lib/staff-discounts/queries';
 import { getDeviceTill } from '@/lib/till/device';
@@ -144,14 +144,16 @@ export async function getPricedCart(
 ): Promise<PricedCartView | null> {
   const cart = await getCart(db, cartId);
   if (!cart) return null;
-  const [loaded, promotions, pricing, staffDiscounts] = await Promise.all([
+  const [loaded, facts, pricing, staffDiscounts] = await Promise.all([
     getCartLines(db, cartId).then((items) => loadPriceLines(db, items, options.locale ?? 'nl', options.now)),
-    loadPromotionCandidates(db, options.now),
+    // With the cart's customer: their uses (per-customer limits) and facts (customer conditions).
+    loadPricingFacts(db, options.now, cart.customerId),
     getPricingConfig(db),
     cart.channel === 'store' && options.staffDiscounts !== false ? loadStaffDiscounts(db, cartId) : undefined,
   ]);
   const active = loaded.filter((l) => l.active);
-  const priced = priceCart(active, promotions, {
+  const priced = priceCart(active, facts.promotions, {
+    customer: facts.customer,
     channel: options.channel ?? cart.channel,
     now: options.now,
     codes: cart.promotionCodes,
