@@ -56,7 +56,7 @@ async function addToWebCart(page: Page, v: ReturnType<typeof demoVariant>, times
   await expect(page.getByText(`Item number ${v.sku}`)).toBeVisible();
   for (let i = 0; i < times; i++) {
     await page.getByRole('button', { name: 'Add to cart' }).click();
-    await expect(page.getByRole('link', { name: `Cart, ${expectedItems[i]} items` })).toBeVisible();
+    await expect(page.getByRole("link", { name: `Cart, ${expectedItems[i]} ${expectedItems[i] === 1 ? "item" : "items"}` })).toBeVisible();
   }
 }
 
