@@ -22,6 +22,7 @@ import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { createCustomerActor, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { counterSale, createProfile, payOnline, webOrder } from '@/lib/testing/orders';
+import { getStoreCreditBalance, issueStoreCredit, listStoreCreditEntries, sumOfStoreCreditEntries } from '@/lib/store-credit/ledger';
 import { eraseCustomer, ERASED_MESSAGE, ERASED_NAME } from './erase';
 import { exportCustomer } from './export';
 import { createCustomer, mergeCustomers, updateCustomer } from './mutations';
@@ -159,6 +160,19 @@ describe('[CUSTOMERS] counter profile and admin edit', () => {
 });
 
 describe('[CUSTOMERS] merge two profiles of one person', () => {
+  it('moves store credit: entries move and the balances add up', async () => {
+    const counterProfile = await createProfile(db, { name: 'Anna (counter)', email: 'anna.credit@example.com' });
+    await issueStoreCredit(db, { customerId: anna.customerId!, amountCents: 1000, idempotencyKey: 'merge-test:anna' });
+    await issueStoreCredit(db, { customerId: counterProfile.id, amountCents: 2550, idempotencyKey: 'merge-test:dup' });
+
+    await mergeCustomers(db, { keepId: anna.customerId!, mergeId: counterProfile.id }, admin);
+
+    expect(await getStoreCreditBalance(db, anna.customerId!)).toBe(3550);
+    expect(await sumOfStoreCreditEntries(db, anna.customerId!)).toBe(3550);
+    expect(await listStoreCreditEntries(db, counterProfile.id)).toEqual([]);
+    expect(await getStoreCreditBalance(db, counterProfile.id)).toBe(0);
+  });
+
   it('moves orders, loyalty entries and balance, conversations, carts and addresses, and records it', async () => {
     const counterProfile = await createProfile(db, {
       name: 'Anna (counter)',

@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { carts, customerAddresses, customers, notifications, orders, users } from '@/db/schema';
 import { changedFields, recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
-import { mergeConversation } from '@/lib/identity/profile-merge';
+import { mergeAfterSales, mergeConversation } from '@/lib/identity/profile-merge';
 import { mergeLoyalty } from '@/lib/loyalty/ledger';
 import type { Actor } from '@/lib/identity/queries';
 import { assertStaff, type CustomerSummaryDto } from './queries';
@@ -195,6 +195,7 @@ export async function mergeCustomers(
       })
       .from(sql`(select 1) as one`);
     await mergeLoyalty(tx, gone.id, keep.id);
+    await mergeAfterSales(tx, gone.id, keep.id);
 
     // Addresses: the kept profile's default stays the default.
     const [keepDefault] = await tx

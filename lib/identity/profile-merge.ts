@@ -1,10 +1,26 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { carts, conversationMessages, conversationThreads, customerAddresses, customers, notifications, orders, users } from '@/db/schema';
+import { carts, conversationMessages, conversationThreads, customerAddresses, customers, notifications, orders, returns, users } from '@/db/schema';
 import { mergeLoyalty } from '@/lib/loyalty/ledger';
+import { mergePromotionUsage } from '@/lib/promotions/customer-merge';
+import { mergeStoreCredit } from '@/lib/store-credit/ledger';
 
 /** The tables {@link mergeProfileInto} moves; profile-merge is checked against the schema by a test. */
-export const MERGED_CUSTOMER_REFERENCES = ['carts', 'conversation_threads', 'notifications', 'orders', 'users', 'loyalty_accounts', 'loyalty_entries', 'customer_addresses'] as const;
+export const MERGED_CUSTOMER_REFERENCES = [
+  'carts',
+  'conversation_threads',
+  'notifications',
+  'orders',
+  'users',
+  'loyalty_accounts',
+  'loyalty_entries',
+  'customer_addresses',
+  'returns',
+  'store_credit_accounts',
+  'store_credit_entries',
+  'promotion_customer_usage',
+  'promotion_redemptions',
+] as const;
 
 /**
  * Moves everything an account's own (new) profile collected since sign-up — orders, carts, sent
@@ -22,9 +38,17 @@ export async function mergeProfileInto(tx: DbOrTx, input: { from: number | null;
     // Points earned before the claim move along (the delete below would cascade them away).
     await mergeLoyalty(tx, from, into);
     await mergeAddresses(tx, from, into);
+    await mergeAfterSales(tx, from, into);
   }
   await tx.update(users).set({ customerId: into }).where(eq(users.id, input.userId));
   if (from !== null && from !== into) await tx.delete(customers).where(eq(customers.id, from));
+}
+
+/** Returns, store credit and promotion uses follow the person (also used by lib/customers merge). */
+export async function mergeAfterSales(tx: DbOrTx, from: number, into: number): Promise<void> {
+  await tx.update(returns).set({ customerId: into }).where(eq(returns.customerId, from));
+  await mergeStoreCredit(tx, from, into);
+  await mergePromotionUsage(tx, from, into);
 }
 
 const threadColumns = { id: conversationThreads.id, status: conversationThreads.status, lastMessageAt: conversationThreads.lastMessageAt };

@@ -256,3 +256,23 @@ export async function nextStoreCreditExpiry(db: DbOrTx): Promise<Date | null> {
     .where(gt(storeCreditEntries.remainingCents, 0));
   return row?.at ?? null;
 }
+
+/** Moves a merged profile's credit to the kept one: entries move, balances add (balance = Σ entries on both sides). */
+export async function mergeStoreCredit(tx: DbOrTx, from: number, into: number): Promise<void> {
+  if (from === into) return;
+  const [row] = await tx
+    .select({ balance: storeCreditAccounts.balanceCents })
+    .from(storeCreditAccounts)
+    .where(eq(storeCreditAccounts.customerId, from))
+    .for('update');
+  await tx.update(storeCreditEntries).set({ customerId: into }).where(eq(storeCreditEntries.customerId, from));
+  if (!row) return;
+  await tx.delete(storeCreditAccounts).where(eq(storeCreditAccounts.customerId, from));
+  await tx
+    .insert(storeCreditAccounts)
+    .values({ customerId: into, balanceCents: row.balance })
+    .onConflictDoUpdate({
+      target: storeCreditAccounts.customerId,
+      set: { balanceCents: sql`${storeCreditAccounts.balanceCents} + ${row.balance}`, updatedAt: sql`now()` },
+    });
+}
