@@ -18,6 +18,8 @@ export interface PriceCartInput {
   source: 'lib/pricing/bench-fixture.ts' | 'catalog';
   lines: PriceLineInput[];
   promotions: PromotionCandidate[];
+  /** The fixture's own context (channel, moment, codes) when it has one. */
+  ctx?: PriceContext;
 }
 
 /** The cart to price: the pricing room's fixture when it exists, else one built from the bench database. */
@@ -26,8 +28,14 @@ export async function loadPriceCartInput(db: BenchDatabase): Promise<PriceCartIn
     const fixture = (await import(pathToFileURL(FIXTURE).href)) as {
       buildBenchCart: () => PriceLineInput[];
       buildBenchPromotions: () => PromotionCandidate[];
+      buildBenchContext?: () => PriceContext;
     };
-    return { source: 'lib/pricing/bench-fixture.ts', lines: fixture.buildBenchCart(), promotions: fixture.buildBenchPromotions() };
+    return {
+      source: 'lib/pricing/bench-fixture.ts',
+      lines: fixture.buildBenchCart(),
+      promotions: fixture.buildBenchPromotions(),
+      ctx: fixture.buildBenchContext?.(),
+    };
   }
   const rows = await db.with((query) =>
     query<{ id: number; product_id: number; category_id: number; price_cents: number; tax_class: PriceLineInput['taxClass'] }>(
@@ -61,7 +69,7 @@ export interface PriceCartFigures {
 
 /** Prices the cart repeatedly for `durationMs` (after a warm-up) and reports the time per call. */
 export function benchPriceCart(input: PriceCartInput, durationMs: number): PriceCartFigures {
-  const ctx: PriceContext = { channel: 'web', now: new Date(), fulfilment: 'delivery', codes: ['BENCH0', 'BENCH5'] };
+  const ctx: PriceContext = input.ctx ?? { channel: 'web', now: new Date(), fulfilment: 'delivery', codes: ['BENCH0', 'BENCH5'] };
   for (let i = 0; i < 200; i++) priceCart(input.lines, input.promotions, ctx);
   const times: number[] = [];
   const started = performance.now();
