@@ -16,6 +16,11 @@ import {
   orderLines,
   orders,
   payments,
+  refunds,
+  returnLines,
+  returns,
+  storeCreditAccounts,
+  storeCreditEntries,
   users,
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -28,7 +33,8 @@ export const EXPORT_VERSION = 1;
 /**
  * GDPR export (right of access): everything the shop holds about one person, as plain JSON — profile,
  * preferences, account (never its password hash), addresses, orders with lines, events, payments and
- * invoices, the conversation, loyalty balance and entries, carts, and the messages sent to them. The
+ * invoices, returns and refunds, the conversation, loyalty and store-credit balances and entries, carts, and
+ * the messages sent to them. The
  * export itself is recorded in the audit log. Admins only.
  */
 export async function exportCustomer(db: DbOrTx, input: { customerId: number; now?: Date }, actor: Actor) {
@@ -161,6 +167,52 @@ export async function exportCustomer(db: DbOrTx, input: { customerId: number; no
         .where(inArray(invoices.orderId, orderIds)),
     );
 
+    const returned = await byOrder(
+      tx
+        .select({
+          orderId: returns.orderId,
+          id: returns.id,
+          number: returns.number,
+          method: returns.method,
+          status: returns.status,
+          refundTotalCents: returns.refundTotalCents,
+          requestedAt: returns.requestedAt,
+          receivedAt: returns.receivedAt,
+        })
+        .from(returns)
+        .where(inArray(returns.orderId, orderIds))
+        .orderBy(asc(returns.requestedAt)),
+    );
+    const returnIds = [...returned.values()].flat().map((r) => r.id);
+    const returnedLines = returnIds.length
+      ? await tx
+          .select({
+            returnId: returnLines.returnId,
+            orderLineId: returnLines.orderLineId,
+            quantity: returnLines.quantity,
+            reason: returnLines.reason,
+            reasonNote: returnLines.reasonNote,
+            condition: returnLines.condition,
+            refundCents: returnLines.refundCents,
+          })
+          .from(returnLines)
+          .where(inArray(returnLines.returnId, returnIds))
+          .orderBy(asc(returnLines.id))
+      : [];
+    const refunded = await byOrder(
+      tx
+        .select({
+          orderId: refunds.orderId,
+          method: refunds.method,
+          status: refunds.status,
+          amountCents: refunds.amountCents,
+          at: refunds.createdAt,
+        })
+        .from(refunds)
+        .where(inArray(refunds.orderId, orderIds))
+        .orderBy(asc(refunds.createdAt)),
+    );
+
     const threads = await tx
       .select({
         id: conversationThreads.id,
@@ -207,6 +259,23 @@ export async function exportCustomer(db: DbOrTx, input: { customerId: number; no
       .from(loyaltyEntries)
       .where(eq(loyaltyEntries.customerId, id))
       .orderBy(asc(loyaltyEntries.createdAt), asc(loyaltyEntries.id));
+
+    const [creditAccount] = await tx
+      .select({ balanceCents: storeCreditAccounts.balanceCents })
+      .from(storeCreditAccounts)
+      .where(eq(storeCreditAccounts.customerId, id));
+    const credit = await tx
+      .select({
+        kind: storeCreditEntries.kind,
+        amountCents: storeCreditEntries.amountCents,
+        orderId: storeCreditEntries.orderId,
+        expiresAt: storeCreditEntries.expiresAt,
+        reason: storeCreditEntries.reason,
+        at: storeCreditEntries.createdAt,
+      })
+      .from(storeCreditEntries)
+      .where(eq(storeCreditEntries.customerId, id))
+      .orderBy(asc(storeCreditEntries.createdAt), asc(storeCreditEntries.id));
 
     const cartRows = await tx
       .select({ id: carts.id, channel: carts.channel, status: carts.status, createdAt: carts.createdAt })
@@ -262,12 +331,18 @@ export async function exportCustomer(db: DbOrTx, input: { customerId: number; no
         events: events.get(o.id) ?? [],
         payments: paid.get(o.id) ?? [],
         invoices: invoiced.get(o.id) ?? [],
+        returns: (returned.get(o.id) ?? []).map(({ id: returnId, ...r }) => ({
+          ...r,
+          lines: returnedLines.filter((l) => l.returnId === returnId).map(({ returnId: _r, ...l }) => l),
+        })),
+        refunds: refunded.get(o.id) ?? [],
       })),
       conversations: threads.map((t) => ({
         ...t,
         messages: messages.filter((m) => m.threadId === t.id).map(({ threadId: _t, ...m }) => m),
       })),
       loyalty: { balance: loyaltyAccount?.balance ?? 0, entries: points },
+      storeCredit: { balanceCents: creditAccount?.balanceCents ?? 0, entries: credit },
       carts: cartRows.map((c) => ({
         ...c,
         lines: cartLineRows.filter((l) => l.cartId === c.id).map(({ cartId: _c, ...l }) => l),

@@ -318,7 +318,10 @@ describe('[CUSTOMERS] GDPR export and erase', () => {
 
   it('exports orders, conversations, loyalty and addresses as JSON (no password hash), audited', async () => {
     const { web, sale } = await annaWithHistory();
+    await issueStoreCredit(db, { customerId: anna.customerId!, amountCents: 1250, idempotencyKey: 'export-test', reason: 'goodwill' });
     const data = await exportCustomer(db, { customerId: anna.customerId! }, admin);
+    expect(data.storeCredit).toMatchObject({ balanceCents: 1250, entries: [{ kind: 'issue', amountCents: 1250, reason: 'goodwill' }] });
+    expect(data.orders.every((o) => Array.isArray(o.returns) && Array.isArray(o.refunds))).toBe(true);
     expect(data.profile).toMatchObject({
       id: anna.customerId,
       name: 'Anna de Jong',
