@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
+  returnLines,
+  returns,
   conversationMessages,
   conversationThreads,
   customerAddresses,
@@ -83,6 +85,25 @@ export async function eraseCustomer(
       .where(eq(orders.customerId, row.id))
       .returning({ id: orders.id });
     const orderIds = erasedOrders.map((o) => o.id);
+
+    // What the person wrote about a return (free text) goes; quantities, amounts and reasons stay.
+    if (orderIds.length) {
+      const theirReturns = await tx
+        .update(returns)
+        .set({ note: null, updatedAt: sql`now()` })
+        .where(inArray(returns.orderId, orderIds))
+        .returning({ id: returns.id });
+      if (theirReturns.length)
+        await tx
+          .update(returnLines)
+          .set({ reasonNote: null })
+          .where(
+            inArray(
+              returnLines.returnId,
+              theirReturns.map((r) => r.id),
+            ),
+          );
+    }
 
     // The person's thread and any guest threads of their orders.
     const threadWhere = orderIds.length

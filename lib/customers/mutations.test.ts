@@ -22,7 +22,12 @@ import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { createCustomerActor, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { counterSale, createProfile, payOnline, webOrder } from '@/lib/testing/orders';
-import { getStoreCreditBalance, issueStoreCredit, listStoreCreditEntries, sumOfStoreCreditEntries } from '@/lib/store-credit/ledger';
+import {
+  getStoreCreditBalance,
+  issueStoreCredit,
+  listStoreCreditEntries,
+  sumOfStoreCreditEntries,
+} from '@/lib/store-credit/ledger';
 import { eraseCustomer, ERASED_MESSAGE, ERASED_NAME } from './erase';
 import { exportCustomer } from './export';
 import { createCustomer, mergeCustomers, updateCustomer } from './mutations';
@@ -161,9 +166,20 @@ describe('[CUSTOMERS] counter profile and admin edit', () => {
 
 describe('[CUSTOMERS] merge two profiles of one person', () => {
   it('moves store credit: entries move and the balances add up', async () => {
-    const counterProfile = await createProfile(db, { name: 'Anna (counter)', email: 'anna.credit@example.com' });
-    await issueStoreCredit(db, { customerId: anna.customerId!, amountCents: 1000, idempotencyKey: 'merge-test:anna' });
-    await issueStoreCredit(db, { customerId: counterProfile.id, amountCents: 2550, idempotencyKey: 'merge-test:dup' });
+    const counterProfile = await createProfile(db, {
+      name: 'Anna (counter)',
+      email: 'anna.credit@example.com',
+    });
+    await issueStoreCredit(db, {
+      customerId: anna.customerId!,
+      amountCents: 1000,
+      idempotencyKey: 'merge-test:anna',
+    });
+    await issueStoreCredit(db, {
+      customerId: counterProfile.id,
+      amountCents: 2550,
+      idempotencyKey: 'merge-test:dup',
+    });
 
     await mergeCustomers(db, { keepId: anna.customerId!, mergeId: counterProfile.id }, admin);
 
@@ -318,9 +334,17 @@ describe('[CUSTOMERS] GDPR export and erase', () => {
 
   it('exports orders, conversations, loyalty and addresses as JSON (no password hash), audited', async () => {
     const { web, sale } = await annaWithHistory();
-    await issueStoreCredit(db, { customerId: anna.customerId!, amountCents: 1250, idempotencyKey: 'export-test', reason: 'goodwill' });
+    await issueStoreCredit(db, {
+      customerId: anna.customerId!,
+      amountCents: 1250,
+      idempotencyKey: 'export-test',
+      reason: 'goodwill',
+    });
     const data = await exportCustomer(db, { customerId: anna.customerId! }, admin);
-    expect(data.storeCredit).toMatchObject({ balanceCents: 1250, entries: [{ kind: 'issue', amountCents: 1250, reason: 'goodwill' }] });
+    expect(data.storeCredit).toMatchObject({
+      balanceCents: 1250,
+      entries: [{ kind: 'issue', amountCents: 1250, reason: 'goodwill' }],
+    });
     expect(data.orders.every((o) => Array.isArray(o.returns) && Array.isArray(o.refunds))).toBe(true);
     expect(data.profile).toMatchObject({
       id: anna.customerId,

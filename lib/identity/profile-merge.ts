@@ -1,6 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { carts, conversationMessages, conversationThreads, customerAddresses, customers, notifications, orders, returns, users } from '@/db/schema';
+import {
+  carts,
+  conversationMessages,
+  conversationThreads,
+  customerAddresses,
+  customers,
+  notifications,
+  orders,
+  returns,
+  users,
+} from '@/db/schema';
 import { mergeLoyalty } from '@/lib/loyalty/ledger';
 import { mergePromotionUsage } from '@/lib/promotions/customer-merge';
 import { mergeStoreCredit } from '@/lib/store-credit/ledger';
@@ -28,7 +38,10 @@ export const MERGED_CUSTOMER_REFERENCES = [
  * that profile and deletes its own. Runs inside the caller's transaction. Every table that references
  * customers must be handled here: deleting the profile would otherwise lose (cascade) or orphan rows.
  */
-export async function mergeProfileInto(tx: DbOrTx, input: { from: number | null; into: number; userId: number }): Promise<void> {
+export async function mergeProfileInto(
+  tx: DbOrTx,
+  input: { from: number | null; into: number; userId: number },
+): Promise<void> {
   const { from, into } = input;
   if (from !== null && from !== into) {
     await tx.update(orders).set({ customerId: into }).where(eq(orders.customerId, from));
@@ -51,7 +64,11 @@ export async function mergeAfterSales(tx: DbOrTx, from: number, into: number): P
   await mergePromotionUsage(tx, from, into);
 }
 
-const threadColumns = { id: conversationThreads.id, status: conversationThreads.status, lastMessageAt: conversationThreads.lastMessageAt };
+const threadColumns = {
+  id: conversationThreads.id,
+  status: conversationThreads.status,
+  lastMessageAt: conversationThreads.lastMessageAt,
+};
 
 /** One thread per customer (a unique index): moves the thread, or its messages into the existing one (also used by lib/customers merge). */
 export async function mergeConversation(tx: DbOrTx, from: number, into: number): Promise<void> {
@@ -60,12 +77,21 @@ export async function mergeConversation(tx: DbOrTx, from: number, into: number):
     .from(conversationThreads)
     .where(eq(conversationThreads.customerId, from));
   if (!fromThread) return;
-  const [intoThread] = await tx.select(threadColumns).from(conversationThreads).where(eq(conversationThreads.customerId, into));
+  const [intoThread] = await tx
+    .select(threadColumns)
+    .from(conversationThreads)
+    .where(eq(conversationThreads.customerId, into));
   if (!intoThread) {
-    await tx.update(conversationThreads).set({ customerId: into }).where(eq(conversationThreads.id, fromThread.id));
+    await tx
+      .update(conversationThreads)
+      .set({ customerId: into })
+      .where(eq(conversationThreads.id, fromThread.id));
     return;
   }
-  await tx.update(conversationMessages).set({ threadId: intoThread.id }).where(eq(conversationMessages.threadId, fromThread.id));
+  await tx
+    .update(conversationMessages)
+    .set({ threadId: intoThread.id })
+    .where(eq(conversationMessages.threadId, fromThread.id));
   const newer = new Date(fromThread.lastMessageAt) > new Date(intoThread.lastMessageAt);
   await tx
     .update(conversationThreads)
@@ -85,7 +111,10 @@ async function mergeAddresses(tx: DbOrTx, from: number, into: number): Promise<v
     .from(customerAddresses)
     .where(and(eq(customerAddresses.customerId, into), eq(customerAddresses.isDefault, true)));
   if (intoDefault) {
-    await tx.update(customerAddresses).set({ isDefault: false }).where(eq(customerAddresses.customerId, from));
+    await tx
+      .update(customerAddresses)
+      .set({ isDefault: false })
+      .where(eq(customerAddresses.customerId, from));
   }
   await tx.update(customerAddresses).set({ customerId: into }).where(eq(customerAddresses.customerId, from));
 }

@@ -8,7 +8,10 @@ import { promotionCustomerUsage, promotionRedemptions } from '@/db/schema';
  */
 export async function mergePromotionUsage(tx: DbOrTx, from: number, into: number): Promise<void> {
   if (from === into) return;
-  const moved = await tx.delete(promotionCustomerUsage).where(eq(promotionCustomerUsage.customerId, from)).returning();
+  const moved = await tx
+    .delete(promotionCustomerUsage)
+    .where(eq(promotionCustomerUsage.customerId, from))
+    .returning();
   for (const use of moved) {
     await tx
       .insert(promotionCustomerUsage)
@@ -18,5 +21,8 @@ export async function mergePromotionUsage(tx: DbOrTx, from: number, into: number
         set: { usedCount: sql`${promotionCustomerUsage.usedCount} + ${use.usedCount}` },
       });
   }
-  await tx.update(promotionRedemptions).set({ customerId: into }).where(eq(promotionRedemptions.customerId, from));
+  await tx
+    .update(promotionRedemptions)
+    .set({ customerId: into })
+    .where(eq(promotionRedemptions.customerId, from));
 }
