@@ -8,6 +8,10 @@ import { PaymentsAttention } from './payments-attention';
 
 // The server component's translations, from the real message files, in the locale under test.
 const current = vi.hoisted(() => ({ locale: 'en' as 'en' | 'nl' }));
+// The Retry button is a client component calling a server action: stood in for by a marker.
+vi.mock('./refund-retry-button', () => ({
+  RefundRetryButton: ({ retryable }: { retryable: boolean }) => (retryable ? 'Retry refund' : null),
+}));
 vi.mock('next-intl/server', () => ({
   getTranslations: async (namespace: string) =>
     createTranslator({
@@ -26,6 +30,9 @@ const items: PaymentAnomalyDto[] = [
     providerReference: 'tp_abcdefghijklmnop',
     amountCents: 5000,
     refundDue: true,
+    paymentId: null,
+    refund: { status: 'failed', failureReason: 'provider_failed' },
+    retryable: false,
     createdAt: new Date('2026-05-01T10:00:00Z'),
   },
   {
@@ -36,6 +43,9 @@ const items: PaymentAnomalyDto[] = [
     providerReference: 'tp_unknownreference',
     amountCents: 1250,
     refundDue: false,
+    paymentId: null,
+    refund: null,
+    retryable: false,
     createdAt: new Date('2026-05-01T09:00:00Z'),
   },
 ];
