@@ -126,7 +126,7 @@ export function ReturnForm({
                         inputMode="numeric"
                         value={n}
                         onChange={(e) => setLineQty(line, Number(e.target.value.replace(/\D/g, '') || 0))}
-                        className={`${inputClass} h-12 w-16 text-center text-lg tabular-nums`}
+                        className={`${inputClass} h-12 w-16! text-center text-lg tabular-nums`}
                       />
                       <button
                         type="button"
