@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { invoices, locations, refunds } from '@/db/schema';
+import { invoices, locations, refunds, returns } from '@/db/schema';
 import type { Actor } from '@/lib/identity/queries';
 import { getInvoiceForViewer } from '@/lib/invoices/access';
+import { staffMayHandle } from '@/lib/orders/shared';
 import { getReturnView, listReturnsForOrder, type RefundDto, type ReturnViewDto } from './queries';
 
 // What the shop's order page, the label page and the admin order detail read about after-sales: reads
@@ -68,8 +69,9 @@ export async function listCreditNotesForOrder(db: DbOrTx, orderId: string): Prom
 
 /**
  * A credit note of `orderId` if this viewer may see the order (its customer, the guest browser that
- * placed it, staff of its store — the invoice's rule: a credit note always corrects an issued invoice),
- * else null, so the download route answers one 404 for "not yours" and "no such note".
+ * placed it, staff of its store — the invoice's rule: a credit note always corrects an issued invoice —
+ * and staff of the store that took the return back: any counter may take back any order), else null, so
+ * the download route answers one 404 for "not yours" and "no such note".
  */
 export async function getCreditNoteForViewer(
   db: DbOrTx,
@@ -78,13 +80,16 @@ export async function getCreditNoteForViewer(
   viewer: { actor: Actor | null; guestOrderIds: string[] },
 ): Promise<{ id: number; number: string } | null> {
   if (!UUID_RE.test(orderId) || !Number.isSafeInteger(creditNoteId) || creditNoteId <= 0) return null;
-  const invoice = await getInvoiceForViewer(db, orderId, viewer);
-  if (!invoice) return null;
   const [note] = await db
-    .select({ id: invoices.id, number: invoices.number })
+    .select({ id: invoices.id, number: invoices.number, returnLocationId: returns.locationId })
     .from(invoices)
+    .leftJoin(returns, eq(returns.id, invoices.returnId))
     .where(and(eq(invoices.id, creditNoteId), eq(invoices.orderId, orderId), eq(invoices.kind, 'credit_note')));
-  return note ?? null;
+  if (!note) return null;
+  const { actor } = viewer;
+  const tookItBack = actor?.role === 'clerk' && note.returnLocationId !== null && staffMayHandle(actor, note.returnLocationId);
+  if (!tookItBack && !(await getInvoiceForViewer(db, orderId, viewer))) return null;
+  return { id: note.id, number: note.number };
 }
 
 /** A return of this order (for the label page: the order's access has been checked), else null. */
