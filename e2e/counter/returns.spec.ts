@@ -97,7 +97,7 @@ test('[COUNTER][S2] a web order with a 10% code is exchanged for the next size a
   await admin.getByRole('button', { name: 'Mark shipped' }).click();
   await expect(admin.getByRole('button', { name: 'Mark delivered' })).toBeVisible();
   await admin.getByRole('button', { name: 'Mark delivered' }).click();
-  await expect(admin.getByText('Delivered').first()).toBeVisible();
+  await expect(admin.getByRole('status').filter({ hasText: `Order ${number} is marked delivered.` })).toBeVisible();
 
   // At the Utrecht counter (a tablet, landscape): found by its number, as a scanner would type it.
   const clerk = await pageAs(browser, 'clerkUtrecht', { width: 1024, height: 768 });
