@@ -55,7 +55,12 @@ async function exchangeCoveredCents(tx: DbOrTx, exchangeOrderId: string | null):
 
 async function openTill(tx: DbOrTx, tillSessionId: number | null | undefined, actor: Actor): Promise<number> {
   if (!tillSessionId) throw new DomainError('refundTillRequired', {}, 'tillSessionId');
-  const [till] = await tx.select({ id: tillSessions.id, status: tillSessions.status, locationId: tillSessions.locationId }).from(tillSessions).where(eq(tillSessions.id, tillSessionId));
+  // FOR SHARE, as lib/till's lockOpenTillForCash: a close waits for this cash refund, so its count includes it.
+  const [till] = await tx
+    .select({ id: tillSessions.id, status: tillSessions.status, locationId: tillSessions.locationId })
+    .from(tillSessions)
+    .where(eq(tillSessions.id, tillSessionId))
+    .for('share');
   if (!till || till.status !== 'open') throw new DomainError('refundTillNotOpen', {}, 'tillSessionId');
   if (!staffAt(actor, till.locationId)) throw new DomainError('forbidden');
   return till.id;
