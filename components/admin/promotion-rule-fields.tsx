@@ -172,10 +172,15 @@ export function StackingFields({ values, setValue, errors }: FieldGroupProps) {
         <div className="grid gap-2">
           {(['exclusive', 'combinable', 'with_codes'] as const).map((c) => (
             <label key={c} className="flex min-h-11 cursor-pointer items-start gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-stone-300 has-checked:bg-brand-50 has-checked:ring-2 has-checked:ring-brand-600">
-              <input type="radio" name="combination" value={c} checked={values.combination === c} onChange={() => setValue('combination', c)} className="mt-0.5 size-4 accent-brand-600" />
+              {/* The hint describes the choice but is not its name (it mentions "promotion codes"). */}
+              <input type="radio" name="combination" value={c} checked={values.combination === c} onChange={() => setValue('combination', c)} aria-labelledby={`combination-${c}`} aria-describedby={`combination-${c}-hint`} className="mt-0.5 size-4 accent-brand-600" />
               <span>
-                <span className="font-medium">{t(`combinations.${c}`)}</span>
-                <span className="block text-xs text-stone-500">{t(`combinationHints.${c}`)}</span>
+                <span id={`combination-${c}`} className="font-medium">
+                  {t(`combinations.${c}`)}
+                </span>
+                <span id={`combination-${c}-hint`} className="block text-xs text-stone-500">
+                  {t(`combinationHints.${c}`)}
+                </span>
               </span>
             </label>
           ))}

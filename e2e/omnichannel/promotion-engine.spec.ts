@@ -81,6 +81,8 @@ test('[OMNI][PROMOTIONS] "3 for 2" and "€10 off over €75" codes give the sam
     await p.getByLabel('Sample item 1 quantity').fill('3');
     await p.getByRole('button', { name: 'Remove sample item 2' }).click();
     await expect(p.getByText('This promotion saves €12.95 on this cart.')).toBeVisible();
+    // Picked up in a store: no delivery fee in the total (delivered, the fee would be added below €50).
+    await p.getByLabel('Sample delivery').selectOption('pickup');
     await expect(p.getByTestId('preview-total')).toHaveText('€25.90');
     await p.setViewportSize({ width: 1440, height: 900 });
     await p.screenshot({ path: 'screenshots/P2/promotion-form-preview-desktop-en.png', fullPage: true });
