@@ -44,7 +44,6 @@ const SHARED_STATE_SPECS = [
   /omnichannel\/s8-loyalty\.spec\.ts/,
   /shop\/checkout\.spec\.ts/,
   /admin\/settings\.spec\.ts/,
-  /omnichannel\/promotion-engine\.spec\.ts/,
   // The Utrecht clerk's counter cart.
   /counter\/split-tender\.spec\.ts/,
 ];
