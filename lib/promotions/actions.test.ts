@@ -190,8 +190,10 @@ describe('previewPromotionAction', () => {
     await createVariant(db, { productId: other.id, sku: 'AP-41', priceCents: 8995 });
     const books = await createCategory(db, 'books');
 
+    // The action also prices a sample cart (its own tests); here: the example product it picks.
+    const sample = { lines: [{ sku: 'AP-41', quantity: 1 }], customer: 'guest', channel: 'web', fulfilment: 'pickup', withRunning: false };
     const preview = async (input: Record<string, unknown>) =>
-      ((await previewPromotionAction(input)) as { data?: unknown }).data;
+      ((await previewPromotionAction({ ...input, sample })) as { data?: { example: unknown } }).data?.example;
     expect(
       await preview({
         kind: 'percentage',
@@ -220,10 +222,11 @@ describe('previewPromotionAction', () => {
     expect(
       await preview({ kind: 'percentage', value: '20', target: 'category', categoryId: String(books.id) }),
     ).toBeNull();
+    // An unknown SKU is answered on its field, as the form does (not an empty example).
     expect(
-      await preview({ kind: 'percentage', value: '20', target: 'variant', variantSku: 'NOPE' }),
-    ).toBeNull();
-    expect(await previewPromotionAction({ kind: 'percentage', value: '150', target: 'all' })).toMatchObject({
+      await previewPromotionAction({ kind: 'percentage', value: '20', target: 'variant', variantSku: 'NOPE', sample }),
+    ).toMatchObject({ ok: false });
+    expect(await previewPromotionAction({ kind: 'percentage', value: '150', target: 'all', sample })).toMatchObject({
       ok: false,
     });
   });
