@@ -28,6 +28,9 @@ describe('checkoutSchema', () => {
       shippingAddress: { name: 'Eva', street: 'Damrak 1', postcode: '1012 LG', city: 'Amsterdam', country: 'NL' },
       pickupLocationId: null,
       expectedTotalCents: undefined,
+      // No method chosen: the provider's own page offers them; no store credit unless ticked.
+      paymentMethod: null,
+      useStoreCredit: false,
     });
   });
 

@@ -310,7 +310,13 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/promotions/actions.ts#createPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
   'lib/promotions/actions.ts#updatePromotionAction': { input: (w) => ({ ...promotionForm, id: String(w.promotion.id), code: PROMO_CODE }), others: 'refused' },
   'lib/promotions/actions.ts#endPromotionAction': { input: (w) => ({ id: String(w.promotion.id) }), others: 'refused' },
-  'lib/promotions/actions.ts#previewPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
+  'lib/promotions/actions.ts#previewPromotionAction': {
+    input: () => ({
+      ...promotionForm,
+      sample: { lines: [{ sku: 'SEC-1', quantity: 1 }], customer: 'guest', channel: 'web', fulfilment: 'pickup', withRunning: false },
+    }),
+    others: 'refused',
+  },
 
   // Admin catalog: products, variants, categories, photos and scheduled prices (admin only).
   'lib/catalog/product-actions.ts#createProductAction': { input: (w) => ({ ...productForm(w), slug: 'new-runner' }), others: 'refused' },
