@@ -168,7 +168,7 @@ export function PromotionPreviewPanel({
         <div className="grid grid-cols-2 gap-2">
           <label className="text-xs font-medium text-stone-700">
             {t('sampleCustomer')}
-            <select value={customer} onChange={(e) => setCustomer(e.target.value as SampleCart['customer'])} className={`${select} mt-1`}>
+            <select aria-label={t('sampleCustomer')} value={customer} onChange={(e) => setCustomer(e.target.value as SampleCart['customer'])} className={`${select} mt-1`}>
               {(['guest', 'signed_in', 'first_order', 'loyalty_member'] as const).map((c) => (
                 <option key={c} value={c}>
                   {t(`customers.${c}`)}
@@ -178,7 +178,7 @@ export function PromotionPreviewPanel({
           </label>
           <label className="text-xs font-medium text-stone-700">
             {t('sampleChannel')}
-            <select value={channel} onChange={(e) => setChannel(e.target.value as SampleCart['channel'])} className={`${select} mt-1`}>
+            <select aria-label={t('sampleChannel')} value={channel} onChange={(e) => setChannel(e.target.value as SampleCart['channel'])} className={`${select} mt-1`}>
               <option value="web">{t('channelWeb')}</option>
               <option value="store">{t('channelStore')}</option>
             </select>
@@ -186,7 +186,7 @@ export function PromotionPreviewPanel({
           {channel === 'web' && (
             <label className="text-xs font-medium text-stone-700">
               {t('sampleFulfilment')}
-              <select value={sample.fulfilment} onChange={(e) => setFulfilment(e.target.value as SampleCart['fulfilment'])} className={`${select} mt-1`}>
+              <select aria-label={t('sampleFulfilment')} value={sample.fulfilment} onChange={(e) => setFulfilment(e.target.value as SampleCart['fulfilment'])} className={`${select} mt-1`}>
                 <option value="delivery">{t('delivery')}</option>
                 <option value="pickup">{t('pickup')}</option>
               </select>
