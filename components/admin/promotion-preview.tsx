@@ -166,31 +166,31 @@ export function PromotionPreviewPanel({
           </button>
         )}
         <div className="grid grid-cols-2 gap-2">
-          <label className="text-xs font-medium text-stone-700">
-            {t('sampleCustomer')}
-            <select aria-label={t('sampleCustomer')} value={customer} onChange={(e) => setCustomer(e.target.value as SampleCart['customer'])} className={`${select} mt-1`}>
+          <div className="text-xs font-medium text-stone-700">
+            <label htmlFor="preview-sampleCustomer" className="block">{t('sampleCustomer')}</label>
+            <select id="preview-sampleCustomer" value={customer} onChange={(e) => setCustomer(e.target.value as SampleCart['customer'])} className={`${select} mt-1`}>
               {(['guest', 'signed_in', 'first_order', 'loyalty_member'] as const).map((c) => (
                 <option key={c} value={c}>
                   {t(`customers.${c}`)}
                 </option>
               ))}
             </select>
-          </label>
-          <label className="text-xs font-medium text-stone-700">
-            {t('sampleChannel')}
-            <select aria-label={t('sampleChannel')} value={channel} onChange={(e) => setChannel(e.target.value as SampleCart['channel'])} className={`${select} mt-1`}>
+          </div>
+          <div className="text-xs font-medium text-stone-700">
+            <label htmlFor="preview-sampleChannel" className="block">{t('sampleChannel')}</label>
+            <select id="preview-sampleChannel" value={channel} onChange={(e) => setChannel(e.target.value as SampleCart['channel'])} className={`${select} mt-1`}>
               <option value="web">{t('channelWeb')}</option>
               <option value="store">{t('channelStore')}</option>
             </select>
-          </label>
+          </div>
           {channel === 'web' && (
-            <label className="text-xs font-medium text-stone-700">
-              {t('sampleFulfilment')}
-              <select aria-label={t('sampleFulfilment')} value={sample.fulfilment} onChange={(e) => setFulfilment(e.target.value as SampleCart['fulfilment'])} className={`${select} mt-1`}>
+            <div className="text-xs font-medium text-stone-700">
+              <label htmlFor="preview-sampleFulfilment" className="block">{t('sampleFulfilment')}</label>
+              <select id="preview-sampleFulfilment" value={sample.fulfilment} onChange={(e) => setFulfilment(e.target.value as SampleCart['fulfilment'])} className={`${select} mt-1`}>
                 <option value="delivery">{t('delivery')}</option>
                 <option value="pickup">{t('pickup')}</option>
               </select>
-            </label>
+            </div>
           )}
           <label className="col-span-2 flex min-h-10 items-center gap-2 text-xs font-medium text-stone-700">
             <input type="checkbox" checked={withRunning} onChange={(e) => setWithRunning(e.target.checked)} className="size-4 accent-brand-600" />
