@@ -53,7 +53,12 @@ export function summarizeRounds(rounds: RoundResult[]) {
     },
     product10: page((r) => r.product10),
     product50: page((r) => r.product50),
-    productAt50rps: { p50: step(rounds, (r) => r.productAt50rps, 'latency', 'p50'), p95: step(rounds, (r) => r.productAt50rps, 'latency', 'p95') },
+    productAt50rps: {
+      p50: step(rounds, (r) => r.productAt50rps, 'latency', 'p50'),
+      p95: step(rounds, (r) => r.productAt50rps, 'latency', 'p95'),
+      // In any round the server fell behind the rate: its latencies would only measure the part it answered.
+      notSustained: rounds.map((r) => r.productAt50rps.notSustained).find(Boolean) ?? null,
+    },
     trivial10: page((r) => r.trivial10),
     trivial50: page((r) => r.trivial50),
     productToTrivial: {
@@ -95,6 +100,9 @@ export function checkTargets(s: Summary): Target[] {
     target,
     met: measured === null ? null : ok(measured),
   });
+  const at50 = s.productAt50rps.notSustained
+    ? { name: 'product page p95 ms at 50 req/s (not sustained)', measured: null, target: '≤ 100', met: false }
+    : t('product page p95 ms at 50 req/s', m(s.productAt50rps.p95), '≤ 100', (v) => v <= 100);
   return [
     t('web checkout flows/s ÷ pgbench tps', m(s.checkout.ratioToPgbench), '≥ 0.03', (v) => v >= 0.03),
     t('Next CPU ms per checkout flow', m(s.checkout.cpuMsPerFlow), '≤ 15', (v) => v <= 15),
@@ -102,7 +110,7 @@ export function checkTargets(s: Summary): Target[] {
     t('counter sales/s ÷ pgbench tps', m(s.counter.ratioToPgbench), '≥ 0.03', (v) => v >= 0.03),
     t('counter pay p95 ms (10 clerks)', m(s.counter.steps.pay!.p95), '≤ 200', (v) => v <= 200),
     t('product page ÷ trivial route req/s (50 conn.)', m(s.productToTrivial.at50), '≥ 0.5', (v) => v >= 0.5),
-    t('product page p95 ms at 50 req/s', m(s.productAt50rps.p95), '≤ 100', (v) => v <= 100),
+    at50,
     t('add to cart p95 ms at half of max', m(s.addToCart.halfP95), '≤ 50', (v) => v <= 50),
   ];
 }
@@ -132,7 +140,11 @@ export function formatReport(s: Summary, targets: Target[], heading: string[]): 
     add(`${label}: req/s`, page.perSecond, page.ratioToPgbench);
     rows.push([`  p50 / p95 ms`, `${fmtSpread(page.p50)} / ${fmtSpread(page.p95)}`]);
   }
-  rows.push(['product page at 50 req/s: p50 / p95 ms', `${fmtSpread(s.productAt50rps.p50)} / ${fmtSpread(s.productAt50rps.p95)}`]);
+  rows.push(
+    s.productAt50rps.notSustained
+      ? ['product page at 50 req/s: p50 / p95 ms', 'not sustained']
+      : ['product page at 50 req/s: p50 / p95 ms', `${fmtSpread(s.productAt50rps.p50)} / ${fmtSpread(s.productAt50rps.p95)}`],
+  );
   add('product ÷ trivial req/s at 10 / 50', s.productToTrivial.at10);
   rows[rows.length - 1]![1] += ` / ${fmtSpread(s.productToTrivial.at50)}`;
   add('add to cart max req/s (10 conn.)', s.addToCart.maxPerSecond, s.addToCart.ratioToPgbench);
@@ -145,6 +157,7 @@ export function formatReport(s: Summary, targets: Target[], heading: string[]): 
   const valueWidth = Math.max(...rows.map((r) => r[1].length)) + 2;
   const lines = [
     ...heading,
+    ...(s.productAt50rps.notSustained ? [`product page at 50 req/s not sustained: ${s.productAt50rps.notSustained}`] : []),
     '',
     `${'figure'.padEnd(width)}${'median (range)'.padEnd(valueWidth)}÷ pgbench tps`,
     ...rows.map(([label, value, r]) => `${label.padEnd(width)}${value.padEnd(valueWidth)}${r ?? ''}`),

@@ -22,6 +22,8 @@ export interface LoopResult {
   steps: Record<string, StepFigures>;
   errors: number;
   errorSamples: string[];
+  /** Open loop only: why the server did not keep up with the rate (a measured outcome, not an error). */
+  notSustained?: string;
 }
 
 /** An error with its cause (fetch's "fetch failed" says nothing without it). */
@@ -89,13 +91,14 @@ export async function openLoop(ratePerSecond: number, durationMs: number, unit: 
   const total = Math.max(1, Math.floor(durationMs / interval));
   const inFlight: Promise<void>[] = [];
   // More than two seconds' worth of requests unanswered: the server does not sustain the rate. Sending
-  // on would only queue minutes of backlog; the workload stops with an error (and so gets no figure).
+  // on would only queue minutes of backlog; the workload stops and says so. That is a measurement (the
+  // latency target is missed), not a broken bench: the run's other figures stand.
   const maxBacklog = Math.max(10, Math.ceil(ratePerSecond * 2));
   let pending = 0;
+  let notSustained: string | undefined;
   for (let i = 0; i < total; i++) {
     if (pending > maxBacklog) {
-      errorCount++;
-      errors.push(`not sustained: ${pending} requests unanswered after ${((performance.now() - started) / 1000).toFixed(1)} s at ${ratePerSecond.toFixed(1)} req/s`);
+      notSustained = `${pending} requests unanswered after ${((performance.now() - started) / 1000).toFixed(1)} s at ${ratePerSecond.toFixed(1)} req/s`;
       break;
     }
     const scheduled = started + i * interval;
@@ -117,7 +120,7 @@ export async function openLoop(ratePerSecond: number, durationMs: number, unit: 
     );
   }
   await Promise.all(inFlight);
-  return summarize(count, performance.now() - started, samples, errors, errorCount);
+  return { ...summarize(count, performance.now() - started, samples, errors, errorCount), notSustained };
 }
 
 /** UUIDs whose first group is the run's tag, so the shop's orders of this run can be counted afterwards. */
