@@ -137,7 +137,7 @@ export async function loadHandoff(
     // The codes that priceCart accepts for this counter sale; a web-only code stays behind (and is named).
     const counterLines = await loadPriceLines(tx, await getCartLines(tx, counterCartId), locale, now);
     const wanted = [...new Set([...counter.codes, ...web.codes])];
-    const priced = priceCart(counterLines.filter((l) => l.active), await loadPromotionCandidates(tx, now), {
+    const priced = priceCart(counterLines.filter((l) => l.active), await loadPromotionCandidates(tx, now, { codes: wanted }), {
       channel: 'store',
       now,
       codes: wanted,

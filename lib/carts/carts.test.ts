@@ -111,9 +111,9 @@ describe('web carts', () => {
     const { cartId } = await getOrCreateWebCart(db, {});
     await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 1 });
     expect(await applyPromotionCode(db, cartId, ' ten ', NOW)).toEqual({ codes: ['TEN'] });
-    // Each refusal says why: unknown, only for the other channel. An ended promotion is not loaded as a
-    // candidate at all (lib/promotions/candidates.ts), so its code reads as unknown.
-    for (const [code, reason] of [['NOPE', 'unknown'], ['SHOP', 'wrong_channel'], ['OLD', 'unknown']]) {
+    // Each refusal says why: unknown, only for the other channel, ended (an ended promotion is loaded
+    // only when its code is entered, for that answer).
+    for (const [code, reason] of [['NOPE', 'unknown'], ['SHOP', 'wrong_channel'], ['OLD', 'expired']]) {
       const error = await applyPromotionCode(db, cartId, code, NOW).catch((e: DomainError) => e);
       expect(error).toMatchObject({ code: `codeRefused.${reason}`, field: 'code' });
     }

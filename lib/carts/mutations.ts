@@ -242,7 +242,7 @@ export async function applyPromotionCode(
     const cart = await touchOpenCart(tx, cartId);
     const [lines, facts, pricing] = await Promise.all([
       getCartLines(tx, cartId).then((items) => loadPriceLines(tx, items, 'nl', now)),
-      loadPricingFacts(tx, now, cart.customerId),
+      loadPricingFacts(tx, now, cart.customerId, [...cart.promotionCodes, normalized]),
       getPricingConfig(tx),
     ]);
     // With the cart's customer, so a code they used up (per-customer limit) or that is not for them is refused here.

@@ -147,7 +147,7 @@ export async function getPricedCart(
   const [loaded, facts, pricing, staffDiscounts] = await Promise.all([
     getCartLines(db, cartId).then((items) => loadPriceLines(db, items, options.locale ?? 'nl', options.now)),
     // With the cart's customer: their uses (per-customer limits) and facts (customer conditions).
-    loadPricingFacts(db, options.now, cart.customerId),
+    loadPricingFacts(db, options.now, cart.customerId, cart.promotionCodes),
     getPricingConfig(db),
     cart.channel === 'store' && options.staffDiscounts !== false ? loadStaffDiscounts(db, cartId) : undefined,
   ]);

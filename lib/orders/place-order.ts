@@ -113,7 +113,7 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     const lines = await loadOrderLines(tx, cart.id, locale, now);
     // Customer facts (known, first order, loyalty) and per-customer usage are those of the customer the
     // sale is for (signed in / linked at the counter) — the same the cart was priced for.
-    const facts = await loadPricingFacts(tx, now, customerId);
+    const facts = await loadPricingFacts(tx, now, customerId, cart.codes);
     const staff = input.channel === 'store' ? await loadStaffDiscountRows(tx, cart.id) : null;
     const priced = priceCart(lines, facts.promotions, {
       pricing: await getPricingConfig(tx),

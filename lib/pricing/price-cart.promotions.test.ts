@@ -153,3 +153,39 @@ describe('priceCart — purity', () => {
     expect(JSON.stringify({ lines, promos })).toBe(snapshot);
   });
 });
+
+describe('priceCart — campaign codes (one promotion, many codes)', () => {
+  // lib/promotions hands the engine one candidate per entered campaign code: the promotion with that
+  // code as `code` and the code's own uses left.
+  const spring = promo({ id: 7, name: 'Spring', code: 'SPRING', value: 10, combination: 'combinable' });
+  const campaign = (code: string, codeUsesLeft: number) => ({ ...spring, code, codeUsesLeft });
+  const cartLine = line({ unitPriceCents: 2000 });
+
+  it('a campaign code prices exactly like the promotion’s own code (2000 − 10% = 1800)', () => {
+    const own = priceCart([cartLine], [spring], ctx({ codes: ['SPRING'] }));
+    const generated = priceCart([cartLine], [campaign('NEWS-ABCD2345', 1)], ctx({ codes: ['news-abcd2345'] }));
+    expect(generated.totalCents).toBe(1800);
+    expect(generated.totalCents).toBe(own.totalCents);
+    expect(generated.codes).toEqual({ accepted: ['NEWS-ABCD2345'], rejected: [], refusals: [] });
+    expect(generated.appliedPromotions).toMatchObject([{ id: 7, code: 'NEWS-ABCD2345', discountCents: 200 }]);
+  });
+
+  it('a campaign code with no uses left is refused as used up', () => {
+    const cart = priceCart([cartLine], [campaign('NEWS-USED2345', 0)], ctx({ codes: ['NEWS-USED2345'] }));
+    expect(cart.codes.refusals).toEqual([{ code: 'NEWS-USED2345', reason: 'used_up' }]);
+    expect(cart.totalCents).toBe(2000);
+  });
+
+  it('two codes of one (combinable) promotion: it applies once, the second code is refused as same_promotion', () => {
+    const cart = priceCart([cartLine], [spring, campaign('NEWS-ABCD2345', 1)], ctx({ codes: ['SPRING', 'NEWS-ABCD2345'] }));
+    expect(cart.totalCents).toBe(1800);
+    expect(cart.codes).toEqual({ accepted: ['SPRING'], rejected: ['NEWS-ABCD2345'], refusals: [{ code: 'NEWS-ABCD2345', reason: 'same_promotion' }] });
+  });
+
+  it('a used-up campaign code does not block another usable code of the same promotion', () => {
+    const cart = priceCart([cartLine], [campaign('NEWS-USED2345', 0), campaign('NEWS-FRESH234', 1)], ctx({ codes: ['NEWS-USED2345', 'NEWS-FRESH234'] }));
+    expect(cart.totalCents).toBe(1800);
+    expect(cart.codes.accepted).toEqual(['NEWS-FRESH234']);
+    expect(cart.codes.refusals).toEqual([{ code: 'NEWS-USED2345', reason: 'used_up' }]);
+  });
+});

@@ -92,7 +92,9 @@ interface PlanState {
  * 1. Eligibility. A candidate is usable when well-formed, active at `ctx.now` (half-open window
  *    [startsAt, endsAt), plus the optional weekly hours read in Europe/Amsterdam, [start, end) minutes),
  *    allowed in `ctx.channel` (null/[] = all), its customer condition holds (`ctx.customer`, default a
- *    guest), its limits are not reached (total uses, budget; per customer: needs `ctx.customerId`), and —
+ *    guest), its limits are not reached (total uses, budget; per customer: needs `ctx.customerId`; a
+ *    campaign code's own uses, `codeUsesLeft`), no other usable candidate has its id (one promotion
+ *    entered with two codes applies once: the first in candidate order), and —
  *    when it has a code — that code is among the first `ctx.maxCodes` of `ctx.codes` (trimmed,
  *    case-insensitive). Minimum goods total / items are checked when the promotion is applied, on the
  *    lines it targets, on what earlier promotions left (inclusive: exactly the minimum qualifies).
@@ -151,6 +153,7 @@ export function priceCart(lines: PriceLineInput[], promotions: PromotionCandidat
   const t = ctx.now.getTime();
   const usable: Prepared[] = [];
   const codeOwners = new Map<string, Prepared>();
+  const usableIds = new Set<number>();
   for (const p of promotions) {
     const code = promotionCode(p);
     if (code !== null && !entered.has(code)) continue; // not entered: not a candidate (cheap skip)
@@ -182,6 +185,10 @@ export function priceCart(lines: PriceLineInput[], promotions: PromotionCandidat
       if (ctx.customerId == null) { refuse('not_for_customer'); continue; }
       if (usage.usedByCustomer >= p.perCustomerLimit) { refuse('already_used'); continue; }
     }
+    if (p.codeUsesLeft != null && p.codeUsesLeft <= 0) { refuse('used_up'); continue; }
+    // Two codes of one promotion (its own and a campaign code, or two campaign codes): it applies once.
+    if (usableIds.has(p.id)) { refuse('same_promotion'); continue; }
+    usableIds.add(p.id);
     const prepared: Prepared = {
       p,
       scope: p.scope ?? 'item',

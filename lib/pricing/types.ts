@@ -107,6 +107,12 @@ export interface PromotionCandidate {
   perCustomerLimit?: number | null;
   budgetCents?: number | null;
   usage?: PromotionUsage | null;
+  /**
+   * Set when this candidate is its promotion entered with one of its campaign codes (lib/promotions
+   * gives such a candidate that code as `code`): how many uses the code itself has left. 0 → refused
+   * 'used_up'. Absent / null for the promotion's own code and for automatic promotions.
+   */
+  codeUsesLeft?: number | null;
   /** Inclusive start; null = open-ended. */
   startsAt: Date | null;
   /** Exclusive end; null = open-ended. */
@@ -191,7 +197,8 @@ export interface Saving {
  * Why an entered code does not apply: unknown code, window (not_yet_valid / expired / outside the
  * Amsterdam weekly hours = not_now), wrong_channel, minimum_not_reached (goods total or items),
  * used_up (total limit or budget), already_used (per-customer limit), not_for_customer (customer
- * condition, or a per-customer limit without a known customer), too_many_codes. A code that is usable
+ * condition, or a per-customer limit without a known customer), too_many_codes, same_promotion (another
+ * code entered on the cart already redeems the same promotion: it applies once). A code that is usable
  * but saves nothing on this cart (nothing qualifies, or a better exclusive one won) is accepted, as before.
  */
 export type CodeRefusalReason =
@@ -204,7 +211,8 @@ export type CodeRefusalReason =
   | 'used_up'
   | 'already_used'
   | 'not_for_customer'
-  | 'too_many_codes';
+  | 'too_many_codes'
+  | 'same_promotion';
 
 export interface CodeRefusal {
   code: string;

@@ -1,8 +1,9 @@
 import { and, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { loyaltyAccounts, orders, promotionCustomerUsage, promotionRedemptions, promotions } from '@/db/schema';
+import { loyaltyAccounts, orders, promotionCodes, promotionCustomerUsage, promotionRedemptions, promotions } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import type { CustomerFacts, PricedCart, PromotionCandidate } from '@/lib/pricing';
+import { normalizeCode, promotionCode, type CustomerFacts, type PricedCart, type PromotionCandidate } from '@/lib/pricing';
+import { findCampaignCodes, giveBackCampaignCodeUse, takeCampaignCodeUse } from './campaign-codes';
 
 /**
  * Turns promotion rows into priceCart candidates (ONE query, usage included) and gathers the customer
@@ -53,25 +54,65 @@ export function rowToCandidate(r: Row): PromotionCandidate {
 /**
  * The promotions that may apply at `now` or later (not ended), in ONE query, with their usage so far
  * (and the given customer's uses, for per-customer limits). priceCart decides which apply to a cart.
+ *
+ * `codes` are the codes entered on the cart. For them the candidates also hold:
+ * - a promotion that has ended, when its own code is entered, so priceCart refuses it as 'expired'
+ *   (not 'unknown');
+ * - per entered campaign code (promotion_codes), its promotion with that code as `code` and the code's
+ *   uses left (`codeUsesLeft`): it prices exactly like the promotion. A text that is a promotion's own
+ *   code is that promotion's, never a campaign code.
+ * A promotion with campaign codes but no code of its own is not automatic: only its codes redeem it.
  */
 export async function loadPromotionCandidates(
   db: DbOrTx,
   now: Date,
-  options: { customerId?: number | null } = {},
+  options: { customerId?: number | null; codes?: readonly string[] } = {},
 ): Promise<PromotionCandidate[]> {
   const customerId = options.customerId ?? null;
-  const rows = await db
-    .select({
-      promotion: promotions,
-      usedByCustomer: customerId === null ? sql<number | null>`null::int` : promotionCustomerUsage.usedCount,
-    })
-    .from(promotions)
-    .leftJoin(
-      promotionCustomerUsage,
-      and(eq(promotionCustomerUsage.promotionId, promotions.id), eq(promotionCustomerUsage.customerId, customerId ?? -1)),
-    )
-    .where(or(isNull(promotions.endsAt), gt(promotions.endsAt, now)));
-  return rows.map((r) => rowToCandidate({ ...r.promotion, usedByCustomer: r.usedByCustomer }));
+  const codes = [...new Set((options.codes ?? []).map(normalizeCode).filter((c) => c !== ''))];
+  const entered = codes.length > 0;
+  const [rows, campaign] = await Promise.all([
+    db
+      .select({
+        promotion: promotions,
+        usedByCustomer: customerId === null ? sql<number | null>`null::int` : promotionCustomerUsage.usedCount,
+        hasCampaignCodes: sql<boolean>`exists (select 1 from promotion_codes pc where pc.promotion_id = "promotions"."id")`,
+      })
+      .from(promotions)
+      .leftJoin(
+        promotionCustomerUsage,
+        and(eq(promotionCustomerUsage.promotionId, promotions.id), eq(promotionCustomerUsage.customerId, customerId ?? -1)),
+      )
+      .where(
+        or(
+          isNull(promotions.endsAt),
+          gt(promotions.endsAt, now),
+          entered ? inArray(promotions.code, codes) : undefined,
+          entered ? inArray(promotions.id, db.select({ id: promotionCodes.promotionId }).from(promotionCodes).where(inArray(promotionCodes.code, codes))) : undefined,
+        ),
+      ),
+    findCampaignCodes(db, codes),
+  ]);
+  const out: PromotionCandidate[] = [];
+  const byId = new Map<number, PromotionCandidate>();
+  const ownCodes = new Set<string>();
+  for (const r of rows) {
+    const candidate = rowToCandidate({ ...r.promotion, usedByCustomer: r.usedByCustomer });
+    const own = promotionCode(candidate);
+    byId.set(candidate.id, candidate);
+    if (own !== null) ownCodes.add(own);
+    const ended = candidate.endsAt !== null && candidate.endsAt.getTime() <= now.getTime();
+    if (ended && (own === null || !codes.includes(own))) continue; // loaded only for a campaign code
+    if (own === null && r.hasCampaignCodes) continue; // code-only: its campaign codes redeem it
+    out.push(candidate);
+  }
+  // In the order entered: of two codes of one promotion, priceCart lets the first apply.
+  for (const k of campaign.sort((a, b) => codes.indexOf(a.code) - codes.indexOf(b.code))) {
+    const promotion = byId.get(k.promotionId);
+    if (!promotion || ownCodes.has(k.code)) continue;
+    out.push({ ...promotion, code: k.code, codeUsesLeft: k.usesLeft });
+  }
+  return out;
 }
 
 /**
@@ -96,14 +137,18 @@ export async function loadCustomerFacts(
   return { signedIn: true, firstOrder: !earlier, loyaltyMember: !!loyalty };
 }
 
-/** Candidates and customer facts together: what every surface passes to priceCart for a customer. */
+/**
+ * Candidates and customer facts together: what every surface passes to priceCart for a customer.
+ * `codes`: the codes priceCart will be given (the cart's), so campaign codes and ended codes resolve.
+ */
 export async function loadPricingFacts(
   db: DbOrTx,
   now: Date,
   customerId: number | null | undefined,
+  codes: readonly string[] = [],
 ): Promise<{ promotions: PromotionCandidate[]; customer: CustomerFacts }> {
   const [candidates, customer] = await Promise.all([
-    loadPromotionCandidates(db, now, { customerId }),
+    loadPromotionCandidates(db, now, { customerId, codes }),
     loadCustomerFacts(db, customerId),
   ]);
   return { promotions: candidates, customer };
@@ -116,6 +161,8 @@ export async function loadPricingFacts(
  * other's row lock and only one passes the condition. A failed condition → DomainError('codeRefused.used_up',
  * { code, name }) — the transaction rolls back, nothing is paid; the shopper sees "this code has been used
  * up" and the next price without it. Promotions without limits only get their counters raised.
+ * A campaign code then takes one use of its own (takeCampaignCodeUse, after the promotion's row lock,
+ * so the lock order is the same everywhere); a code used up meanwhile is the same "used up".
  */
 export async function registerPromotionUsage(
   tx: DbOrTx,
@@ -139,8 +186,14 @@ export async function registerPromotionUsage(
           or(isNull(promotions.budgetCents), sql`${promotions.discountGivenCents} + ${amount} <= ${promotions.budgetCents}`),
         ),
       )
-      .returning({ id: promotions.id, perCustomerLimit: promotions.perCustomerLimit });
+      .returning({ id: promotions.id, perCustomerLimit: promotions.perCustomerLimit, code: promotions.code });
     if (!row) throw usedUp();
+    // A code that is not the promotion's own is one of its campaign codes.
+    let campaignCodeId: number | null = null;
+    if (a.code !== null && a.code !== promotionCode(row)) {
+      campaignCodeId = await takeCampaignCodeUse(tx, a.id, a.code);
+      if (campaignCodeId === null) throw usedUp();
+    }
     const perCustomerLimit = row.perCustomerLimit ?? candidate?.perCustomerLimit ?? null;
     if (perCustomerLimit !== null) {
       if (input.customerId === null) throw new DomainError('codeRefused.not_for_customer', { code: a.code ?? '', name: a.name });
@@ -155,13 +208,13 @@ export async function registerPromotionUsage(
         .returning({ usedCount: promotionCustomerUsage.usedCount });
       if (!mine) throw usedUp();
     }
-    await tx.insert(promotionRedemptions).values({ promotionId: a.id, orderId: input.orderId, customerId: input.customerId, code: a.code, discountCents: amount });
+    await tx.insert(promotionRedemptions).values({ promotionId: a.id, orderId: input.orderId, customerId: input.customerId, code: a.code, campaignCodeId, discountCents: amount });
   }
 }
 
 /**
  * Gives back the uses of a cancelled or fully returned order: marks its redemptions released (once —
- * a second call finds none) and lowers the counters by what they took. Call inside the cancelling
+ * a second call finds none) and lowers the counters by what they took (a campaign code's use included). Call inside the cancelling
  * transaction.
  */
 export async function releasePromotionUsage(tx: DbOrTx, orderId: string, now: Date = new Date()): Promise<number> {
@@ -169,7 +222,12 @@ export async function releasePromotionUsage(tx: DbOrTx, orderId: string, now: Da
     .update(promotionRedemptions)
     .set({ releasedAt: now })
     .where(and(eq(promotionRedemptions.orderId, orderId), isNull(promotionRedemptions.releasedAt)))
-    .returning({ promotionId: promotionRedemptions.promotionId, customerId: promotionRedemptions.customerId, discountCents: promotionRedemptions.discountCents });
+    .returning({
+      promotionId: promotionRedemptions.promotionId,
+      customerId: promotionRedemptions.customerId,
+      campaignCodeId: promotionRedemptions.campaignCodeId,
+      discountCents: promotionRedemptions.discountCents,
+    });
   for (const r of released.sort((a, b) => a.promotionId - b.promotionId)) {
     await tx
       .update(promotions)
@@ -184,6 +242,7 @@ export async function releasePromotionUsage(tx: DbOrTx, orderId: string, now: Da
         .set({ usedCount: sql`greatest(${promotionCustomerUsage.usedCount} - 1, 0)` })
         .where(and(eq(promotionCustomerUsage.promotionId, r.promotionId), eq(promotionCustomerUsage.customerId, r.customerId)));
     }
+    if (r.campaignCodeId !== null) await giveBackCampaignCodeUse(tx, r.campaignCodeId);
   }
   return released.length;
 }

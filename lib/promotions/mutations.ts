@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { categories, products, promotions, variants } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { isCampaignCode } from './campaign-codes';
 import type { PromotionInput } from './schemas';
 
 function assertAdmin(actor: Actor): void {
@@ -35,9 +36,10 @@ async function assertTargetExists(db: DbOrTx, input: PromotionInput): Promise<vo
   }
 }
 
-/** Whether another promotion already uses this code (codes are unique, stored upper-case). */
+/** Whether another promotion (or a campaign code) already uses this code (codes are unique, stored upper-case). */
 async function codeTaken(db: DbOrTx, code: string | null, exceptId?: number): Promise<boolean> {
   if (code === null) return false;
+  if (await isCampaignCode(db, code)) return true;
   const [row] = await db
     .select({ id: promotions.id })
     .from(promotions)
@@ -53,12 +55,14 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Creates a promotion (admin only). A code already in use → DomainError('codeTaken') on the 'code'
- * field; the unique index decides, so two admins racing for one code cannot both win.
+ * Creates a promotion (admin only). A code already in use (by a promotion or as a campaign code) →
+ * DomainError('codeTaken') on the 'code' field; the unique index decides, so two admins racing for one
+ * code cannot both win.
  */
 export async function createPromotion(db: DbOrTx, input: PromotionInput, actor: Actor): Promise<{ id: number }> {
   assertAdmin(actor);
   await assertTargetExists(db, input);
+  if (input.code !== null && (await isCampaignCode(db, input.code))) throw new DomainError('codeTaken', {}, 'code');
   const [row] = await db
     .insert(promotions)
     .values({ ...input, createdByUserId: actor.userId })

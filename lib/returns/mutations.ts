@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/identity/queries';
 import { getSetting } from '@/lib/settings/settings';
 import { addEvent, handedOverAt, isStaff, isUuid, lockOrder, lockReturn, nextRmaNumber, orderLinesOf, requestHash, restock, returnedSoFar, staffAt } from './internal';
 import { notifyReturn } from './notify';
+import { releasePromotionsIfFullyReturned } from './promotion-release';
 import { refundForUnits, RETURNABLE_STATUSES, returnWindow, shippingRefundCents } from './rules';
 import type { ReturnLineInput, ReturnMethod } from './types';
 
@@ -158,7 +159,10 @@ export async function createReturnInTx(tx: DbOrTx, input: CreateReturnInput, ext
       await restock(tx, { variantId: byId.get(l.orderLineId)!.variantId, locationId: input.locationId!, quantity: l.quantity, condition: l.condition ?? 'resellable', reference: number, actorUserId: actor!.userId });
     }
     await addEvent(tx, order.id, 'return_received', actor, number, now);
-    if (!extra.exchange) await notifyReturn(tx, { orderId: order.id, returnId: row.id, number, template: 'return_received', amountCents: refundTotalCents, now });
+    if (!extra.exchange) {
+      await notifyReturn(tx, { orderId: order.id, returnId: row.id, number, template: 'return_received', amountCents: refundTotalCents, now });
+      await releasePromotionsIfFullyReturned(tx, order.id);
+    }
   }
   if (staff) {
     await recordAudit(tx, actor, {
@@ -185,7 +189,8 @@ export async function createReturnInTx(tx: DbOrTx, input: CreateReturnInput, ext
  * Creates a return of (part of) an order, in any channel: refuses a cancelled or not yet handed-over
  * order, a line of another order, more units than are left to return, and a closed window unless an
  * admin overrides it (recorded). With receiveNow (a clerk at their counter) the goods are received at
- * once: resellable units restocked at locationId, damaged ones written off.
+ * once: resellable units restocked at locationId, damaged ones written off (and, when that completes
+ * the order's return, its promotion uses are given back: releasePromotionsIfFullyReturned).
  * Errors: returnOrderNotFound, returnOrderCancelled, returnOrderNotDelivered, returnWindowClosed {date},
  * returnLineNotOnOrder, returnQuantityTooHigh {sku, available}, returnNoLines, returnQuantityInvalid,
  * returnOverrideReasonRequired, forbidden, conflict (a key reused for another request).
@@ -231,6 +236,7 @@ export interface ReceiveReturnInput {
 /**
  * The goods of a requested / posted return arrive: staff of the receiving location (admins anywhere)
  * record each line's condition; resellable units go back on hand there, damaged ones are written off.
+ * When that completes the order's return, its promotion uses are given back (releasePromotionsIfFullyReturned).
  * Errors: returnNotFound, returnInvalidState, returnLineNotOnReturn, forbidden.
  */
 export async function receiveReturn(db: DbOrTx, input: ReceiveReturnInput): Promise<{ number: string }> {
@@ -257,6 +263,7 @@ export async function receiveReturn(db: DbOrTx, input: ReceiveReturnInput): Prom
       await restock(tx, { variantId: line.variantId, locationId: input.locationId, quantity: line.quantity, condition, reference: ret.number, actorUserId: input.actor.userId });
     }
     await addEvent(tx, ret.orderId, 'return_received', input.actor, ret.number, now);
+    await releasePromotionsIfFullyReturned(tx, ret.orderId);
     await recordAudit(tx, input.actor, {
       action: 'return.received',
       entityType: 'return',
