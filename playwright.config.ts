@@ -46,6 +46,8 @@ const SHARED_STATE_SPECS = [
   /admin\/settings\.spec\.ts/,
   // The Utrecht clerk's counter cart.
   /counter\/split-tender\.spec\.ts/,
+  // Anna's cart and the Utrecht counter cart.
+  /omnichannel\/promotion-engine\.spec\.ts/,
 ];
 
 export default defineConfig({

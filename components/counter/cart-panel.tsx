@@ -79,7 +79,7 @@ export function CartPanel({
         <>
           <ul
             aria-label={t('lines')}
-            className="min-h-0 flex-1 divide-y divide-stone-200 overflow-y-auto overscroll-contain"
+            className="min-h-34 flex-1 divide-y divide-stone-200 overflow-y-auto overscroll-contain"
           >
             {lines.map((line) => {
               const variant = variantText(colors, line);
@@ -139,7 +139,9 @@ export function CartPanel({
             ))}
           </ul>
 
-          <div className="space-y-3 border-t border-stone-200 bg-stone-50 px-4 pt-3">
+          {/* On a landscape tablet codes, discounts and totals can outgrow the panel: they scroll, so at least
+              two lines of the cart stay in view above them. */}
+          <div className="space-y-3 border-t border-stone-200 bg-stone-50 px-4 pt-3 lg:min-h-0 lg:overflow-y-auto lg:overscroll-contain">
             <PromotionCodeForm codes={cart?.cart.promotionCodes ?? []} />
             {cart && staffDiscountMaxPercent !== undefined && lines.length > 0 && (
               <StaffDiscountForm

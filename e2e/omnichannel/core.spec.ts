@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { LAST_UNIT_SKU } from '../../db/seed-data';
 import { demoVariant, euros } from '../fixtures/catalog';
+import { counterCart, emptyCounterCart } from '../fixtures/counter';
 import { storageState, type Role } from '../fixtures/users';
 
 // The omnichannel core (stories S1, S5, S4): what one channel does, every other channel sees.
@@ -14,21 +15,6 @@ async function pageAs(browser: Browser, role: Role | null): Promise<Page> {
   // Without a role: explicitly no session (contexts otherwise inherit the test's `use` options).
   const context = await browser.newContext({ storageState: role ? storageState(role) : { cookies: [], origins: [] } });
   return context.newPage();
-}
-
-function counterCart(clerk: Page) {
-  return clerk.getByRole('region', { name: 'Counter cart' });
-}
-
-async function emptyCounterCart(clerk: Page) {
-  await clerk.goto('/counter');
-  const remove = counterCart(clerk).getByRole('button', { name: /^Remove / });
-  while ((await remove.count()) > 0) {
-    const before = await remove.count();
-    await remove.first().click();
-    await expect(remove).toHaveCount(before - 1);
-  }
-  await expect(counterCart(clerk).getByText('The cart is empty')).toBeVisible();
 }
 
 async function scan(clerk: Page, ean: string) {

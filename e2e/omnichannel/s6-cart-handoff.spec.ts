@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { demoVariant } from '../fixtures/catalog';
+import { emptyCounterCart } from '../fixtures/counter';
 import { storageState, type Role } from '../fixtures/users';
 
 // Story S6: the cart follows the shopper from the laptop to the phone and into the store. Anna's
@@ -28,20 +29,6 @@ async function emptyWebCart(page: Page, removeName = /^Remove /, emptyTitle = 'Y
     await expect(remove).toHaveCount(before - 1);
   }
   await expect(page.getByRole('heading', { name: emptyTitle })).toBeVisible();
-}
-
-async function emptyCounterCart(clerk: Page) {
-  await clerk.goto('/counter');
-  const cart = clerk.getByRole('region', { name: 'Counter cart' });
-  const remove = cart.getByRole('button', { name: /^Remove / });
-  while ((await remove.count()) > 0) {
-    const before = await remove.count();
-    await remove.first().click();
-    await expect(remove).toHaveCount(before - 1);
-  }
-  // A customer left on the sale by another test would be a different person: take them off.
-  const detach = clerk.getByRole('button', { name: /^(Detach|Remove customer)/ });
-  if ((await detach.count()) > 0) await detach.first().click();
 }
 
 test('[OMNICHANNEL][S6] two devices see one cart; the phone shows the QR and code; the counter types the code and holds the same lines, total and customer', async ({ browser }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { STOCK, VARIANTS } from '../../db/seed-data';
 import { euros } from '../fixtures/catalog';
+import { counterCart, emptyCounterCart } from '../fixtures/counter';
 import { storageState, type Role } from '../fixtures/users';
 
 // Story S8: points earned online show at the counter, are spent there, and the account page shows the
@@ -56,14 +57,8 @@ test('[OMNICHANNEL][S8] points earned online show at the counter, are redeemed t
   await expect.poll(() => accountBalance(anna)).toBe(afterWeb);
 
   // At the Utrecht counter: the clerk rings up the same item, looks anna up and attaches her.
-  await clerk.goto('/counter');
-  const cart = clerk.getByRole('region', { name: 'Counter cart' });
-  const remove = cart.getByRole('button', { name: /^Remove / });
-  while ((await remove.count()) > 0) {
-    const before = await remove.count();
-    await remove.first().click();
-    await expect(remove).toHaveCount(before - 1);
-  }
+  await emptyCounterCart(clerk);
+  const cart = counterCart(clerk);
   const scan = clerk.getByLabel('Scan or search products');
   await scan.fill(variant.ean);
   await scan.press('Enter');

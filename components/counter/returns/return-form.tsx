@@ -11,6 +11,7 @@ import { counterExchangeAction, counterReturnAction } from '@/lib/returns/counte
 import type { ExchangeOptionDto } from '@/lib/returns/counter-queries';
 import { COUNTER_RETURN_REASONS } from '@/lib/returns/counter-schemas';
 import type { ReturnableLineDto } from '@/lib/returns/types';
+import { snapshotVariantText, variantText } from '../item-label';
 import { RefundChoice } from './refund-choice';
 
 type Mode = 'refund' | 'exchange';
@@ -38,6 +39,7 @@ export function ReturnForm({
   keys: { refund: string; exchange: string };
 }) {
   const t = useTranslations('counter.returns');
+  const colors = useTranslations('shop.colors');
   const locale = useLocale() as Locale;
   const money = (c: number) => formatMoney(c, locale);
   const [mode, setMode] = useState<Mode>('refund');
@@ -92,7 +94,8 @@ export function ReturnForm({
         <ul className="space-y-3">
           {lines.map((line) => {
             const n = qty[line.orderLineId] ?? 0;
-            const name = `${line.productName}${line.variantLabel ? ` (${line.variantLabel})` : ''}`;
+            const variant = line.variantLabel ? snapshotVariantText(colors, line.variantLabel) : '';
+            const name = `${line.productName}${variant ? ` (${variant})` : ''}`;
             const others = options.filter((o) => o.productId === line.productId && o.variantId !== line.variantId);
             const base = `line-${line.orderLineId}`;
             return (
@@ -101,7 +104,7 @@ export function ReturnForm({
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div className="min-w-0">
                     <p className="text-lg font-semibold">{line.productName}</p>
-                    <p className="text-stone-600">{[line.variantLabel, line.sku].filter(Boolean).join(' · ')}</p>
+                    <p className="text-stone-600">{[variant, line.sku].filter(Boolean).join(' · ')}</p>
                     <p className="text-sm text-stone-600">
                       {t('lineFacts', { bought: line.quantity, returned: line.returnedQuantity, price: money(line.unitPaidCents) })}
                     </p>
@@ -197,7 +200,7 @@ export function ReturnForm({
                           <option value="">{t('chooseReplacement')}</option>
                           {others.map((o) => (
                             <option key={o.variantId} value={o.variantId} disabled={o.available < n}>
-                              {t('replacementOption', { variant: [o.size, o.color].filter(Boolean).join(' · ') || o.sku, available: o.available })}
+                              {t('replacementOption', { variant: variantText(colors, o) || o.sku, available: o.available })}
                             </option>
                           ))}
                         </select>
