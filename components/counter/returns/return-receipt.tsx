@@ -77,13 +77,13 @@ export function ReturnReceipt({
                   {l.condition ? ` · ${tr(`conditions.${l.condition}`)}` : ''}
                 </p>
               </td>
-              <td className="py-1 text-right tabular-nums">−{money(l.refundCents)}</td>
+              <td className="py-1 text-right whitespace-nowrap tabular-nums">−{money(l.refundCents)}</td>
             </tr>
           ))}
           {view.shippingRefundCents > 0 && (
             <tr>
               <td className="py-1">{t('shipping')}</td>
-              <td className="py-1 text-right tabular-nums">−{money(view.shippingRefundCents)}</td>
+              <td className="py-1 text-right whitespace-nowrap tabular-nums">−{money(view.shippingRefundCents)}</td>
             </tr>
           )}
         </tbody>
@@ -101,7 +101,7 @@ export function ReturnReceipt({
                   </p>
                   {l.variantLabel && <p className="text-stone-600">{snapshotVariantText(colors, l.variantLabel)}</p>}
                 </td>
-                <td className="py-1 text-right tabular-nums">{money(l.lineTotalCents)}</td>
+                <td className="py-1 text-right whitespace-nowrap tabular-nums">{money(l.lineTotalCents)}</td>
               </tr>
             ))}
           </tbody>
