@@ -31,6 +31,14 @@ export function TillZReport({ summary, locale }: { summary: SalesSummary; locale
             {summary.refunds.count} · {money(summary.refunds.amountCents)}
           </dd>
         </div>
+        {summary.exchanges.count > 0 && (
+          <div className="rounded-xl bg-white p-4 ring-1 ring-stone-200 print:ring-0">
+            <dt className="text-sm text-stone-600">{t('exchanges')}</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="z-exchanges">
+              {summary.exchanges.count} · {money(summary.exchanges.amountCents)}
+            </dd>
+          </div>
+        )}
       </dl>
       <section aria-labelledby="z-methods" className="space-y-2 break-inside-avoid">
         <h2 id="z-methods" className="font-semibold">

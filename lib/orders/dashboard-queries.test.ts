@@ -74,8 +74,8 @@ describe('ordersPerChannelSince', () => {
       refund(storeSale.id, 1000, 'succeeded', '2026-07-03T11:20:00Z'),
     ]);
     expect(await ordersPerChannelSince(db, startOfShopDay(new Date('2026-07-03T12:00:00Z')))).toEqual({
-      web: { orders: 2, revenueCents: 5000 - 1200 - 500, refundedCents: 1700 },
-      store: { orders: 1, revenueCents: 3000 - 1000, refundedCents: 1000 },
+      web: { orders: 2, exchanges: 0, revenueCents: 5000 - 1200 - 500, refundedCents: 1700, exchangedCents: 0 },
+      store: { orders: 1, exchanges: 0, revenueCents: 3000 - 1000, refundedCents: 1000, exchangedCents: 0 },
     });
   });
 });

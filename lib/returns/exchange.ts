@@ -13,7 +13,7 @@ import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { addEvent, orderLinesOf, staffAt } from './internal';
 import { createReturnInTx } from './mutations';
-import { EXCHANGE_PROVIDER_METHOD } from './refund';
+import { EXCHANGE_PROVIDER_METHOD } from './exchange-payment';
 import type { ReturnLineInput } from './types';
 
 export interface ExchangeInput {

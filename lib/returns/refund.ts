@@ -9,6 +9,7 @@ import { issueCreditNote } from '@/lib/invoices/credit-note';
 import { refundPointsPayment, reverseEarnedForReturn } from '@/lib/loyalty/returns';
 import { PROVIDER_METHODS, refundPayment, reserveRefund } from '@/lib/payments/refunds';
 import { issueStoreCredit, restoreStoreCredit } from '@/lib/store-credit/ledger';
+import { EXCHANGE_PROVIDER_METHOD } from './exchange-payment';
 import { addEvent, isUuid, lockOrder, lockReturn, staffAt } from './internal';
 import { notifyReturn } from './notify';
 import { splitRefund, type RefundShare } from './rules';
@@ -41,8 +42,7 @@ export interface RefundReturnResult {
   replayed: boolean;
 }
 
-/** The exchange order's part paid by the returned goods (payments.providerMethod 'exchange'). */
-export const EXCHANGE_PROVIDER_METHOD = 'exchange';
+export { EXCHANGE_PROVIDER_METHOD };
 
 async function exchangeCoveredCents(tx: DbOrTx, exchangeOrderId: string | null): Promise<number> {
   if (!exchangeOrderId) return 0;

@@ -1,21 +1,32 @@
 import 'server-only';
-import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
-import { orders, payments, refunds, returns, tillSessions, type VatLineSnapshot } from '@/db/schema';
+import { and, eq, gte, inArray, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '@/db/client';
+import { invoices, orders, payments, refunds, returns, tillSessions, type VatLineSnapshot } from '@/db/schema';
+import { isExchangePayment } from '@/lib/returns/exchange-payment';
 import { zonedLocalToUtc } from '@/lib/time/zoned';
 
-/** Counter payment methods: a payment by one of these without a till session was taken before tills existed or with none open. */
-const COUNTER_METHODS = ['cash', 'card_terminal', 'loyalty_points'] as const;
+/**
+ * Counter payment methods: a payment by one of these without a till session was taken before tills existed
+ * or with none open. Store credit is one (spent at the counter, or the part of an exchange order the
+ * returned goods paid, which the report lists as an exchange).
+ */
+const COUNTER_METHODS = ['cash', 'card_terminal', 'loyalty_points', 'store_credit'] as const;
 
 export interface SalesSummary {
-  /** Orders paid (wholly or partly) in the period. */
+  /** Orders paid (wholly or partly) in the period by a tender; an exchange paid only by returned goods is not a sale. */
   salesCount: number;
-  /** Σ succeeded payments. */
+  /** Σ succeeded payments by a tender (cash, card, points, store credit spent…). */
   totalCents: number;
   byMethod: { method: string; count: number; amountCents: number }[];
   byChannel: { channel: string; count: number; amountCents: number }[];
-  /** VAT of the orders sold, per rate, highest first (from each order's snapshot, counted once per order). */
+  /**
+   * VAT of the orders sold, per rate, highest first (from each order's snapshot, counted once per
+   * order); an exchange order's less the VAT of the returned goods that paid part of it (their credit
+   * note), so a dearer exchange carries the VAT of the difference only.
+   */
   vat: VatLineSnapshot[];
+  /** Exchanges: the part of exchange orders paid by the goods taken back (no money, no store credit). */
+  exchanges: { count: number; amountCents: number };
   /** Succeeded refunds of returns paid out here (cash from the drawer, card terminal, store credit…), per method. */
   refunds: RefundSummary;
 }
@@ -33,9 +44,7 @@ async function summarizeRefunds(db: DbOrTx, where: SQL | undefined): Promise<Ref
     .leftJoin(returns, eq(returns.id, refunds.returnId))
     .where(and(eq(refunds.status, 'succeeded'), where))
     .groupBy(refunds.method);
-  const byMethod = rows
-    .map((r) => ({ method: r.method, count: Number(r.count), amountCents: Number(r.amountCents) }))
-    .sort((a, b) => a.method.localeCompare(b.method));
+  const byMethod = rows.map((r) => ({ method: r.method, count: Number(r.count), amountCents: Number(r.amountCents) })).sort((a, b) => a.method.localeCompare(b.method));
   return {
     count: byMethod.reduce((s, r) => s + r.count, 0),
     amountCents: byMethod.reduce((s, r) => s + r.amountCents, 0),
@@ -43,56 +52,48 @@ async function summarizeRefunds(db: DbOrTx, where: SQL | undefined): Promise<Ref
   };
 }
 
-async function summarize(db: DbOrTx, where: SQL | undefined): Promise<SalesSummary> {
-  const rows = await db
-    .select({
-      orderId: payments.orderId,
-      method: payments.method,
-      amountCents: payments.amountCents,
-      channel: orders.channel,
-      vatBreakdown: orders.vatBreakdown,
-    })
-    .from(payments)
-    .innerJoin(orders, eq(orders.id, payments.orderId))
-    .where(and(eq(payments.status, 'succeeded'), where));
-  const byMethod = new Map<string, { method: string; count: number; amountCents: number }>();
-  const byChannel = new Map<string, { channel: string; orders: Set<string>; amountCents: number }>();
-  const vat = new Map<number, VatLineSnapshot>();
-  const seen = new Set<string>();
-  for (const r of rows) {
-    const m = byMethod.get(r.method) ?? { method: r.method, count: 0, amountCents: 0 };
-    m.count += 1;
-    m.amountCents += r.amountCents;
-    byMethod.set(r.method, m);
-    const c = byChannel.get(r.channel) ?? { channel: r.channel, orders: new Set(), amountCents: 0 };
-    c.orders.add(r.orderId);
-    c.amountCents += r.amountCents;
-    byChannel.set(r.channel, c);
-    if (seen.has(r.orderId)) continue;
-    seen.add(r.orderId);
-    for (const line of r.vatBreakdown) {
-      const v = vat.get(line.rateBp) ?? { rateBp: line.rateBp, grossCents: 0, vatCents: 0 };
-      v.grossCents += line.grossCents;
-      v.vatCents += line.vatCents;
-      vat.set(line.rateBp, v);
-    }
-  }
+/** The sales of the payments matching `where` (over payments ⋈ orders), aggregated in SQL. */
+async function summarize(db: DbOrTx, where: SQL | undefined): Promise<Omit<SalesSummary, 'refunds'>> {
+  const tendered = and(eq(payments.status, 'succeeded'), where, not(isExchangePayment));
+  const amount = sql<number>`coalesce(sum(${payments.amountCents}), 0)`.mapWith(Number);
+  const orderCount = sql<number>`count(distinct ${payments.orderId})`.mapWith(Number);
+  const paymentCount = sql<number>`count(*)`.mapWith(Number);
+  const onOrder = eq(orders.id, payments.orderId);
+  const soldOrders = db.select({ id: payments.orderId }).from(payments).innerJoin(orders, onOrder).where(tendered);
+  const [[totals], methods, channels, [exchanged], vat] = await Promise.all([
+    db.select({ count: orderCount, amountCents: amount }).from(payments).innerJoin(orders, onOrder).where(tendered),
+    db.select({ method: payments.method, count: paymentCount, amountCents: amount }).from(payments).innerJoin(orders, onOrder).where(tendered).groupBy(payments.method),
+    db.select({ channel: orders.channel, count: orderCount, amountCents: amount }).from(payments).innerJoin(orders, onOrder).where(tendered).groupBy(orders.channel),
+    db
+      .select({ count: paymentCount, amountCents: amount })
+      .from(payments)
+      .innerJoin(orders, onOrder)
+      .where(and(eq(payments.status, 'succeeded'), where, isExchangePayment)),
+    // Each sold order's VAT snapshot once, and the (negative) credit note of the goods an exchange took back.
+    db.execute(sql`
+      select (line->>'rateBp')::int as "rateBp", sum((line->>'grossCents')::int)::int as "grossCents", sum((line->>'vatCents')::int)::int as "vatCents"
+      from (
+        select o.vat_breakdown as breakdown from ${orders} o where o.id in ${soldOrders}
+        union all
+        select i.vat_breakdown from ${invoices} i join ${returns} r on r.id = i.return_id
+        where i.kind = 'credit_note' and r.exchange_order_id in ${soldOrders}
+      ) documents, jsonb_array_elements(documents.breakdown) line
+      group by 1 order by 1 desc`),
+  ]);
   return {
-    salesCount: seen.size,
-    totalCents: rows.reduce((s, r) => s + r.amountCents, 0),
-    byMethod: [...byMethod.values()].sort((a, b) => a.method.localeCompare(b.method)),
-    byChannel: [...byChannel.values()]
-      .map(({ channel, orders: o, amountCents }) => ({ channel, count: o.size, amountCents }))
-      .sort((a, b) => a.channel.localeCompare(b.channel)),
-    vat: [...vat.values()].sort((a, b) => b.rateBp - a.rateBp),
-    refunds: { count: 0, amountCents: 0, byMethod: [] },
+    salesCount: totals?.count ?? 0,
+    totalCents: totals?.amountCents ?? 0,
+    byMethod: methods.sort((a, b) => a.method.localeCompare(b.method)),
+    byChannel: channels.sort((a, b) => a.channel.localeCompare(b.channel)),
+    vat: rowsOf<Record<keyof VatLineSnapshot, number | string>>(vat).map((v) => ({ rateBp: Number(v.rateBp), grossCents: Number(v.grossCents), vatCents: Number(v.vatCents) })),
+    exchanges: { count: exchanged?.count ?? 0, amountCents: exchanged?.amountCents ?? 0 },
   };
 }
 
 /** The Z report of one till session: what its drawer and terminal took. */
 export async function getTillSalesSummary(db: DbOrTx, tillSessionId: number): Promise<SalesSummary> {
-  const summary = await summarize(db, eq(payments.tillSessionId, tillSessionId));
-  return { ...summary, refunds: await summarizeRefunds(db, eq(refunds.tillSessionId, tillSessionId)) };
+  const [summary, refunded] = await Promise.all([summarize(db, eq(payments.tillSessionId, tillSessionId)), summarizeRefunds(db, eq(refunds.tillSessionId, tillSessionId))]);
+  return { ...summary, refunds: refunded };
 }
 
 /** Start and end (exclusive) of a calendar day in Amsterdam, e.g. "2026-12-01". */

@@ -150,6 +150,7 @@ describe('Z reports', () => {
       byChannel: [{ channel: 'store', count: 2, amountCents: 20000 }],
       // 5000 × 21/121 = 867.77 → 868; 15000 × 21/121 = 2603.31 → 2603 (rounded per order line)
       vat: [{ rateBp: 2100, grossCents: 20000, vatCents: 868 + 2603 }],
+      exchanges: { count: 0, amountCents: 0 },
       refunds: { count: 0, amountCents: 0, byMethod: [] },
     });
   });

@@ -82,6 +82,14 @@ export default async function AdminDashboardPage() {
                     {t('refundedToday', { amount: formatMoney(perChannel[channel].refundedCents, locale) })}
                   </dd>
                 )}
+                {perChannel[channel].exchangedCents > 0 && (
+                  <dd className="text-xs text-stone-500 tabular-nums">
+                    {t('exchangedToday', { amount: formatMoney(perChannel[channel].exchangedCents, locale) })}
+                  </dd>
+                )}
+                {perChannel[channel].exchanges > 0 && (
+                  <dd className="text-xs text-stone-500 tabular-nums">{t('exchangeCount', { count: perChannel[channel].exchanges })}</dd>
+                )}
               </div>
             ))}
           </dl>
