@@ -75,7 +75,7 @@ export async function OrderPaymentsSection({ order, locale }: { order: Order; lo
           {order.payments.map((p) => (
             <li key={p.id} className="flex flex-wrap justify-between gap-x-3 gap-y-1 py-2">
               <span>
-                {t(`methods.${p.method}`)} · {t(`paymentStatus.${p.status}`)}
+                {p.exchange ? t('methods.exchange') : t(`methods.${p.method}`)} · {t(`paymentStatus.${p.status}`)}
                 {p.refundDue && <span className="ml-2 rounded-full bg-orange-100 px-2 py-0.5 text-xs font-medium text-orange-900">{tDetail('refundOwed')}</span>}
                 <span className="block text-xs text-stone-500">{formatDateTime(p.createdAt, locale)}</span>
               </span>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { AfterSalesBadge } from '@/components/admin/after-sales-badge';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import type { Locale } from '@/lib/i18n/config';
@@ -71,7 +72,16 @@ export async function OrderTable({ rows, filter, locale, empty }: { rows: AdminO
       ),
     },
     { key: 'location', header: t('columns.location'), cell: (o) => o.locationName },
-    { key: 'status', header: t('columns.status'), cell: (o) => <OrderStatusBadge status={o.status} /> },
+    {
+      key: 'status',
+      header: t('columns.status'),
+      cell: (o) => (
+        <span className="flex flex-wrap gap-1">
+          <OrderStatusBadge status={o.status} />
+          <AfterSalesBadge state={o.afterSales} />
+        </span>
+      ),
+    },
     { key: 'payment', header: t('columns.payment'), cell: (o) => <PaymentStateBadge state={o.paymentState} label={t(`paymentStates.${o.paymentState}`)} /> },
     { key: 'total', header: sortable('total', t('columns.total')), numeric: true, cell: (o) => formatMoney(o.totalCents, locale) },
   ];

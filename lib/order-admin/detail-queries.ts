@@ -1,11 +1,13 @@
 import 'server-only';
 import { asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { conversationMessages, conversationThreads, notifications, payments, type PaymentMethod } from '@/db/schema';
+import { conversationMessages, conversationThreads, notifications, orders, payments, type PaymentMethod } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { getOrderById, type OrderDetailDto } from '@/lib/orders/queries';
 import { nextStatuses } from '@/lib/orders/shared';
+import { afterSalesState, type AfterSalesState } from '@/lib/returns/after-sales-state';
+import { isExchangePayment } from '@/lib/returns/exchange-payment';
 import { assertAdmin } from './queries';
 import { trackingUrlFor } from './tracking';
 
@@ -15,6 +17,8 @@ export interface AdminPaymentDto {
   status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
   amountCents: number;
   providerReference: string | null;
+  /** The part of an exchange order paid by the goods returned for it (not store credit, whatever its method). */
+  exchange: boolean;
   /** Captured, and owed back to the customer (not refunded yet). */
   refundDue: boolean;
   createdAt: Date;
@@ -56,6 +60,8 @@ export interface AdminOrderDetailDto extends Omit<OrderDetailDto, 'payments'> {
   /** '<template key>:<channel>' of every message kind sent for the order, for "Send again". */
   resendKinds: string[];
   actions: OrderAdminActions;
+  /** What came back of it (returns received), or null. */
+  afterSales: AfterSalesState | null;
 }
 
 /** The order with everything an admin needs to handle it: payments, messages, outbox, possible steps. Admins only. */
@@ -63,7 +69,7 @@ export async function getAdminOrderDetail(db: DbOrTx, actor: Actor, orderId: str
   assertAdmin(actor);
   const order = await getOrderById(db, orderId);
   if (!order) return null;
-  const [paymentRows, messages, outbox] = await Promise.all([
+  const [paymentRows, messages, outbox, [afterSales]] = await Promise.all([
     db
       .select({
         id: payments.id,
@@ -71,6 +77,7 @@ export async function getAdminOrderDetail(db: DbOrTx, actor: Actor, orderId: str
         status: payments.status,
         amountCents: payments.amountCents,
         providerReference: payments.providerReference,
+        exchange: isExchangePayment,
         refundDue: payments.refundDue,
         createdAt: payments.createdAt,
       })
@@ -111,6 +118,7 @@ export async function getAdminOrderDetail(db: DbOrTx, actor: Actor, orderId: str
       .from(notifications)
       .where(eq(notifications.orderId, order.id))
       .orderBy(desc(notifications.createdAt), desc(notifications.id)),
+    db.select({ state: afterSalesState }).from(orders).where(eq(orders.id, order.id)),
   ]);
   const next = nextStatuses(order);
   const paid = paymentRows.some((p) => p.status === 'succeeded' && !p.refundDue);
@@ -127,6 +135,7 @@ export async function getAdminOrderDetail(db: DbOrTx, actor: Actor, orderId: str
       cancel: next.includes('cancelled'),
       cancelOwesRefund: next.includes('cancelled') && paid,
     },
+    afterSales: afterSales?.state ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import { customers, locations, orders, payments, type OrderStatus } from '@/db/s
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { toE164 } from '@/lib/notifications/phone';
+import { afterSalesState, type AfterSalesState } from '@/lib/returns/after-sales-state';
 import { zonedLocalToUtc } from '@/lib/time/zoned';
 import { ORDER_PAGE_SIZE, type OrderListFilter, type PaymentState } from './schemas';
 
@@ -23,6 +24,8 @@ export interface AdminOrderRow {
   /** Where the order is handled: the pickup store, else where the goods come from. */
   locationName: string;
   paymentState: PaymentState;
+  /** What came back of it (returns received), or null. */
+  afterSales: AfterSalesState | null;
 }
 
 export function assertAdmin(actor: Actor): void {
@@ -49,6 +52,7 @@ const rowColumns = {
   email: sql<string | null>`coalesce(${orders.email}, ${customers.email})`,
   locationName: sql<string>`coalesce(${pickupLocations.name}, ${locations.name})`,
   paymentState,
+  afterSales: afterSalesState,
 };
 
 /** '%term%' for ILIKE with the person's % and _ taken literally. */

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { AfterSalesBadge } from '@/components/admin/after-sales-badge';
 import { CancelOrderButton, MarkDeliveredButton, ResendMessageForm, ShipOrderForm } from '@/components/admin/order-actions';
 import { OrderLinesSection, OrderMessagesSection, OrderOutboxSection, OrderPaymentsSection, OrderTimelineSection } from '@/components/admin/order-sections';
 import { PageHeader } from '@/components/admin/page-header';
@@ -57,7 +58,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           date: formatDateTime(order.placedAt, locale),
         })}
         back={{ href: '/admin/orders', label: tDetail('back') }}
-        actions={<OrderStatusBadge status={order.status} large />}
+        actions={
+          <span className="flex flex-wrap gap-2">
+            <OrderStatusBadge status={order.status} large />
+            <AfterSalesBadge state={order.afterSales} large />
+          </span>
+        }
       />
 
       <div className="grid items-start gap-6 lg:grid-cols-[1fr_20rem]">
