@@ -123,7 +123,7 @@ export function CounterSearch({ initialQuery }: { initialQuery: string }) {
           )}
         </div>
       </div>
-      <p id="counter-search-hint" className="text-sm text-stone-500">
+      <p id="counter-search-hint" className="text-sm text-stone-600">
         {t('searchHint')}
       </p>
       <div role="status" aria-live="polite" className="empty:hidden">
