@@ -113,7 +113,13 @@ export async function PromotionsTable({
                     {p.code}
                   </code>
                 ) : (
-                  <span className="text-stone-500">{t('noCode')}</span>
+                  // Campaign codes make a promotion code-only (lib/promotions/candidates.ts).
+                  <span className="text-stone-500">{p.campaignCodesGenerated > 0 ? t('campaignCodes.codeOnly') : t('noCode')}</span>
+                )}
+                {p.campaignCodesGenerated > 0 && (
+                  <span className="block text-xs whitespace-nowrap text-stone-500 tabular-nums">
+                    {t('campaignCodes.listed', { generated: p.campaignCodesGenerated, used: p.campaignCodesUsed })}
+                  </span>
                 )}
               </td>
               <td className="px-3 py-3 whitespace-nowrap">

@@ -9,9 +9,10 @@ import { promotionEditFormSchema, promotionFormSchema, promotionPreviewSchema, t
 import { previewSampleCart, type SamplePreview } from './admin-preview';
 import { variantIdsBySku } from './admin-promotions';
 import { findVariantIdBySku, getPromotionPreview, type PromotionPreview } from './admin-queries';
+import { generateCampaignCodes } from './campaign-codes';
 import { createPromotion, endPromotionNow, updatePromotion } from './mutations';
 import type { PromotionInput } from './schemas';
-import { endPromotionSchema } from './schemas';
+import { endPromotionSchema, generateCampaignCodesSchema } from './schemas';
 
 // Admin promotion actions. Thin: the form is translated by admin-form.ts, the rules live in
 // schemas.ts / mutations.ts, prices in lib/pricing.
@@ -76,6 +77,20 @@ export const endPromotionAction = action(
     await endPromotionNow(getDb(), id, actor);
     refreshEverywhere();
     redirect(`/admin/promotions?ended=${id}`);
+  },
+);
+
+/**
+ * Generates N single-use campaign codes for a promotion (downloaded as CSV from
+ * /api/admin/promotions/<id>/codes). A promotion without a code of its own becomes code-only, so prices
+ * may change everywhere.
+ */
+export const generateCampaignCodesAction = action(
+  { schema: generateCampaignCodesSchema, access: access.admin },
+  async ({ promotionId, count, prefix }, { actor, t }) => {
+    const { generated } = await generateCampaignCodes(getDb(), { promotionId, count, prefix: prefix ?? null }, actor);
+    refreshEverywhere();
+    return { message: t('admin.promotions.campaignCodes.generated', { count: generated }) };
   },
 );
 

@@ -25,6 +25,8 @@ function dto(overrides: Partial<PromotionAdminDto>): PromotionAdminDto {
     id: 7,
     usedCount: 0,
     discountGivenCents: 0,
+    campaignCodesGenerated: 0,
+    campaignCodesUsed: 0,
     status: 'active',
     targetLabel: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),

@@ -6,7 +6,7 @@ import { promotionStatus, type PromotionStatus } from '@/lib/pricing';
 import type { PromotionInput } from './schemas';
 
 // The admin's reads of promotions: every editable field as stored, its status, what it targets in
-// words, and its usage (uses, discount given) against its limits and budget.
+// words, and its usage (uses, discount given) against its limits and budget, campaign codes included.
 
 export interface PromotionAdminDto extends PromotionInput {
   id: number;
@@ -17,6 +17,9 @@ export interface PromotionAdminDto extends PromotionInput {
   usedCount: number;
   /** Σ discount it gave, cents. */
   discountGivenCents: number;
+  /** Campaign codes generated for it, and how many of them have been used. */
+  campaignCodesGenerated: number;
+  campaignCodesUsed: number;
   createdAt: Date;
 }
 
@@ -71,6 +74,8 @@ const columns = (locale: 'nl' | 'en') => ({
   discountGivenCents: promotions.discountGivenCents,
   createdAt: promotions.createdAt,
   targetLabel: targetLabelSql(locale),
+  campaignCodesGenerated: sql<number>`(select count(*)::int from promotion_codes pc where pc.promotion_id = "promotions"."id")`.mapWith(Number),
+  campaignCodesUsed: sql<number>`(select count(*)::int from promotion_codes pc where pc.promotion_id = "promotions"."id" and pc.used_count > 0)`.mapWith(Number),
 });
 
 type Row = Omit<PromotionAdminDto, 'status' | 'additionalTargets' | 'exclusions' | 'getTargets'> & {

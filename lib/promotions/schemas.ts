@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idFromForm, optionalIntFromForm, PG_INT_MAX } from '@/lib/actions/form-numbers';
+import { idFromForm, intFromForm, optionalIntFromForm, PG_INT_MAX } from '@/lib/actions/form-numbers';
 import { parseEuroToCents } from '@/lib/money/euros';
 import { normalizeCode } from '@/lib/pricing';
 import { SHOP_TIME_ZONE, zonedLocalToUtc } from '@/lib/time/zoned';
@@ -229,5 +229,23 @@ export const updatePromotionSchema = z
 
 export const endPromotionSchema = z.object({ id: idFromForm() }).strict();
 
+/** Campaign codes: how many (1..10,000, see campaign-codes.ts) and an optional prefix of letters and digits. */
+export const generateCampaignCodesSchema = z
+  .object({
+    promotionId: idFromForm(),
+    count: intFromForm({ min: 1, max: 10_000 }),
+    prefix: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{1,12}$/, 'validation.campaignPrefix')
+        .transform((p) => p.toUpperCase())
+        .optional(),
+    ),
+  })
+  .strict();
+
 export type CreatePromotionInput = z.output<typeof createPromotionSchema>;
 export type UpdatePromotionInput = z.output<typeof updatePromotionSchema>;
+export type GenerateCampaignCodesInput = z.output<typeof generateCampaignCodesSchema>;

@@ -34,6 +34,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, RouteRule>>
   'app/api/admin/stock/ledger/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
   'app/api/images/[...key]/route.ts': { GET: { rule: 'public', why: 'product photos the shop shows anyway; only keys of the image store (random UUIDs), read-only' } },
   'app/api/admin/products/export/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
+  'app/api/admin/promotions/[id]/codes/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
   'app/(shop)/orders/[id]/invoice/route.ts': { GET: { rule: 'owner', why: 'the order’s invoice PDF, for its customer, the guest browser that placed it, or staff of its store' } },
   'app/(shop)/orders/[id]/returns/[returnId]/label/route.ts': { GET: { rule: 'owner', why: 'the return label PDF of a posted return, for the order’s customer or the guest browser that placed it' } },
   'app/(shop)/orders/[id]/credit-notes/[noteId]/route.ts': { GET: { rule: 'owner', why: 'a credit note PDF of the order, for whoever may see its invoice (customer, guest browser, staff of its store)' } },

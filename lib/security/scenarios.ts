@@ -310,6 +310,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/promotions/actions.ts#createPromotionAction': { input: () => ({ ...promotionForm }), others: 'refused' },
   'lib/promotions/actions.ts#updatePromotionAction': { input: (w) => ({ ...promotionForm, id: String(w.promotion.id), code: PROMO_CODE }), others: 'refused' },
   'lib/promotions/actions.ts#endPromotionAction': { input: (w) => ({ id: String(w.promotion.id) }), others: 'refused' },
+  'lib/promotions/actions.ts#generateCampaignCodesAction': { input: (w) => ({ promotionId: String(w.promotion.id), count: '3', prefix: 'sec' }), others: 'refused' },
   'lib/promotions/actions.ts#previewPromotionAction': {
     input: () => ({
       ...promotionForm,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/admin/page-header';
+import { PromotionCampaignCodes } from '@/components/admin/promotion-campaign-codes';
 import { PromotionForm } from '@/components/admin/promotion-form';
 import { Badge } from '@/components/ui/card';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
@@ -51,6 +52,7 @@ export default async function EditPromotionPage({ params }: { params: Promise<{ 
         initialSample={options.sample}
         options={options}
       />
+      <PromotionCampaignCodes promotionId={promotion.id} generated={promotion.campaignCodesGenerated} used={promotion.campaignCodesUsed} />
     </div>
   );
 }
