@@ -44,3 +44,8 @@ export function weekdayNames(locale: 'nl' | 'en'): Record<IsoWeekday, string> {
     ISO_WEEKDAYS.map((d, i) => [d, format.format(new Date(Date.UTC(2024, 0, 1 + i)))]),
   ) as Record<IsoWeekday, string>;
 }
+
+/** The slots of the day `now` falls on, on the stores' clock (empty = closed all day). */
+export function hoursOn(hours: OpeningHours, now: Date): [string, string][] {
+  return hours[storeClock(now).weekday] ?? [];
+}
