@@ -163,7 +163,7 @@ describe('promotionToFormValues → promotionFormSchema', () => {
         const stored = dto(overrides);
         const values = promotionToFormValues(stored, locale);
         const { promotion } = promotionFormSchema.parse(values);
-        const { id: _id, status: _s, targetLabel: _l, createdAt: _c, usedCount: _u, discountGivenCents: _g, ...expected } = stored;
+        const { id: _id, status: _s, targetLabel: _l, createdAt: _c, usedCount: _u, discountGivenCents: _g, campaignCodesGenerated: _cg, campaignCodesUsed: _cu, ...expected } = stored;
         expect(promotion).toEqual(expected);
       });
     }

@@ -14,7 +14,9 @@ import { placeOrder, transitionOrder, type PlaceOrderInput } from '@/lib/orders/
 import { createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { CAMPAIGN_CODE_ALPHABET, campaignCodesCsv, generateCampaignCodes, listCampaignCodes } from './campaign-codes';
 import { loadPromotionCandidates } from './candidates';
+import { listPromotionsForAdmin } from './admin-promotions';
 import { createPromotion } from './mutations';
+import { generateCampaignCodesSchema } from './schemas';
 import { promotionInput } from './testing';
 
 let handle: DbHandle;
@@ -117,6 +119,20 @@ describe('generating campaign codes', () => {
     expect(await db.select().from(promotionCodes)).toEqual([]);
   });
 
+  it('the form: 1..10,000 codes, a prefix of at most 12 letters and digits (upper-cased), or none', () => {
+    expect(generateCampaignCodesSchema.parse({ promotionId: '5', count: '100', prefix: ' news ' })).toEqual({ promotionId: 5, count: 100, prefix: 'NEWS' });
+    expect(generateCampaignCodesSchema.parse({ promotionId: '5', count: '1', prefix: '' })).toEqual({ promotionId: 5, count: 1, prefix: undefined });
+    const messages = (input: Record<string, unknown>) => {
+      const result = generateCampaignCodesSchema.safeParse(input);
+      return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+    };
+    expect(messages({ promotionId: '5', count: '0' })).toEqual({ count: 'validation.tooSmall' });
+    expect(messages({ promotionId: '5', count: '10001' })).toEqual({ count: 'validation.tooBig' });
+    expect(messages({ promotionId: '5', count: '10', prefix: 'news letter' })).toEqual({ prefix: 'validation.campaignPrefix' });
+    expect(messages({ promotionId: '5', count: '10', prefix: 'ABCDEFGHIJKLM' })).toEqual({ prefix: 'validation.campaignPrefix' });
+    expect(messages({ promotionId: '5', count: '10', usageLimit: '3' })).toEqual({ '': expect.any(String) }); // .strict(): no other fields
+  });
+
   it('a promotion cannot take a campaign code as its own code', async () => {
     const { codes } = await campaign(1);
     expect(await errorCode(createPromotion(db, promotionInput({ name: 'Copy', code: codes[0] }), admin))).toBe('codeTaken');
@@ -171,6 +187,7 @@ describe('redeeming a campaign code', () => {
     expect(redemption).toEqual({ code: codes[0], campaignCodeId: code.id });
     const [row] = await db.select({ usedCount: promotions.usedCount }).from(promotions).where(eq(promotions.id, promotion.id));
     expect(row.usedCount).toBe(1);
+    expect(await listPromotionsForAdmin(db, { now: NOW })).toMatchObject([{ id: promotion.id, usedCount: 1, campaignCodesGenerated: 1, campaignCodesUsed: 1 }]);
 
     // A second cart (web, then counter) cannot add it …
     const second = await webCart();
