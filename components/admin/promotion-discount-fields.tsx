@@ -20,7 +20,7 @@ function RadioCard({ name, value, checked, onChange, label, hint }: { name: stri
       <input type="radio" name={name} value={value} checked={checked} onChange={onChange} className="mt-0.5 size-4 accent-brand-600" />
       <span>
         <span className="font-medium">{label}</span>
-        {hint && <span className="block text-xs text-stone-500">{hint}</span>}
+        {hint && <span className="block text-xs text-stone-600">{hint}</span>}
       </span>
     </label>
   );

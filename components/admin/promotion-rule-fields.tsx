@@ -178,7 +178,7 @@ export function StackingFields({ values, setValue, errors }: FieldGroupProps) {
                 <span id={`combination-${c}`} className="font-medium">
                   {t(`combinations.${c}`)}
                 </span>
-                <span id={`combination-${c}-hint`} className="block text-xs text-stone-500">
+                <span id={`combination-${c}-hint`} className="block text-xs text-stone-600">
                   {t(`combinationHints.${c}`)}
                 </span>
               </span>
