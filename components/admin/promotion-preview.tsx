@@ -145,7 +145,7 @@ export function PromotionPreviewPanel({
                 max={99}
                 value={line.quantity}
                 onChange={(e) => setLine(i, { quantity: Math.max(1, Math.min(99, Number(e.target.value) || 1)) })}
-                className={`${select} w-16 tabular-nums`}
+                className={`${select} w-16! shrink-0 tabular-nums`}
               />
               <button
                 type="button"
