@@ -51,7 +51,7 @@ export function TransferReceiveForm({ transferId, number, lines, size = 'md', su
                 defaultValue={line.quantity}
                 aria-describedby={errorId}
                 aria-invalid={errors?.received ? true : undefined}
-                className={`${inputClass} w-24 ${size === 'lg' ? 'min-h-12 text-lg' : ''}`}
+                className={`${inputClass} w-24! ${size === 'lg' ? 'min-h-12 text-lg' : ''}`}
               />
             </div>
           </li>

@@ -98,7 +98,7 @@ export default async function EndlessAislePage({ searchParams }: { searchParams:
                 <label htmlFor="ea-qty" className="mb-1.5 block text-sm font-medium text-stone-700">
                   {t('quantity')}
                 </label>
-                <select id="ea-qty" name="qty" defaultValue={qty} className={`${inputClass} min-h-12 w-24`}>
+                <select id="ea-qty" name="qty" defaultValue={qty} className={`${inputClass} min-h-12 w-24!`}>
                   {Array.from({ length: maxQty }, (_, i) => (
                     <option key={i + 1} value={i + 1}>
                       {i + 1}
