@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { acquirePgliteLock } from './pglite-lock';
+import { PGLITE_OPTIONS } from './client';
 
 /**
  * Backups of either database. PostgreSQL: pg_dump's custom format, restored with pg_restore (the
@@ -57,7 +58,7 @@ export async function restorePostgres(url: string, file: string): Promise<void> 
 export async function backupPglite(dataDir: string, file: string): Promise<void> {
   const release = acquirePgliteLock(dataDir);
   try {
-    const client = new PGlite(dataDir);
+    const client = new PGlite(dataDir, PGLITE_OPTIONS);
     try {
       // dumpDataDir before the database is ready never settles (PGlite 0.5).
       await client.waitReady;
@@ -84,7 +85,7 @@ export async function restorePglite(dataDir: string, file: string): Promise<{ mo
       movedAside = `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       fs.renameSync(dataDir, movedAside);
     }
-    const client = new PGlite(dataDir, { loadDataDir: new Blob([fs.readFileSync(file)]) });
+    const client = new PGlite(dataDir, { ...PGLITE_OPTIONS, loadDataDir: new Blob([fs.readFileSync(file)]) });
     try {
       await client.query('select 1');
     } finally {

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -38,6 +40,12 @@ export function pgliteDataDir(): string {
   return process.env.OMNISHOP_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
 }
 
+/**
+ * Options for every PGlite opened on an Omnishop data dir: the catalog search migration creates the
+ * pg_trgm and unaccent extensions, which PGlite only has when they are loaded here.
+ */
+export const PGLITE_OPTIONS = { extensions: { pg_trgm, unaccent } } satisfies PGliteOptions;
+
 /** Opens a database: PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory). */
 export function openDatabase(options: { url?: string; dataDir?: string } = {}): DbHandle {
   if (options.url) {
@@ -57,7 +65,7 @@ export function openDatabase(options: { url?: string; dataDir?: string } = {}): 
   const dataDir = options.dataDir ?? pgliteDataDir();
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : acquirePgliteLock(dataDir);
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, PGLITE_OPTIONS);
   const pgliteDb = drizzlePglite({ client, schema, casing: 'snake_case' });
   return {
     db: pgliteDb as unknown as Db,
