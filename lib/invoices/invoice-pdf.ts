@@ -174,6 +174,8 @@ export function drawInvoice(invoice: InvoiceDocument, locale: Locale): Promise<B
         desc: line.productName,
         sub: [[localVariantLabel(line.variantLabel, locale), line.sku].filter(Boolean).join(' · ')],
         qty: String(line.quantity),
+        // Per unit only when the refund splits evenly: a pro-rata cent is not a price.
+        unit: line.amountCents % line.quantity === 0 ? money(line.amountCents / line.quantity) : undefined,
         vat: formatVatRate(line.vatRateBp, locale),
         amount: money(line.amountCents),
       });
