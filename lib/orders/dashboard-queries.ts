@@ -44,27 +44,36 @@ export async function ordersPerChannelSince(
   db: DbOrTx,
   since: Date,
 ): Promise<Record<'web' | 'store', ChannelDayTotals>> {
-    const exchangeOrders = alias(orders, 'exchange_orders');
+  const exchangeOrders = alias(orders, 'exchange_orders');
   const [sold, refunded, exchanged] = await Promise.all([
     db
       .select({
         channel: orders.channel,
         orders: sql<number>`count(*) filter (where not ${isExchangeOrder})`.mapWith(Number),
         exchanges: sql<number>`count(*) filter (where ${isExchangeOrder})`.mapWith(Number),
-        soldCents: sql<number>`coalesce(sum(${orders.totalCents}) filter (where ${orders.status} <> 'pending_payment'), 0)`.mapWith(Number),
+        soldCents:
+          sql<number>`coalesce(sum(${orders.totalCents}) filter (where ${orders.status} <> 'pending_payment'), 0)`.mapWith(
+            Number,
+          ),
       })
       .from(orders)
       .where(and(gte(orders.placedAt, since), ne(orders.status, 'cancelled')))
       .groupBy(orders.channel),
     db
-      .select({ channel: orders.channel, cents: sql<number>`coalesce(sum(${refunds.amountCents}), 0)`.mapWith(Number) })
+      .select({
+        channel: orders.channel,
+        cents: sql<number>`coalesce(sum(${refunds.amountCents}), 0)`.mapWith(Number),
+      })
       .from(refunds)
       .innerJoin(orders, eq(orders.id, refunds.orderId))
       .where(and(gte(refunds.createdAt, since), ne(refunds.status, 'failed'), ne(orders.status, 'cancelled')))
       .groupBy(orders.channel),
     // The part of each exchange order paid by the returned goods, in the channel of the order they came from.
     db
-      .select({ channel: orders.channel, cents: sql<number>`coalesce(sum(${payments.amountCents}), 0)`.mapWith(Number) })
+      .select({
+        channel: orders.channel,
+        cents: sql<number>`coalesce(sum(${payments.amountCents}), 0)`.mapWith(Number),
+      })
       .from(payments)
       .innerJoin(exchangeOrders, eq(exchangeOrders.id, payments.orderId))
       .innerJoin(returns, eq(returns.exchangeOrderId, exchangeOrders.id))
@@ -79,11 +88,23 @@ export async function ordersPerChannelSince(
       )
       .groupBy(orders.channel),
   ]);
-  const empty = (): ChannelDayTotals => ({ orders: 0, exchanges: 0, revenueCents: 0, refundedCents: 0, exchangedCents: 0 });
+  const empty = (): ChannelDayTotals => ({
+    orders: 0,
+    exchanges: 0,
+    revenueCents: 0,
+    refundedCents: 0,
+    exchangedCents: 0,
+  });
   const result = { web: empty(), store: empty() };
-  for (const row of sold) Object.assign(result[row.channel], { orders: row.orders, exchanges: row.exchanges, revenueCents: row.soldCents });
+  for (const row of sold)
+    Object.assign(result[row.channel], {
+      orders: row.orders,
+      exchanges: row.exchanges,
+      revenueCents: row.soldCents,
+    });
   for (const row of refunded) result[row.channel].refundedCents = row.cents;
   for (const row of exchanged) result[row.channel].exchangedCents = row.cents;
-  for (const totals of Object.values(result)) totals.revenueCents -= totals.refundedCents + totals.exchangedCents;
+  for (const totals of Object.values(result))
+    totals.revenueCents -= totals.refundedCents + totals.exchangedCents;
   return result;
 }

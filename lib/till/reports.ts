@@ -1,7 +1,15 @@
 import 'server-only';
 import { and, eq, gte, inArray, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '@/db/client';
-import { invoices, orders, payments, refunds, returns, tillSessions, type VatLineSnapshot } from '@/db/schema';
+import {
+  invoices,
+  orders,
+  payments,
+  refunds,
+  returns,
+  tillSessions,
+  type VatLineSnapshot,
+} from '@/db/schema';
 import { isExchangePayment } from '@/lib/returns/exchange-payment';
 import { zonedLocalToUtc } from '@/lib/time/zoned';
 
@@ -39,12 +47,18 @@ export interface RefundSummary {
 
 async function summarizeRefunds(db: DbOrTx, where: SQL | undefined): Promise<RefundSummary> {
   const rows = await db
-    .select({ method: refunds.method, count: sql<number>`count(*)::int`, amountCents: sql<string>`coalesce(sum(${refunds.amountCents}), 0)` })
+    .select({
+      method: refunds.method,
+      count: sql<number>`count(*)::int`,
+      amountCents: sql<string>`coalesce(sum(${refunds.amountCents}), 0)`,
+    })
     .from(refunds)
     .leftJoin(returns, eq(returns.id, refunds.returnId))
     .where(and(eq(refunds.status, 'succeeded'), where))
     .groupBy(refunds.method);
-  const byMethod = rows.map((r) => ({ method: r.method, count: Number(r.count), amountCents: Number(r.amountCents) })).sort((a, b) => a.method.localeCompare(b.method));
+  const byMethod = rows
+    .map((r) => ({ method: r.method, count: Number(r.count), amountCents: Number(r.amountCents) }))
+    .sort((a, b) => a.method.localeCompare(b.method));
   return {
     count: byMethod.reduce((s, r) => s + r.count, 0),
     amountCents: byMethod.reduce((s, r) => s + r.amountCents, 0),
@@ -59,11 +73,29 @@ async function summarize(db: DbOrTx, where: SQL | undefined): Promise<Omit<Sales
   const orderCount = sql<number>`count(distinct ${payments.orderId})`.mapWith(Number);
   const paymentCount = sql<number>`count(*)`.mapWith(Number);
   const onOrder = eq(orders.id, payments.orderId);
-  const soldOrders = db.select({ id: payments.orderId }).from(payments).innerJoin(orders, onOrder).where(tendered);
+  const soldOrders = db
+    .select({ id: payments.orderId })
+    .from(payments)
+    .innerJoin(orders, onOrder)
+    .where(tendered);
   const [[totals], methods, channels, [exchanged], vat] = await Promise.all([
-    db.select({ count: orderCount, amountCents: amount }).from(payments).innerJoin(orders, onOrder).where(tendered),
-    db.select({ method: payments.method, count: paymentCount, amountCents: amount }).from(payments).innerJoin(orders, onOrder).where(tendered).groupBy(payments.method),
-    db.select({ channel: orders.channel, count: orderCount, amountCents: amount }).from(payments).innerJoin(orders, onOrder).where(tendered).groupBy(orders.channel),
+    db
+      .select({ count: orderCount, amountCents: amount })
+      .from(payments)
+      .innerJoin(orders, onOrder)
+      .where(tendered),
+    db
+      .select({ method: payments.method, count: paymentCount, amountCents: amount })
+      .from(payments)
+      .innerJoin(orders, onOrder)
+      .where(tendered)
+      .groupBy(payments.method),
+    db
+      .select({ channel: orders.channel, count: orderCount, amountCents: amount })
+      .from(payments)
+      .innerJoin(orders, onOrder)
+      .where(tendered)
+      .groupBy(orders.channel),
     db
       .select({ count: paymentCount, amountCents: amount })
       .from(payments)
@@ -85,21 +117,30 @@ async function summarize(db: DbOrTx, where: SQL | undefined): Promise<Omit<Sales
     totalCents: totals?.amountCents ?? 0,
     byMethod: methods.sort((a, b) => a.method.localeCompare(b.method)),
     byChannel: channels.sort((a, b) => a.channel.localeCompare(b.channel)),
-    vat: rowsOf<Record<keyof VatLineSnapshot, number | string>>(vat).map((v) => ({ rateBp: Number(v.rateBp), grossCents: Number(v.grossCents), vatCents: Number(v.vatCents) })),
+    vat: rowsOf<Record<keyof VatLineSnapshot, number | string>>(vat).map((v) => ({
+      rateBp: Number(v.rateBp),
+      grossCents: Number(v.grossCents),
+      vatCents: Number(v.vatCents),
+    })),
     exchanges: { count: exchanged?.count ?? 0, amountCents: exchanged?.amountCents ?? 0 },
   };
 }
 
 /** The Z report of one till session: what its drawer and terminal took. */
 export async function getTillSalesSummary(db: DbOrTx, tillSessionId: number): Promise<SalesSummary> {
-  const [summary, refunded] = await Promise.all([summarize(db, eq(payments.tillSessionId, tillSessionId)), summarizeRefunds(db, eq(refunds.tillSessionId, tillSessionId))]);
+  const [summary, refunded] = await Promise.all([
+    summarize(db, eq(payments.tillSessionId, tillSessionId)),
+    summarizeRefunds(db, eq(refunds.tillSessionId, tillSessionId)),
+  ]);
   return { ...summary, refunds: refunded };
 }
 
 /** Start and end (exclusive) of a calendar day in Amsterdam, e.g. "2026-12-01". */
 export function storeDayBounds(date: string): { from: Date; to: Date } {
   const from = zonedLocalToUtc(`${date}T00:00`);
-  const next = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1));
+  const next = new Date(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1),
+  );
   const to = zonedLocalToUtc(`${next.toISOString().slice(0, 10)}T00:00`);
   return { from, to };
 }
@@ -126,7 +167,10 @@ export async function getStoreDaySummary(db: DbOrTx, locationId: number, date: s
     .where(eq(tillSessions.locationId, locationId))
     .orderBy(tillSessions.openedAt);
   const inDay = and(gte(payments.createdAt, from), lt(payments.createdAt, to));
-  const storeTills = db.select({ id: tillSessions.id }).from(tillSessions).where(eq(tillSessions.locationId, locationId));
+  const storeTills = db
+    .select({ id: tillSessions.id })
+    .from(tillSessions)
+    .where(eq(tillSessions.locationId, locationId));
   const summary = await summarize(
     db,
     and(
