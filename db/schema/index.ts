@@ -14,3 +14,4 @@ export * from './transfers';
 export * from './till';
 export * from './loyalty';
 export * from './returns';
+export * from './reviews';

@@ -24,7 +24,7 @@ const HOURS: OpeningHours = { '1': [['09:00', '18:00']], '2': [], '3': [], '4': 
 export async function resetDatabase(db: DbOrTx): Promise<void> {
   await db.execute(
     sql.raw(
-      `truncate table store_credit_entries, store_credit_accounts, refunds, return_lines, returns, audit_log, stock_transfer_lines, stock_transfers, till_movements, loyalty_entries, loyalty_accounts, customer_addresses, cart_handoffs, product_images, price_changes, conversation_messages, conversation_threads, notifications, invoices, invoice_counters, settings, payment_anomalies, payment_webhook_events, payments, email_verification_tokens, rate_limit_hits, sign_in_attempts, order_events, order_lines, orders, cart_lines, carts, till_sessions,
+      `truncate table product_reviews, store_credit_entries, store_credit_accounts, refunds, return_lines, returns, audit_log, stock_transfer_lines, stock_transfers, till_movements, loyalty_entries, loyalty_accounts, customer_addresses, cart_handoffs, product_images, price_changes, conversation_messages, conversation_threads, notifications, invoices, invoice_counters, settings, payment_anomalies, payment_webhook_events, payments, email_verification_tokens, rate_limit_hits, sign_in_attempts, order_events, order_lines, orders, cart_lines, carts, till_sessions,
        stock_movements, stock_levels, promotion_redemptions, promotion_customer_usage, promotion_codes, promotions, variants, products, categories, users, customers, locations
        restart identity cascade`,
     ),
