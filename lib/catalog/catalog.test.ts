@@ -62,6 +62,15 @@ describe('catalog queries', () => {
     expect(await searchVariants(db, { query: '  ', locale: 'en', limit: 5 })).toEqual([]);
   });
 
+  it('searches the counter through the catalog engine: typos, colours in Dutch, a code gives just its variants', async () => {
+    await createVariant(db, { productId: shop.product.id, sku: 'TR-43-RED', priceCents: 5000, size: '43', color: 'Red' });
+    expect((await searchVariants(db, { query: 'trial runer', locale: 'en', limit: 5 })).map((v) => v.sku)).toEqual(['TR-42-BLK', 'TR-43-RED']);
+    expect((await searchVariants(db, { query: 'rood', locale: 'nl', limit: 5 })).map((v) => v.productName)).toEqual(['Trailloper', 'Trailloper']);
+    expect((await searchVariants(db, { query: 'tr-43', locale: 'en', limit: 5 })).map((v) => v.sku)).toEqual(['TR-43-RED']);
+    // An exact code leads even when its product also matches by words.
+    expect((await searchVariants(db, { query: 'TR-43-RED', locale: 'en', limit: 5 })).map((v) => v.sku)).toEqual(['TR-43-RED']);
+  });
+
   it('loads price lines from the catalog, adding up repeated variants', async () => {
     const lines = await loadPriceLines(db, [
       { variantId: shop.variant.id, quantity: 1 },

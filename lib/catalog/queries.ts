@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { categories, products, variants } from '@/db/schema';
 import type { PriceLineInput } from '@/lib/pricing';
 import { effectivePriceCents } from './effective-price';
-import { likePattern, variantLabel } from './search';
+import { likePattern, searchCatalog, variantLabel } from './search';
 
 export type CatalogLocale = 'nl' | 'en';
 
@@ -192,26 +192,37 @@ export async function findVariantByCode(
   return row ? { ...row, variantLabel: variantLabel(row) } : null;
 }
 
-/** Active variants whose product name (either language), SKU or EAN contains `query`, for the counter search. */
+/**
+ * Active variants for the counter search, through the catalog search engine (lib/catalog/search): a
+ * scanned or typed SKU/EAN (or its start) gives just those variants, exact ones first; words give every
+ * variant of the matching products (typos tolerated), best product first.
+ */
 export async function searchVariants(
   db: DbOrTx,
   options: { query: string; locale: CatalogLocale; limit: number; now?: Date },
 ): Promise<CounterVariantDto[]> {
   if (!options.query.trim()) return [];
-  const pattern = likePattern(options.query);
+  const found = await searchCatalog(db, options.query);
+  const byCode = found.match === 'code';
+  if (found.productIds.length === 0) return [];
   const rows = await db
     .select(counterVariantSelect(options.locale, options.now ?? new Date()))
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
-    .where(
-      and(
-        sellable,
-        or(ilike(products.nameEn, pattern), ilike(products.nameNl, pattern), ilike(variants.sku, pattern), ilike(variants.ean, pattern)),
-      ),
+    .where(and(sellable, byCode ? inArray(variants.id, found.codeVariantIds) : inArray(products.id, found.productIds)));
+  const exact = new Set(found.exactVariantIds);
+  const productRank = new Map(found.productIds.map((id, i) => [id, i]));
+  const codeRank = new Map(found.codeVariantIds.map((id, i) => [id, i]));
+  return rows
+    .sort(
+      (a, b) =>
+        Number(exact.has(b.variantId)) - Number(exact.has(a.variantId)) ||
+        (byCode ? codeRank.get(a.variantId)! - codeRank.get(b.variantId)! : 0) ||
+        productRank.get(a.productId)! - productRank.get(b.productId)! ||
+        a.sku.localeCompare(b.sku),
     )
-    .orderBy(asc(nameOf(options.locale)), asc(variants.sku))
-    .limit(options.limit);
-  return rows.map((r) => ({ ...r, variantLabel: variantLabel(r) }));
+    .slice(0, options.limit)
+    .map((r) => ({ ...r, variantLabel: variantLabel(r) }));
 }
 
 /** A price line as loaded from the catalog, with what a cart or an order snapshot shows. */

@@ -42,6 +42,8 @@ export interface CatalogSearchResult {
   productIds: number[];
   /** Active variants whose SKU or EAN is exactly the query. */
   exactVariantIds: number[];
+  /** Active variants whose SKU or EAN is the query or starts with it (exact ones first). */
+  codeVariantIds: number[];
   /** How the products were found: by code, by words, only by typo tolerance, or not at all. */
   match: 'code' | 'words' | 'fuzzy' | 'none';
   /**
@@ -53,7 +55,7 @@ export interface CatalogSearchResult {
   nearestProductIds: number[];
 }
 
-const EMPTY: CatalogSearchResult = { productIds: [], exactVariantIds: [], match: 'none', didYouMean: null, nearestProductIds: [] };
+const EMPTY: CatalogSearchResult = { productIds: [], exactVariantIds: [], codeVariantIds: [], match: 'none', didYouMean: null, nearestProductIds: [] };
 
 const productDocument = sql`public.omnishop_product_document(p.name_en, p.name_nl, p.brand, p.description_en, p.description_nl)`;
 const productWords = sql`public.omnishop_product_words(p.name_en, p.name_nl, p.brand)`;
@@ -111,21 +113,23 @@ async function matchProducts(db: DbOrTx, tokens: string[], fuzzy: boolean, codeP
   return rowsOf<{ productId: number }>(result).map((r) => Number(r.productId));
 }
 
-/** Active variants whose SKU or EAN is exactly `query`, and (for 3+ characters) SKUs starting with it. */
+/** Active variants whose SKU or EAN is exactly `query`, and (for 3+ characters) those starting with it. */
 async function matchCodes(db: DbOrTx, query: string) {
   const code = query.trim();
-  if (!/^[\p{L}\p{N}-]+$/u.test(code)) return { exact: [], products: [] };
+  if (!/^[\p{L}\p{N}-]+$/u.test(code)) return { exact: [], all: [], products: [] };
   const prefix = code.length >= 3 ? `${code.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const prefixMatch = prefix ? sql`or upper(v.sku) like ${prefix} or v.ean like ${prefix}` : sql``;
   const result = await db.execute(sql`
     select v.id as "variantId", v.product_id as "productId", (upper(v.sku) = upper(${code}) or v.ean = ${code}) as exact
     from variants v join products p on p.id = v.product_id
     where v.active and p.active
-      and (upper(v.sku) = upper(${code}) or v.ean = ${code} ${prefix ? sql`or upper(v.sku) like ${prefix}` : sql``})
+      and (upper(v.sku) = upper(${code}) or v.ean = ${code} ${prefixMatch})
     order by exact desc, v.sku
     limit ${MAX_HITS}`);
   const rows = rowsOf<{ variantId: number; productId: number; exact: boolean }>(result);
   return {
     exact: rows.filter((r) => r.exact).map((r) => Number(r.variantId)),
+    all: rows.map((r) => Number(r.variantId)),
     products: [...new Set(rows.map((r) => Number(r.productId)))],
   };
 }
@@ -177,8 +181,9 @@ export async function searchCatalog(db: DbOrTx, query: string): Promise<CatalogS
   if (tokens.length === 0) return EMPTY;
   const codes = await matchCodes(db, query);
   const words = await matchProducts(db, tokens, false, codes.products);
-  if (words.length > codes.products.length) return { ...EMPTY, productIds: words, exactVariantIds: codes.exact, match: 'words' };
-  if (codes.products.length > 0) return { ...EMPTY, productIds: words, exactVariantIds: codes.exact, match: 'code' };
+  const found = { ...EMPTY, productIds: words, exactVariantIds: codes.exact, codeVariantIds: codes.all };
+  if (words.length > codes.products.length) return { ...found, match: 'words' };
+  if (codes.products.length > 0) return { ...found, match: 'code' };
   // The threshold is local to this transaction (one pooled connection), so `<%` uses it and the index.
   const fuzzy = await db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`);
