@@ -14,7 +14,9 @@ import { releasePromotionUsage } from '@/lib/promotions/candidates';
  * impossible (releasePromotionUsage releases each redemption once). Returns whether uses were released.
  */
 export async function releasePromotionsIfFullyReturned(tx: DbOrTx, orderId: string): Promise<boolean> {
-  await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).for('update');
+  // NO KEY UPDATE: the receiving transaction already holds KEY SHARE on the order (its event rows' foreign
+  // key); FOR UPDATE would deadlock two receipts of one order, this only makes the second wait.
+  await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).for('no key update');
   const [unitLeft] = await tx
     .select({ id: orderLines.id })
     .from(orderLines)
