@@ -75,6 +75,9 @@ describe('listing filters', () => {
     expect(inA.facets.inStock).toBe(1);
     expect((await browse({ inStockAt: shop.storeB.id })).items.map((p) => p.slug)).toEqual(['court']);
     expect((await browse()).facets.inStock).toBeNull();
+    // Counted for the shopper's store before the filter is chosen, without filtering.
+    const counted = await browseProducts(db, { locale: 'en', filters: {}, sort: 'relevance', limit: 10, offset: 0, stockStoreId: shop.storeA.id });
+    expect(counted).toMatchObject({ total: 3, facets: { inStock: 1 } });
   });
 
   it('sorts by relevance, price and newest, and pages', async () => {

@@ -60,6 +60,8 @@ export async function browseProducts(
     categorySlug?: string;
     productIds?: number[];
     filters: ListingFilters;
+    /** The shopper's store, to count "in stock there" even before that filter is chosen. */
+    stockStoreId?: number;
     sort: ListingSort;
     limit: number;
     offset: number;
@@ -71,8 +73,9 @@ export async function browseProducts(
   const scope: SQL[] = [sql`variants.active`, sql`p.active`];
   if (options.categorySlug) scope.push(sql`c.slug = ${options.categorySlug}`);
   if (options.productIds) scope.push(sql`p.id = any(${`{${options.productIds.join(',')}}`}::int[])`);
-  const inStock = filters.inStockAt
-    ? sql`exists (select 1 from stock_levels s where s.variant_id = variants.id and s.location_id = ${filters.inStockAt} and s.on_hand - s.reserved > 0)`
+  const stockStore = filters.inStockAt ?? options.stockStoreId;
+  const inStock = stockStore
+    ? sql`exists (select 1 from stock_levels s where s.variant_id = variants.id and s.location_id = ${stockStore} and s.on_hand - s.reserved > 0)`
     : sql`false`;
   const okSize = filters.sizes?.length ? sql`size = any(${textArray(filters.sizes)})` : sql`true`;
   const okColor = filters.colors?.length ? sql`color = any(${textArray(filters.colors)})` : sql`true`;
@@ -126,7 +129,7 @@ export async function browseProducts(
     facets: {
       sizes: facetOf('size').sort((a, b) => sizeOrder(a.value, b.value)),
       colors: facetOf('color').sort((a, b) => a.value.localeCompare(b.value)),
-      inStock: filters.inStockAt ? (facetOf('stock')[0]?.count ?? 0) : null,
+      inStock: stockStore ? (facetOf('stock')[0]?.count ?? 0) : null,
     },
   };
 }

@@ -6,6 +6,7 @@ import { categories, products } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { createVariant, resetDatabase } from '@/lib/testing/fixtures';
 import { searchCatalog, searchTokens } from './search';
+import { suggestProducts } from './suggest';
 
 let handle: DbHandle;
 let db: Db;
@@ -130,6 +131,12 @@ describe('catalog search', () => {
     expect(slugsOf(category.nearestProductIds)).toEqual(['canvas-tote']);
     const nothing = await searchCatalog(db, 'xyzzyq');
     expect(nothing).toMatchObject({ match: 'none', productIds: [], didYouMean: null });
+  });
+
+  it('suggests products while typing, named in the shopper\'s language, and the nearest when none match', async () => {
+    expect(await suggestProducts(db, 'snea', 'nl')).toMatchObject({ items: [{ name: expect.stringMatching(/sneaker/) }, { name: expect.stringMatching(/sneaker/) }] });
+    expect(await suggestProducts(db, 'laars', 'en')).toEqual({ items: [{ slug: 'creme-boot', name: 'Chelsea Boot', brand: 'Bottier' }], didYouMean: null });
+    expect(await suggestProducts(db, 'stpvst', 'en')).toMatchObject({ didYouMean: 'stapvast', items: [{ brand: 'Stapvast' }, { brand: 'Stapvast' }] });
   });
 
   it('has indexes the text queries can use', async () => {

@@ -8,6 +8,8 @@ import enConversations from './messages/en/conversations.json';
 import enCounter from './messages/en/counter.json';
 import enCustomers from './messages/en/customers.json';
 import enErrors from './messages/en/errors.json';
+import enSearch from './messages/en/search.json';
+import enReviews from './messages/en/reviews.json';
 import enShop from './messages/en/shop.json';
 import enValidation from './messages/en/validation.json';
 import nlAdmin from './messages/nl/admin.json';
@@ -17,6 +19,8 @@ import nlConversations from './messages/nl/conversations.json';
 import nlCounter from './messages/nl/counter.json';
 import nlCustomers from './messages/nl/customers.json';
 import nlErrors from './messages/nl/errors.json';
+import nlSearch from './messages/nl/search.json';
+import nlReviews from './messages/nl/reviews.json';
 import nlShop from './messages/nl/shop.json';
 import nlValidation from './messages/nl/validation.json';
 
@@ -27,10 +31,12 @@ export const MESSAGES = {
     errors: enErrors,
     auth: enAuth,
     shop: enShop,
+    search: enSearch,
     counter: enCounter,
     customers: enCustomers,
     admin: enAdmin,
     conversations: enConversations,
+    reviews: enReviews,
   },
   nl: {
     common: nlCommon,
@@ -38,10 +44,12 @@ export const MESSAGES = {
     errors: nlErrors,
     auth: nlAuth,
     shop: nlShop,
+    search: nlSearch,
     counter: nlCounter,
     customers: nlCustomers,
     admin: nlAdmin,
     conversations: nlConversations,
+    reviews: nlReviews,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

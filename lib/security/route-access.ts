@@ -38,5 +38,6 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, RouteRule>>
   'app/(shop)/orders/[id]/invoice/route.ts': { GET: { rule: 'owner', why: 'the order’s invoice PDF, for its customer, the guest browser that placed it, or staff of its store' } },
   'app/(shop)/orders/[id]/returns/[returnId]/label/route.ts': { GET: { rule: 'owner', why: 'the return label PDF of a posted return, for the order’s customer or the guest browser that placed it' } },
   'app/(shop)/orders/[id]/credit-notes/[noteId]/route.ts': { GET: { rule: 'owner', why: 'a credit note PDF of the order, for whoever may see its invoice (customer, guest browser, staff of its store)' } },
+  'app/(shop)/search/suggestions/route.ts': { GET: { rule: 'public', why: 'the header search suggestions: names, brands and slugs of active products the listing shows anyway; read-only' } },
   'app/(shop)/orders/[id]/open/route.ts': { GET: { rule: 'public', why: 'a guest’s signed, expiring link; without a valid token it only redirects' } },
 };

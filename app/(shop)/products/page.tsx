@@ -3,12 +3,18 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ProductCard } from '@/components/shop/product-card';
 import { ButtonLink } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
+import { getActor } from '@/lib/auth/session';
+import { browseProducts, type ListingFilters as Filters } from '@/lib/catalog/browse';
 import { getCardPrices } from '@/lib/catalog/card-prices';
 import { getCardImages } from '@/lib/catalog/images';
-import { listCategories, listProducts } from '@/lib/catalog/queries';
-import { getDb } from '@/lib/db';
+import { listCategories } from '@/lib/catalog/queries';
+import { searchCatalog } from '@/lib/catalog/search';
+import { getDb, type Db } from '@/lib/db';
+import { getPreferredStoreId } from '@/lib/identity/account-queries';
+import { getLocation } from '@/lib/locations/queries';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { ListingFilters } from './_components/listing-filters';
+import { euroToCents, listingHref, parseListingParams, type RawParams } from './_components/listing-params';
 
 const PAGE_SIZE = 24;
 
@@ -17,41 +23,50 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-type SearchParams = Promise<{
-  category?: string | string[];
-  q?: string | string[];
-  page?: string | string[];
-}>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-
-/** The URL of the listing with these filters; empty values are left out so links stay clean. */
-function listingHref(params: { category?: string; q?: string; page?: number }): string {
-  const search = new URLSearchParams();
-  if (params.category) search.set('category', params.category);
-  if (params.q) search.set('q', params.q);
-  if (params.page && params.page > 1) search.set('page', String(params.page));
-  const query = search.toString();
-  return query ? `/products?${query}` : '/products';
+/** The signed-in customer's preferred store, for "in stock at <store>"; null for everyone else. */
+async function shopperStore(db: Db): Promise<{ id: number; name: string } | null> {
+  const actor = await getActor();
+  if (actor?.role !== 'customer' || !actor.customerId) return null;
+  const id = await getPreferredStoreId(db, actor.customerId);
+  const store = id ? await getLocation(db, id) : null;
+  return store?.kind === 'store' ? { id: store.id, name: store.name } : null;
 }
 
-export default async function ProductsPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
+export default async function ProductsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  const params = parseListingParams(await searchParams);
   const t = await getTranslations('shop.listing');
+  const ts = await getTranslations('search.listing');
   const locale = await getLocale();
   const db = getDb();
-  const q = one(params.q).trim().slice(0, 100);
-  const categories = await listCategories(db, locale);
-  const category = categories.find((c) => c.slug === one(params.category));
-  const page = Math.max(1, Math.floor(Number(one(params.page)) || 1));
+  const [categories, store, found] = await Promise.all([
+    listCategories(db, locale),
+    shopperStore(db),
+    params.q ? searchCatalog(db, params.q) : null,
+  ]);
+  const category = categories.find((c) => c.slug === params.category);
   const now = new Date();
+  const filters: Filters = {
+    sizes: params.sizes,
+    colors: params.colors,
+    minPriceCents: euroToCents(params.min) ?? undefined,
+    maxPriceCents: euroToCents(params.max) ?? undefined,
+    inStockAt: params.inStock && store ? store.id : undefined,
+  };
+  // Nothing found: the nearest products take the results' place, under "closest matches".
+  const showNearest = !!found && found.productIds.length === 0 && found.nearestProductIds.length > 0;
+  const productIds = found ? (showNearest ? found.nearestProductIds : found.productIds) : undefined;
 
-  const [{ items, total }, promotions] = await Promise.all([
-    listProducts(db, {
+  const [{ items, total, facets }, promotions] = await Promise.all([
+    browseProducts(db, {
       locale,
       categorySlug: category?.slug,
-      search: q || undefined,
+      productIds,
+      filters,
+      stockStoreId: store?.id,
+      sort: params.sort,
       limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
+      offset: (params.page - 1) * PAGE_SIZE,
+      now,
     }),
     loadPromotionCandidates(db, now),
   ]);
@@ -64,50 +79,31 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
     getCardImages(db, items.map((p) => p.id), locale),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const q = params.q;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-3xl font-semibold tracking-tight">{category?.name ?? t('title')}</h1>
-          <p className="mt-1 text-stone-600" aria-live="polite">
-            {q ? `${t('resultsFor', { query: q })} · ` : ''}
-            {t('resultCount', { count: total })}
-          </p>
-        </div>
-        <form role="search" action="/products" className="flex w-full gap-2 sm:w-96">
-          {category && <input type="hidden" name="category" value={category.slug} />}
-          <label htmlFor="product-search" className="sr-only">
-            {t('search')}
-          </label>
-          <input
-            id="product-search"
-            type="search"
-            name="q"
-            defaultValue={q}
-            placeholder={t('searchPlaceholder')}
-            maxLength={100}
-            className={inputClass}
-          />
-          <button
-            type="submit"
-            className="h-11 shrink-0 rounded-lg bg-stone-900 px-4 text-sm font-medium text-white hover:bg-stone-800"
-          >
-            {t('searchSubmit')}
-          </button>
-        </form>
+      <div>
+        <h1 className="text-3xl font-semibold tracking-tight">{category?.name ?? t('title')}</h1>
+        <p className="mt-1 text-stone-600" aria-live="polite">
+          {q ? `${t('resultsFor', { query: q })} · ` : ''}
+          {t('resultCount', { count: showNearest ? 0 : total })}
+        </p>
+        {found?.match === 'fuzzy' && found.didYouMean && (
+          <p className="mt-2 text-sm text-stone-700">{ts('showingFor', { typed: q, query: found.didYouMean })}</p>
+        )}
       </div>
 
       <nav aria-label={t('categories')} className="-mx-4 mt-6 overflow-x-auto px-4">
         <ul className="flex gap-2 pb-1 sm:flex-wrap">
           <li>
-            <CategoryChip href={listingHref({ q })} active={!category}>
+            <CategoryChip href={listingHref(params, { category: '' })} active={!category}>
               {t('allCategories')}
             </CategoryChip>
           </li>
           {categories.map((c) => (
             <li key={c.slug}>
-              <CategoryChip href={listingHref({ category: c.slug, q })} active={category?.slug === c.slug}>
+              <CategoryChip href={listingHref(params, { category: c.slug })} active={category?.slug === c.slug}>
                 {c.name}
               </CategoryChip>
             </li>
@@ -115,51 +111,68 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
         </ul>
       </nav>
 
-      {items.length === 0 ? (
-        <div className="mt-10 rounded-2xl bg-white px-6 py-14 text-center ring-1 ring-stone-200">
-          <h2 className="text-xl font-semibold">{t('emptyTitle')}</h2>
-          <p className="mx-auto mt-2 max-w-md text-stone-600">{t('emptyBody')}</p>
-          <ButtonLink href="/products" variant="secondary" className="mt-6">
-            {t('emptyCta')}
-          </ButtonLink>
-        </div>
-      ) : (
-        <ul className="mt-6 grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 lg:grid-cols-4">
-          {items.map((product, i) => (
-            <li key={product.id}>
-              <ProductCard product={product} price={prices[product.id]} image={images[product.id]} locale={locale} priority={i < 4} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="mt-6 grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <aside>
+          <ListingFilters params={params} facets={facets} store={store} />
+        </aside>
+        <div>
+          {(items.length === 0 || showNearest) && (
+            <div className="rounded-2xl bg-white px-6 py-10 text-center ring-1 ring-stone-200">
+              <h2 className="text-xl font-semibold">{t('emptyTitle')}</h2>
+              {found?.didYouMean ? (
+                <p className="mx-auto mt-2 max-w-md text-stone-600">
+                  {ts('didYouMean')}{' '}
+                  <Link href={listingHref(params, { q: found.didYouMean })} className="font-semibold text-stone-900 underline">
+                    {found.didYouMean}
+                  </Link>
+                  ?
+                </p>
+              ) : (
+                <p className="mx-auto mt-2 max-w-md text-stone-600">{t('emptyBody')}</p>
+              )}
+              <ButtonLink href="/products" variant="secondary" className="mt-6">
+                {t('emptyCta')}
+              </ButtonLink>
+            </div>
+          )}
+          {items.length > 0 && (
+            <section aria-labelledby={showNearest ? 'nearest-heading' : undefined} className={showNearest ? 'mt-8' : ''}>
+              {showNearest && (
+                <h2 id="nearest-heading" className="mb-3 text-lg font-semibold">
+                  {ts('nearest')}
+                </h2>
+              )}
+              <ul className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3">
+                {items.map((product, i) => (
+                  <li key={product.id}>
+                    <ProductCard product={product} price={prices[product.id]} image={images[product.id]} locale={locale} priority={i < 4} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
 
-      {pages > 1 && (
-        <nav aria-label={t('pagination')} className="mt-8 flex items-center justify-between gap-4">
-          {page > 1 ? (
-            <ButtonLink
-              href={listingHref({ category: category?.slug, q, page: page - 1 })}
-              variant="secondary"
-              rel="prev"
-            >
-              ← {t('previous')}
-            </ButtonLink>
-          ) : (
-            <span />
+          {pages > 1 && (
+            <nav aria-label={t('pagination')} className="mt-8 flex items-center justify-between gap-4">
+              {params.page > 1 ? (
+                <ButtonLink href={listingHref(params, { page: params.page - 1 })} variant="secondary" rel="prev">
+                  ← {t('previous')}
+                </ButtonLink>
+              ) : (
+                <span />
+              )}
+              <p className="text-sm text-stone-600">{t('pageOf', { page: params.page, pages })}</p>
+              {params.page < pages ? (
+                <ButtonLink href={listingHref(params, { page: params.page + 1 })} variant="secondary" rel="next">
+                  {t('next')} →
+                </ButtonLink>
+              ) : (
+                <span />
+              )}
+            </nav>
           )}
-          <p className="text-sm text-stone-600">{t('pageOf', { page, pages })}</p>
-          {page < pages ? (
-            <ButtonLink
-              href={listingHref({ category: category?.slug, q, page: page + 1 })}
-              variant="secondary"
-              rel="next"
-            >
-              {t('next')} →
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+        </div>
+      </div>
     </div>
   );
 }
