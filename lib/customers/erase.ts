@@ -15,6 +15,7 @@ import {
 import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { eraseReviews } from '@/lib/reviews/customer-data';
 
 /** What an erased profile, its orders and its account are called from now on. */
 export const ERASED_NAME = 'Erased customer';
@@ -26,13 +27,14 @@ export interface EraseResult {
   messages: number;
   addresses: number;
   notifications: number;
+  reviews: number;
   accountDisabled: boolean;
 }
 
 /**
  * GDPR erase: the person's data is replaced, the accounting kept. The profile becomes "Erased customer"
  * without email, phone, card or preferences; addresses are deleted; the orders keep their amounts, VAT
- * and invoices but lose name, email, phone and address; conversation messages lose their text; sent and
+ * and invoices but lose name, email, phone and address; conversation messages lose their text; product reviews are deleted; sent and
  * queued messages lose recipient and content (queued ones are not sent any more); the account, if any,
  * is disabled (signed out at once) and its login address replaced. Admins only.
  */
@@ -146,6 +148,8 @@ export async function eraseCustomer(
       .where(notificationWhere)
       .returning({ id: notifications.id });
 
+    const reviews = await eraseReviews(tx, row.id);
+
     const accounts = await tx
       .update(users)
       .set({
@@ -171,6 +175,7 @@ export async function eraseCustomer(
       messages: messages.length,
       addresses: addresses.length,
       notifications: erasedNotifications.length,
+      reviews,
       accountDisabled: accounts.length > 0,
     };
     await recordAudit(tx, actor, {

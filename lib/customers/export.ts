@@ -26,6 +26,7 @@ import {
 import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
+import { exportReviews } from '@/lib/reviews/customer-data';
 
 /** The format of the export, so a reader of an old file knows what it holds. */
 export const EXPORT_VERSION = 1;
@@ -33,7 +34,7 @@ export const EXPORT_VERSION = 1;
 /**
  * GDPR export (right of access): everything the shop holds about one person, as plain JSON — profile,
  * preferences, account (never its password hash), addresses, orders with lines, events, payments and
- * invoices, returns and refunds, the conversation, loyalty and store-credit balances and entries, carts, and
+ * invoices, returns and refunds, the conversation, product reviews, loyalty and store-credit balances and entries, carts, and
  * the messages sent to them. The
  * export itself is recorded in the audit log. Admins only.
  */
@@ -311,6 +312,8 @@ export async function exportCustomer(db: DbOrTx, input: { customerId: number; no
       )
       .orderBy(asc(notifications.createdAt));
 
+    const reviews = await exportReviews(tx, id);
+
     await recordAudit(tx, actor, {
       action: 'customer.exported',
       entityType: 'customer',
@@ -341,6 +344,7 @@ export async function exportCustomer(db: DbOrTx, input: { customerId: number; no
         ...t,
         messages: messages.filter((m) => m.threadId === t.id).map(({ threadId: _t, ...m }) => m),
       })),
+      reviews,
       loyalty: { balance: loyaltyAccount?.balance ?? 0, entries: points },
       storeCredit: { balanceCents: creditAccount?.balanceCents ?? 0, entries: credit },
       carts: cartRows.map((c) => ({

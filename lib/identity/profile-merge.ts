@@ -13,6 +13,7 @@ import {
 } from '@/db/schema';
 import { mergeLoyalty } from '@/lib/loyalty/ledger';
 import { mergePromotionUsage } from '@/lib/promotions/customer-merge';
+import { mergeReviews } from '@/lib/reviews/customer-data';
 import { mergeStoreCredit } from '@/lib/store-credit/ledger';
 
 /** The tables {@link mergeProfileInto} moves; profile-merge is checked against the schema by a test. */
@@ -30,6 +31,7 @@ export const MERGED_CUSTOMER_REFERENCES = [
   'store_credit_entries',
   'promotion_customer_usage',
   'promotion_redemptions',
+  'product_reviews',
 ] as const;
 
 /**
@@ -57,11 +59,12 @@ export async function mergeProfileInto(
   if (from !== null && from !== into) await tx.delete(customers).where(eq(customers.id, from));
 }
 
-/** Returns, store credit and promotion uses follow the person (also used by lib/customers merge). */
+/** Returns, store credit, promotion uses and reviews follow the person (also used by lib/customers merge). */
 export async function mergeAfterSales(tx: DbOrTx, from: number, into: number): Promise<void> {
   await tx.update(returns).set({ customerId: into }).where(eq(returns.customerId, from));
   await mergeStoreCredit(tx, from, into);
   await mergePromotionUsage(tx, from, into);
+  await mergeReviews(tx, from, into);
 }
 
 const threadColumns = {

@@ -373,5 +373,13 @@ export const SCENARIOS: Record<string, Scenario> = {
     input: (w) => ({ orderId: w.webReturns.orderId, idempotencyKey: randomUUID(), method: 'store', orderLineId: [String(w.webReturns.orderLineId)], quantity: ['1'], reason: ['changed_mind'], overrideReason: '' }),
     others: 'refused',
   },
+  // Reviews: a customer writes their own review of a product they bought (the owner bought the shop's
+  // product; another customer, who did not, is refused — the customer is never a form field); the
+  // admin hides the owner's review (every clerk is refused by role).
+  'lib/reviews/actions.ts#writeReviewAction': {
+    input: (w) => ({ productId: String(w.shop.product.id), rating: '5', title: 'Great shoe', body: 'Light and comfortable.' }),
+    others: 'own',
+  },
+  'lib/reviews/actions.ts#moderateReviewAction': { input: (w) => ({ reviewId: String(w.reviews.ownerReviewId), status: 'hidden' }), others: 'refused' },
 };
 

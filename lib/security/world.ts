@@ -26,6 +26,7 @@ import { placeOrder, recordPayment, transitionOrder } from '@/lib/orders/mutatio
 import { handOverPickup, markPickupReady } from '@/lib/orders/pickup-mutations';
 import { startPayment } from '@/lib/payments/mutations';
 import { openTillSession } from '@/lib/till/mutations';
+import { createReviewThings } from '@/lib/reviews/testing';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { callAction } from '@/lib/testing/call-action';
 import { resetCaller, securityState } from './harness';
@@ -170,6 +171,9 @@ export async function buildWorld(db: DbOrTx) {
     handoffCodes[persona] = (await issueHandoff(db, { webCartId: shopperCart })).code;
   }
 
+  // The owner bought the shop's product (the paid pickups above) and reviewed it: the admin's "Hide".
+  const reviews = await createReviewThings(db, shop.product.id, owner);
+
   // An open till at store A, for the till actions (its device cookie is set by their scenarios).
   const till = await openTillSession(db, { locationId: shop.storeA.id, tillName: 'Till 1', openingFloatCents: 10000 }, clerk);
 
@@ -208,6 +212,7 @@ export async function buildWorld(db: DbOrTx) {
     transfers,
     webReturns,
     counterReturns,
+    reviews,
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -275,6 +280,7 @@ export async function ownedFingerprint(db: DbOrTx, world: World): Promise<string
       union all select 'promotion ' || x::text from promotions x
       union all select 'thread ' || x::text from conversation_threads x where x.customer_id = ${customerId}
       union all select 'message ' || x::text from conversation_messages x where x.thread_id in (select id from conversation_threads where customer_id = ${customerId})
+      union all select 'review ' || x::text from product_reviews x where x.customer_id = ${customerId}
     ) owned`));
   return row.h;
 }

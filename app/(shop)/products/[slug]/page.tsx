@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PriceTag } from '@/components/shop/price-tag';
+import { ProductReviews } from '@/components/shop/product-reviews';
 import { ProductImage } from '@/components/shop/product-image';
 import { colorName, variantText } from '@/components/shop/variant-text';
 import { Badge } from '@/components/ui/card';
@@ -15,6 +16,7 @@ import { getProductStock } from '@/lib/inventory/queries';
 import { priceUnit } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { localizedText } from '@/lib/promotions/explain';
+import { getMyReviewState, getReviewSummary, listProductReviews } from '@/lib/reviews/queries';
 import { AddToCartForm } from './_components/add-to-cart-form';
 import { Availability } from './_components/availability';
 import { optionDimensions, resolveVariant, type PickerVariant } from '@/components/shop/variant-options';
@@ -43,9 +45,13 @@ export default async function ProductPage({
   if (!product || product.variants.length === 0) notFound();
   const t = await getTranslations('shop.product');
   const tColors = await getTranslations('shop.colors');
-  const [stock, promotions] = await Promise.all([
+  const actor = await getActor();
+  const [stock, promotions, reviewSummary, reviews, myReview] = await Promise.all([
     getProductStock(db, product.id),
     loadPromotionCandidates(db, now),
+    getReviewSummary(db, product.id),
+    listProductReviews(db, product.id),
+    getMyReviewState(db, product.id, actor),
   ]);
 
   // Orderable = in the warehouse (delivery) or in a store that hands out pickups.
@@ -75,7 +81,7 @@ export default async function ProductPage({
   const images = await getProductImages(db, product.id, selected.color, locale);
   const [mainImage, ...moreImages] = images;
   // The shopper's own store first (their preference on the account page).
-  const locations = preferredFirst(stockByVariant.get(selected.id) ?? [], await shopperPreferredStoreId(db, await getActor()), (l) => l.locationId);
+  const locations = preferredFirst(stockByVariant.get(selected.id) ?? [], await shopperPreferredStoreId(db, actor), (l) => l.locationId);
   const dims = optionDimensions(variants);
 
   return (
@@ -185,6 +191,16 @@ export default async function ProductPage({
           <p className="mt-2 leading-relaxed whitespace-pre-line text-stone-700">{product.description}</p>
         </section>
       )}
+
+      <ProductReviews
+        productId={product.id}
+        slug={product.slug}
+        summary={reviewSummary}
+        reviews={reviews}
+        me={myReview}
+        signedIn={actor !== null}
+        locale={locale}
+      />
     </div>
   );
 }

@@ -1,0 +1,154 @@
+import 'server-only';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { customers, productReviews, products } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import type { Actor } from '@/lib/identity/queries';
+import { isVerifiedBuyer } from './verified-buyer';
+
+export interface ReviewSummary {
+  productId: number;
+  /** Average of the published ratings, one decimal; 0 when there are none. */
+  average: number;
+  count: number;
+  /** Published reviews per star: distribution[0] = 1 star … distribution[4] = 5 stars. */
+  distribution: [number, number, number, number, number];
+}
+
+/** A published review as shoppers, clerks and the in-store display see it (first name only). */
+export interface PublicReview {
+  id: number;
+  rating: number;
+  title: string | null;
+  body: string | null;
+  locale: 'nl' | 'en';
+  verifiedBuyer: boolean;
+  authorFirstName: string;
+  createdAt: Date;
+}
+
+const stars = (n: number) => sql<number>`(count(*) filter (where ${productReviews.rating} = ${n}))::int`;
+const summaryColumns = {
+  productId: productReviews.productId,
+  average: sql<number>`round(avg(${productReviews.rating}), 1)::float8`,
+  count: sql<number>`count(*)::int`,
+  r1: stars(1),
+  r2: stars(2),
+  r3: stars(3),
+  r4: stars(4),
+  r5: stars(5),
+};
+
+const toSummary = (row: { productId: number; average: number; count: number; r1: number; r2: number; r3: number; r4: number; r5: number }): ReviewSummary => ({
+  productId: row.productId,
+  average: Number(row.average),
+  count: row.count,
+  distribution: [row.r1, row.r2, row.r3, row.r4, row.r5],
+});
+
+const emptySummary = (productId: number): ReviewSummary => ({ productId, average: 0, count: 0, distribution: [0, 0, 0, 0, 0] });
+
+/** Average, count and distribution of a product's published reviews, per product, computed in SQL. */
+export async function getReviewSummaries(db: DbOrTx, productIds: number[]): Promise<Map<number, ReviewSummary>> {
+  const out = new Map(productIds.map((id) => [id, emptySummary(id)]));
+  if (productIds.length === 0) return out;
+  const rows = await db
+    .select(summaryColumns)
+    .from(productReviews)
+    .where(and(inArray(productReviews.productId, productIds), eq(productReviews.status, 'published')))
+    .groupBy(productReviews.productId);
+  for (const row of rows) out.set(row.productId, toSummary(row));
+  return out;
+}
+
+export async function getReviewSummary(db: DbOrTx, productId: number): Promise<ReviewSummary> {
+  return (await getReviewSummaries(db, [productId])).get(productId)!;
+}
+
+/** The product's published reviews, newest first. */
+export async function listProductReviews(db: DbOrTx, productId: number, options: { limit?: number } = {}): Promise<PublicReview[]> {
+  const rows = await db
+    .select({
+      id: productReviews.id,
+      rating: productReviews.rating,
+      title: productReviews.title,
+      body: productReviews.body,
+      locale: productReviews.locale,
+      verifiedBuyer: productReviews.verifiedBuyer,
+      authorName: customers.name,
+      createdAt: productReviews.createdAt,
+    })
+    .from(productReviews)
+    .innerJoin(customers, eq(customers.id, productReviews.customerId))
+    .where(and(eq(productReviews.productId, productId), eq(productReviews.status, 'published')))
+    .orderBy(desc(productReviews.createdAt), desc(productReviews.id))
+    .limit(Math.min(options.limit ?? 50, 200));
+  return rows.map(({ authorName, ...r }) => ({ ...r, authorFirstName: authorName.trim().split(/\s+/)[0] ?? '' }));
+}
+
+export interface MyReviewState {
+  /** A verified buyer may write (or rewrite) a review. */
+  canReview: boolean;
+  mine: { rating: number; title: string | null; body: string | null; status: 'published' | 'hidden' } | null;
+}
+
+/** What the product page offers the signed-in shopper: the form (a verified buyer) and their own review. */
+export async function getMyReviewState(db: DbOrTx, productId: number, actor: Actor | null): Promise<MyReviewState> {
+  const customerId = actor?.role === 'customer' ? actor.customerId : null;
+  if (!customerId) return { canReview: false, mine: null };
+  const [mine] = await db
+    .select({ rating: productReviews.rating, title: productReviews.title, body: productReviews.body, status: productReviews.status })
+    .from(productReviews)
+    .where(and(eq(productReviews.productId, productId), eq(productReviews.customerId, customerId)));
+  return { canReview: await isVerifiedBuyer(db, customerId, productId), mine: mine ?? null };
+}
+
+export interface AdminReviewRow {
+  id: number;
+  productId: number;
+  productSlug: string;
+  productName: string;
+  customerId: number;
+  customerName: string;
+  rating: number;
+  title: string | null;
+  body: string | null;
+  status: 'published' | 'hidden';
+  createdAt: Date;
+}
+
+/** The admin's moderation list, newest first (every status). Admins only. */
+export async function listReviewsForAdmin(
+  db: DbOrTx,
+  actor: Actor,
+  options: { status?: 'published' | 'hidden'; locale: 'nl' | 'en'; limit?: number },
+): Promise<AdminReviewRow[]> {
+  if (actor.role !== 'admin') throw new DomainError('forbidden');
+  return db
+    .select({
+      id: productReviews.id,
+      productId: products.id,
+      productSlug: products.slug,
+      productName: options.locale === 'nl' ? products.nameNl : products.nameEn,
+      customerId: customers.id,
+      customerName: customers.name,
+      rating: productReviews.rating,
+      title: productReviews.title,
+      body: productReviews.body,
+      status: productReviews.status,
+      createdAt: productReviews.createdAt,
+    })
+    .from(productReviews)
+    .innerJoin(products, eq(products.id, productReviews.productId))
+    .innerJoin(customers, eq(customers.id, productReviews.customerId))
+    .where(options.status ? eq(productReviews.status, options.status) : undefined)
+    .orderBy(desc(productReviews.createdAt), desc(productReviews.id))
+    .limit(Math.min(options.limit ?? 200, 500));
+}
+
+/** The products (id, slug) of the customer's orders that they may review, for the account order page. */
+export async function reviewableProductIds(db: DbOrTx, customerId: number, productIds: number[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (const id of new Set(productIds)) if (await isVerifiedBuyer(db, customerId, id)) out.add(id);
+  return out;
+}
