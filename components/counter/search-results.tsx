@@ -1,21 +1,26 @@
 import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/i18n/config';
 import type { CounterSearchResult } from '@/lib/orders/counter-queries';
+import type { CounterReviewBadge } from '@/lib/reviews/queries';
 import { localizedText } from '@/lib/promotions/explain';
 import { AddToCartButton } from './add-to-cart-button';
 import { CounterPrice } from './counter-price';
 import { EndlessAisleLink } from './endless-aisle-link';
 import { itemLabel, variantText } from './item-label';
+import { ReviewBadge } from './review-badge';
 
 /** Search results: what it is, what it costs here, and where it is in stock. */
 export function SearchResults({
   query,
   results,
   locale,
+  reviews = {},
 }: {
   query: string;
   results: CounterSearchResult[];
   locale: Locale;
+  /** Per product: its reviews' average and count, and the in-store display page (S10). */
+  reviews?: Record<number, CounterReviewBadge>;
 }) {
   const t = useTranslations('counter.sale');
   const colors = useTranslations('shop.colors');
@@ -71,6 +76,7 @@ export function SearchResults({
                       : t('nowhereElse')}
                   </span>
                 </p>
+                {reviews[r.productId] && <ReviewBadge badge={reviews[r.productId]} productName={r.productName} locale={locale} />}
               </div>
               <div className="flex shrink-0 flex-col items-end gap-2">
                 <div className="flex flex-col items-end">

@@ -152,3 +152,25 @@ export async function reviewableProductIds(db: DbOrTx, customerId: number, produ
   for (const id of new Set(productIds)) if (await isVerifiedBuyer(db, customerId, id)) out.add(id);
   return out;
 }
+
+/** What the counter shows beside a search result: the product's average and count, and its display page's slug. */
+export interface CounterReviewBadge {
+  slug: string;
+  average: number;
+  count: number;
+}
+
+export async function getCounterReviewBadges(db: DbOrTx, productIds: number[]): Promise<Record<number, CounterReviewBadge>> {
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return {};
+  const [summaries, slugs] = await Promise.all([
+    getReviewSummaries(db, ids),
+    db.select({ id: products.id, slug: products.slug }).from(products).where(inArray(products.id, ids)),
+  ]);
+  return Object.fromEntries(
+    slugs.map(({ id, slug }) => {
+      const s = summaries.get(id)!;
+      return [id, { slug, average: s.average, count: s.count }];
+    }),
+  );
+}

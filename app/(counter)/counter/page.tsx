@@ -16,6 +16,7 @@ import { getCounterCartView, searchCounterProducts } from '@/lib/orders/counter-
 import { getSetting } from '@/lib/settings/settings';
 import { maxStaffDiscountPercent } from '@/lib/staff-discounts/limits';
 import { getCounterStore } from '@/lib/orders/counter-session';
+import { getCounterReviewBadges } from '@/lib/reviews/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('counter.sale'))('title') };
@@ -43,6 +44,7 @@ export default async function CounterSalePage({
   ]);
   // The clerk's own maximum, shown beside the discount form (the action checks it again).
   const staffDiscountMax = actor.role === 'admin' || actor.role === 'clerk' ? maxStaffDiscountPercent(staffDiscountLimits, actor.role) : 0;
+  const reviews = results ? await getCounterReviewBadges(db, results.map((r) => r.productId)) : {};
   const attachedId = cart?.cart.customerId ?? null;
   const [attached] = attachedId ? await getCustomerSummaries(db, actor, [attachedId]) : [];
 
@@ -56,7 +58,7 @@ export default async function CounterSalePage({
           <LoadCartLink />
         </div>
         {results ? (
-          <SearchResults query={query} results={results} locale={locale} />
+          <SearchResults query={query} results={results} locale={locale} reviews={reviews} />
         ) : (
           <div className="rounded-2xl border-2 border-dashed border-stone-300 px-6 py-10 text-center">
             <p className="text-lg font-semibold text-stone-800">{t('startTitle')}</p>
