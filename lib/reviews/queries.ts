@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { customers, productReviews, products } from '@/db/schema';
+import { customers, productReviews, products, variants } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { isVerifiedBuyer } from './verified-buyer';
@@ -146,10 +146,24 @@ export async function listReviewsForAdmin(
     .limit(Math.min(options.limit ?? 200, 500));
 }
 
-/** The products (id, slug) of the customer's orders that they may review, for the account order page. */
-export async function reviewableProductIds(db: DbOrTx, customerId: number, productIds: number[]): Promise<Set<number>> {
-  const out = new Set<number>();
-  for (const id of new Set(productIds)) if (await isVerifiedBuyer(db, customerId, id)) out.add(id);
+/**
+ * For the account's order page: per variant of the order's lines, the slug of its product when the
+ * signed-in customer may review it (a verified buyer), so the page links "Write a review".
+ */
+export async function reviewLinksForVariants(db: DbOrTx, actor: Actor | null, variantIds: number[]): Promise<Record<number, string>> {
+  const customerId = actor?.role === 'customer' ? actor.customerId : null;
+  if (!customerId || variantIds.length === 0) return {};
+  const rows = await db
+    .select({ variantId: variants.id, productId: products.id, slug: products.slug })
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    .where(and(inArray(variants.id, [...new Set(variantIds)]), eq(products.active, true)));
+  const out: Record<number, string> = {};
+  const verdicts = new Map<number, boolean>();
+  for (const row of rows) {
+    if (!verdicts.has(row.productId)) verdicts.set(row.productId, await isVerifiedBuyer(db, customerId, row.productId));
+    if (verdicts.get(row.productId)) out[row.variantId] = row.slug;
+  }
   return out;
 }
 

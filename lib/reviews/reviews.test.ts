@@ -15,7 +15,8 @@ import type { Actor } from '@/lib/identity/queries';
 import { mergeProfileInto } from '@/lib/identity/profile-merge';
 import { createCustomerActor, createProduct, createShop, createStaff, createVariant, receiveStock, resetDatabase } from '@/lib/testing/fixtures';
 import { moderateReview, writeReview } from './mutations';
-import { getMyReviewState, getReviewSummaries, getReviewSummary, listProductReviews, listReviewsForAdmin } from './queries';
+import { getDisplayProduct } from './display';
+import { getCounterReviewBadges, getMyReviewState, getReviewSummaries, getReviewSummary, listProductReviews, listReviewsForAdmin, reviewLinksForVariants } from './queries';
 import { moderateReviewSchema, REVIEW_BODY_MAX, writeReviewSchema } from './schemas';
 import { buyAtCounter, buyOnline, returnEverything } from './testing';
 import { isVerifiedBuyer } from './verified-buyer';
@@ -240,5 +241,44 @@ describe("the customer's data: merge, GDPR export and erase", () => {
     const result = await eraseCustomer(db, { customerId: anna.customerId! }, admin);
     expect(result.reviews).toBe(1);
     expect((await allReviews()).map((r) => r.customerId)).toEqual([bram.customerId]);
+  });
+});
+
+describe('what the counter, the in-store display and the order page show', () => {
+  it('the counter: average and count per product, and the display page slug', async () => {
+    await buyAtCounter(db, clerk, anna.customerId!, shop.variant.id);
+    await writeReview(db, review({ rating: 4 }), anna, 'nl');
+    await buyOnline(db, bram, shop.variant.id, shop.storeA.id);
+    await writeReview(db, review({ rating: 5 }), bram, 'en');
+    const cap = await createProduct(db, { categoryId: shop.category.id, slug: 'cap', nameEn: 'Cap', nameNl: 'Pet' });
+    expect(await getCounterReviewBadges(db, [shop.product.id, shop.product.id, cap.id])).toEqual({
+      [shop.product.id]: { slug: 'trail-runner', average: 4.5, count: 2 },
+      [cap.id]: { slug: 'cap', average: 0, count: 0 },
+    });
+    expect(await getCounterReviewBadges(db, [])).toEqual({});
+  });
+
+  it('the in-store display: product, price from the one price function, average, latest reviews, a QR; unknown slug → null', async () => {
+    await buyOnline(db, anna, shop.variant.id, shop.storeA.id);
+    await writeReview(db, review({ rating: 3, title: 'Okay', body: 'Runs small.' }), anna, 'en');
+    const shown = await getDisplayProduct(db, 'trail-runner', 'en');
+    expect(shown).toMatchObject({
+      name: 'Trail Runner',
+      price: { unitPriceCents: 5000, finalUnitCents: 5000 },
+      priceVaries: false,
+      summary: { average: 3, count: 1 },
+      reviews: [{ title: 'Okay', body: 'Runs small.', verifiedBuyer: true }],
+    });
+    expect(shown!.productUrl).toMatch(/\/products\/trail-runner$/);
+    expect(shown!.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(await getDisplayProduct(db, 'no-such-thing', 'en')).toBeNull();
+  });
+
+  it('the order page links "Write a review" for what the signed-in customer bought, for nobody else', async () => {
+    await buyOnline(db, anna, shop.variant.id, shop.storeA.id);
+    expect(await reviewLinksForVariants(db, anna, [shop.variant.id])).toEqual({ [shop.variant.id]: 'trail-runner' });
+    expect(await reviewLinksForVariants(db, bram, [shop.variant.id])).toEqual({});
+    expect(await reviewLinksForVariants(db, null, [shop.variant.id])).toEqual({});
+    expect(await reviewLinksForVariants(db, clerk, [shop.variant.id])).toEqual({});
   });
 });

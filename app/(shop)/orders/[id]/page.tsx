@@ -16,6 +16,7 @@ import { trackingUrlFor } from '@/lib/order-admin/tracking';
 import { onlinePaymentState } from '@/lib/payments/queries';
 import { getReturnableOrder } from '@/lib/returns/queries';
 import { getOrderAfterSales } from '@/lib/returns/web-queries';
+import { reviewLinksForVariants } from '@/lib/reviews/queries';
 import { OrderConversation } from './_components/order-conversation';
 import { PaymentPanel } from './_components/payment-panel';
 
@@ -35,10 +36,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   // The customer who owns it or the browser that placed it as a guest; anyone else gets a 404.
   const order = await getOrderForViewer(getDb(), id, { actor, guestOrderIds: guestIds });
   if (!order) notFound();
-  const [invoice, returnable, afterSales] = await Promise.all([
+  const [invoice, returnable, afterSales, reviewLinks, tReviews] = await Promise.all([
     findInvoiceForOrder(getDb(), order.id),
     getReturnableOrder(getDb(), order.id),
     getOrderAfterSales(getDb(), order.id),
+    // "Write a review" per product the signed-in customer bought (S10).
+    reviewLinksForVariants(getDb(), actor, order.lines.map((l) => l.variantId)),
+    getTranslations('reviews.form'),
   ]);
 
   const payment = onlinePaymentState(order);
@@ -95,6 +99,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     <p className="text-accent-600">
                       {line.promotionName}: −{money(line.discountCents)}
                     </p>
+                  )}
+                  {reviewLinks[line.variantId] && (
+                    <Link
+                      href={`/products/${reviewLinks[line.variantId]}#reviews-title`}
+                      aria-label={`${tReviews('title')}: ${line.productName}`}
+                      className="mt-1 inline-block font-medium text-brand-700 underline-offset-2 hover:underline"
+                    >
+                      {tReviews('title')}
+                    </Link>
                   )}
                 </div>
                 <p className="shrink-0 font-medium">{money(line.lineTotalCents)}</p>
