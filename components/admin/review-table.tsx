@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { StarRating } from '@/components/shop/star-rating';
+import { StarRating } from '@/components/ui/star-rating';
 import { Badge } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import type { Locale } from '@/lib/i18n/config';

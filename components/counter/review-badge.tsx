@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { formatAverage, StarRating } from '@/components/shop/star-rating';
+import { formatAverage, StarRating } from '@/components/ui/star-rating';
 import type { Locale } from '@/lib/i18n/config';
 import type { CounterReviewBadge } from '@/lib/reviews/queries';
 

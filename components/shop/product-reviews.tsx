@@ -5,7 +5,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
 import type { MyReviewState, PublicReview, ReviewSummary } from '@/lib/reviews/queries';
 import { ReviewForm } from './review-form';
-import { formatAverage, StarRating } from './star-rating';
+import { formatAverage, StarRating } from '@/components/ui/star-rating';
 
 /**
  * The product page's "Reviews": the average with its distribution, the published reviews newest first

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PriceTag } from '@/components/shop/price-tag';
 import { ProductImage } from '@/components/shop/product-image';
-import { formatAverage, StarRating } from '@/components/shop/star-rating';
+import { formatAverage, StarRating } from '@/components/ui/star-rating';
 import { Badge } from '@/components/ui/card';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
