@@ -27,3 +27,8 @@ export function formatDateTime(date: Date, locale: Locale, options: Intl.DateTim
 export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: TIME_ZONE }).format(date);
 }
+
+/** A distance for display, without the unit: "1,2" / "1.2" under 10 km, whole km beyond ("35"). */
+export function formatDistanceKm(km: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+}
