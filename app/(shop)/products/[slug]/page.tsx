@@ -16,6 +16,9 @@ import { getProductStock } from '@/lib/inventory/queries';
 import { priceUnit } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { localizedText } from '@/lib/promotions/explain';
+import { listStores } from '@/lib/locations/queries';
+import { rememberedShopperOrigin } from '@/lib/locations/shopper-origin';
+import { findStores } from '@/lib/locations/store-finder';
 import { getMyReviewState, getReviewSummary, listProductReviews } from '@/lib/reviews/queries';
 import { AddToCartForm } from './_components/add-to-cart-form';
 import { Availability } from './_components/availability';
@@ -82,6 +85,17 @@ export default async function ProductPage({
   const [mainImage, ...moreImages] = images;
   // The shopper's own store first (their preference on the account page).
   const locations = preferredFirst(stockByVariant.get(selected.id) ?? [], await shopperPreferredStoreId(db, actor), (l) => l.locationId);
+  // Once the shopper has used the store finder (its cookie): stores nearest first, with distance and hours.
+  const [storeRows, origin] = await Promise.all([listStores(db), rememberedShopperOrigin()]);
+  const storeById = new Map(storeRows.map((s) => [s.id, s]));
+  const nearbyStores = findStores(
+    locations.flatMap((l) => {
+      const store = storeById.get(l.locationId);
+      return store ? [{ ...l, latitude: store.latitude, longitude: store.longitude, openingHours: store.openingHours }] : [];
+    }),
+    origin,
+    now,
+  );
   const dims = optionDimensions(variants);
 
   return (
@@ -179,7 +193,12 @@ export default async function ProductPage({
           <AddToCartForm key={selected.id} variantId={selected.id} available={!selected.soldOut} />
 
           {/* Every variant: a sale of another size changes its sold-out mark in the picker too. */}
-          <Availability locations={locations} variantIds={variants.map((v) => v.id)} />
+          <Availability
+            locations={locations}
+            stores={nearbyStores}
+            origin={origin ? (origin.kind === 'postcode' ? { postcode: origin.postcode } : {}) : null}
+            variantIds={variants.map((v) => v.id)}
+          />
         </div>
       </div>
 
