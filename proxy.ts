@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isHttpsRequest, withTrustedForwardedHeaders } from '@/lib/http/request-origin';
 import { createNonce, securityHeaders } from '@/lib/security/headers';
+import { isLocale, LOCALE_OVERRIDE_HEADER } from '@/lib/i18n/config';
 
 /**
  * Runs before every page, server action and route handler (Next 16's name for middleware). It only
@@ -24,6 +25,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', headers['content-security-policy']);
   // For a <Script nonce={…}> of our own (headers().get('x-nonce')); never the client's value.
   requestHeaders.set('x-nonce', nonce);
+  // `?lang=nl|en` renders this request in that language (hreflang alternates); only the proxy may say so.
+  requestHeaders.delete(LOCALE_OVERRIDE_HEADER);
+  const lang = request.nextUrl.searchParams.get('lang');
+  if (isLocale(lang)) requestHeaders.set(LOCALE_OVERRIDE_HEADER, lang);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -2,6 +2,8 @@ export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'nl';
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
+/** Set by the proxy from `?lang=nl|en` (hreflang URLs, lib/seo/urls.ts); wins over the cookie for that request. */
+export const LOCALE_OVERRIDE_HEADER = 'x-omnishop-lang';
 export const TIME_ZONE = 'Europe/Amsterdam';
 
 /** Message files, one per namespace, so each surface keeps its own strings. */

@@ -8,13 +8,16 @@ import { ProductImage } from '@/components/shop/product-image';
 import { colorName, variantText } from '@/components/shop/variant-text';
 import { Badge } from '@/components/ui/card';
 import { getProductImages } from '@/lib/catalog/images';
-import { getProductBySlug } from '@/lib/catalog/queries';
+import { getProductBySlug, type ProductDetailDto } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
 import { getActor } from '@/lib/auth/session';
 import { preferredFirst, shopperPreferredStoreId } from '@/lib/identity/preferred-store';
 import { getProductStock } from '@/lib/inventory/queries';
-import { priceUnit } from '@/lib/pricing';
+import { priceUnit, type PromotionCandidate } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
+import { buildProductJsonLd, jsonLdText } from '@/lib/seo/product-json-ld';
+import { buildProductMetadata } from '@/lib/seo/product-metadata';
+import { siteOrigin } from '@/lib/seo/request-origin';
 import { localizedText } from '@/lib/promotions/explain';
 import { listStores } from '@/lib/locations/queries';
 import { rememberedShopperOrigin } from '@/lib/locations/shopper-origin';
@@ -29,9 +32,39 @@ type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const product = await getProductBySlug(getDb(), (await params).slug, await getLocale());
-  return product ? { title: product.name, description: product.description.slice(0, 160) } : {};
+/** The web price of a variant, from the one price function (the page, its metadata and its JSON-LD). */
+function webUnitPrice(product: ProductDetailDto, variant: ProductDetailDto['variants'][number], promotions: PromotionCandidate[], now: Date) {
+  return priceUnit(
+    { variantId: variant.id, productId: product.id, categoryId: product.categoryId, unitPriceCents: variant.priceCents, taxClass: product.taxClass },
+    promotions,
+    { channel: 'web', now },
+  );
+}
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+  const [{ slug }, query, locale] = await Promise.all([params, searchParams, getLocale()]);
+  const db = getDb();
+  const now = new Date();
+  const product = await getProductBySlug(db, slug, locale, now);
+  if (!product || product.variants.length === 0) return {};
+  // The variant the URL names (stock is not read here: the page itself marks what is sold out).
+  const picked = resolveVariant(product.variants.map((v) => ({ ...v, soldOut: false })), { variant: one(query.variant), size: one(query.size), color: one(query.color) });
+  const selected = product.variants.find((v) => v.id === picked.id)!;
+  const [promotions, images, origin] = await Promise.all([
+    loadPromotionCandidates(db, now),
+    getProductImages(db, product.id, selected.color, locale),
+    siteOrigin(),
+  ]);
+  return buildProductMetadata({
+    origin,
+    locale,
+    slug: product.slug,
+    name: product.name,
+    brand: product.brand,
+    description: product.description,
+    priceCents: webUnitPrice(product, selected, promotions, now).finalUnitCents,
+    image: images[0] ?? { url: product.imagePath, alt: product.name },
+  });
 }
 
 export default async function ProductPage({
@@ -69,17 +102,7 @@ export default async function ProductPage({
     size: one(query.size),
     color: one(query.color),
   });
-  const price = priceUnit(
-    {
-      variantId: selected.id,
-      productId: product.id,
-      categoryId: product.categoryId,
-      unitPriceCents: selected.priceCents,
-      taxClass: product.taxClass,
-    },
-    promotions,
-    { channel: 'web', now },
-  );
+  const price = webUnitPrice(product, selected, promotions, now);
   // Photos follow the chosen colour (that colour's own, then those for every colour).
   const images = await getProductImages(db, product.id, selected.color, locale);
   const [mainImage, ...moreImages] = images;
@@ -97,9 +120,22 @@ export default async function ProductPage({
     now,
   );
   const dims = optionDimensions(variants);
+  // schema.org Product for search engines: one offer per variant, priced by the one price function.
+  const jsonLd = buildProductJsonLd({
+    origin: await siteOrigin(),
+    slug: product.slug,
+    name: product.name,
+    description: product.description,
+    brand: product.brand,
+    category: product.category.name,
+    imageUrls: images.length ? images.map((i) => i.url) : [product.imagePath],
+    offers: variants.map((v) => ({ variantId: v.id, sku: v.sku, priceCents: webUnitPrice(product, v, promotions, now).finalUnitCents, inStock: !v.soldOut })),
+  });
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 sm:py-10">
+      {/* A data block, not a script: CSP does not apply, and jsonLdText escapes "<". */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(jsonLd) }} />
       <nav aria-label={t('breadcrumb')} className="text-sm text-stone-500">
         <ol className="flex flex-wrap items-center gap-1.5">
           <li>
