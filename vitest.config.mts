@@ -14,14 +14,17 @@ const shared = {
 
 // Every unit/integration test runs on PGlite; with DATABASE_URL set, all of them run again on PostgreSQL,
 // together with the tests that need real concurrency (*.pg.test.ts). *.pglite.test.ts are about the
-// embedded database itself.
+// embedded database itself. The security suite (*.security.test.ts: every action as every caller, and
+// fuzzed) is about authorization and parsing, not the engine, and is the longest part of the run: with
+// DATABASE_URL set it runs once, on PostgreSQL (without it, on PGlite).
+const securityOnPostgres = process.env.DATABASE_URL ? ['**/*.security.test.ts'] : [];
 const projects: TestProjectInlineConfiguration[] = [
   {
     ...shared,
     test: {
       name: 'pglite',
       include: ['{lib,db,components}/**/*.test.{ts,tsx}'],
-      exclude: ['**/*.pg.test.ts', 'node_modules/**'],
+      exclude: ['**/*.pg.test.ts', ...securityOnPostgres, 'node_modules/**'],
       env: { TEST_DB: 'pglite' },
       hookTimeout: 120_000,
       testTimeout: 60_000,
