@@ -21,6 +21,7 @@ export async function CartLink() {
       <CartMergeNotice />
       <Link
         href="/cart"
+        aria-label={t('cartWithCount', { count })}
         className="relative inline-flex min-h-11 items-center gap-2 rounded-lg px-3 text-sm font-medium text-stone-800 hover:bg-stone-100"
       >
         <svg
@@ -39,18 +40,16 @@ export async function CartLink() {
           <circle cx="10" cy="20.5" r="1.3" />
           <circle cx="17" cy="20.5" r="1.3" />
         </svg>
-        {/* The name is "Cart, 2 items": it contains what is seen ("Cart 2"; on a phone only the badge). */}
-        <span className="sr-only sm:not-sr-only">{t('cart')}</span>
-        <span className="sr-only">, </span>
-        {count > 0 ? (
-          <>
-            <span className="absolute -top-0.5 left-6 min-w-5 rounded-full bg-accent-600 px-1.5 text-center text-xs leading-5 font-semibold text-white sm:static sm:left-auto">
-              {count}
-            </span>
-            <span className="sr-only"> {t('cartItems', { count })}</span>
-          </>
-        ) : (
-          <span className="sr-only">{t('cartEmpty')}</span>
+        {/* Visible: "Cart" (from a small screen up) and the count; the name says the same in words, so it
+            contains what is seen ("Cart, 2 items" ⊃ "Cart 2"). */}
+        <span className="hidden sm:inline">{t('cart')}</span>
+        {count > 0 && (
+          <span
+            aria-hidden="true"
+            className="absolute -top-0.5 left-6 min-w-5 rounded-full bg-accent-600 px-1.5 text-center text-xs leading-5 font-semibold text-white sm:static sm:left-auto"
+          >
+            {count}
+          </span>
         )}
       </Link>
     </>

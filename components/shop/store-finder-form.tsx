@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState, useTransition } from 'react';
+import { useActionState, useState, useSyncExternalStore, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError, inputClass } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
@@ -27,6 +27,13 @@ export function StoreFinderForm({ defaultPostcode, idPrefix = 'store-finder' }: 
   const [locationProblem, setLocationProblem] = useState(false);
   const [, startTransition] = useTransition();
   const [waiting, setWaiting] = useState(false);
+  // "Use my location" needs the script: until it runs (server HTML, hydration) the button is disabled,
+  // so an early tap is not silently lost.
+  const hydrated = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
 
   const locateMe = () => {
     setLocationProblem(false);
@@ -70,7 +77,7 @@ export function StoreFinderForm({ defaultPostcode, idPrefix = 'store-finder' }: 
         />
       </div>
       <SubmitButton pendingLabel={t('find')}>{t('find')}</SubmitButton>
-      <Button type="button" variant="secondary" onClick={locateMe} disabled={busy} aria-disabled={busy}>
+      <Button type="button" variant="secondary" onClick={locateMe} disabled={busy || !hydrated} aria-disabled={busy || !hydrated}>
         {busy && <Spinner />}
         {busy ? t('locating') : t('useLocation')}
       </Button>

@@ -41,26 +41,36 @@ export function ChatLog({
   maxHeightClass?: string;
 }) {
   return (
-    <div className={`flex flex-col-reverse overflow-y-auto overscroll-contain rounded-xl bg-stone-50 p-3 ${maxHeightClass}`}>
-      <ol role="log" aria-label={label} className="flex flex-col gap-3">
-        {items.length === 0 && <li className="py-6 text-center text-sm text-stone-500">{empty}</li>}
-        {items.map((item) => {
-          const bubble = item.tone === 'note' ? BUBBLE.note : BUBBLE[item.side];
-          return (
-            <li key={item.id} className={`flex flex-col ${item.tone === 'note' ? 'w-full' : item.side === 'mine' ? 'ml-auto max-w-[85%] items-end' : 'mr-auto max-w-[85%] items-start'}`}>
-              <p className="mb-1 flex flex-wrap items-center gap-x-2 px-1 text-xs text-stone-600">
-                <span className="font-semibold text-stone-800">{item.author}</span>
-                <time dateTime={item.at}>{item.atLabel}</time>
-                {item.highlight}
-              </p>
-              <div className={`rounded-2xl px-3.5 py-2.5 text-base leading-relaxed break-words whitespace-pre-wrap ${bubble}`}>
-                {item.body}
-              </div>
-              {item.meta && <p className="mt-1 px-1 text-xs text-stone-500">{item.meta}</p>}
-            </li>
-          );
-        })}
-      </ol>
+    <div
+      className={`flex flex-col-reverse overflow-y-auto overscroll-contain rounded-xl bg-stone-50 p-3 ${maxHeightClass}`}
+    >
+      {/* The log is a region that wraps the list: role="log" on the <ol> itself would take away its list semantics. */}
+      <div role="log" aria-label={label}>
+        <ol className="flex flex-col gap-3">
+          {items.length === 0 && <li className="py-6 text-center text-sm text-stone-500">{empty}</li>}
+          {items.map((item) => {
+            const bubble = item.tone === 'note' ? BUBBLE.note : BUBBLE[item.side];
+            return (
+              <li
+                key={item.id}
+                className={`flex flex-col ${item.tone === 'note' ? 'w-full' : item.side === 'mine' ? 'ml-auto max-w-[85%] items-end' : 'mr-auto max-w-[85%] items-start'}`}
+              >
+                <p className="mb-1 flex flex-wrap items-center gap-x-2 px-1 text-xs text-stone-600">
+                  <span className="font-semibold text-stone-800">{item.author}</span>
+                  <time dateTime={item.at}>{item.atLabel}</time>
+                  {item.highlight}
+                </p>
+                <div
+                  className={`rounded-2xl px-3.5 py-2.5 text-base leading-relaxed break-words whitespace-pre-wrap ${bubble}`}
+                >
+                  {item.body}
+                </div>
+                {item.meta && <p className="mt-1 px-1 text-xs text-stone-500">{item.meta}</p>}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
     </div>
   );
 }

@@ -62,7 +62,7 @@ test('[SHOP][S5] Dutch colour names find black items; nothing found offers the n
   await expect(page.getByRole('heading', { name: 'Niets gevonden' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Komt het dichtst in de buurt' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Chelsea/ }).first()).toBeVisible();
-  await page.getByRole('link', { name: 'polder boots' }).click();
+  await page.getByRole('link', { name: 'polder boots', exact: true }).click();
   await expect(page).toHaveURL(/q=polder\+boots/);
   await expect(page.getByText(/Resultaten voor ‘polder boots’ · \d+ producten/)).toBeVisible();
 });
