@@ -27,6 +27,7 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
   const paid = order.payments.filter((p) => p.status === 'succeeded').sort((a, b) => TENDER_ORDER.indexOf(a.method) - TENDER_ORDER.indexOf(b.method));
   const cash = paid.find((p) => p.method === 'cash') ?? null;
   const payment = paid.length > 1 ? null : (paid[0] ?? null);
+  const methodName = (p: (typeof paid)[number]) => (p.paidByExchange ? t('methods.exchange') : t(`methods.${p.method}`));
   return (
     <article
       aria-labelledby="receipt-title"
@@ -153,11 +154,11 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
       {paid.length > 0 && (
         <dl className="mt-3 grid grid-cols-[1fr_auto] gap-x-4 border-t border-dashed border-stone-400 pt-2">
           <dt>{t('paidBy')}</dt>
-          <dd className="text-right">{payment ? t(`methods.${payment.method}`) : t('splitPaid')}</dd>
+          <dd className="text-right">{payment ? methodName(payment) : t('splitPaid')}</dd>
           {paid.length > 1 &&
             paid.map((p) => (
               <div key={p.id} className="col-span-2 grid grid-cols-subgrid">
-                <dt className="pl-3">{t(`methods.${p.method}`)}</dt>
+                <dt className="pl-3">{methodName(p)}</dt>
                 <dd className="text-right tabular-nums">{money(p.amountCents)}</dd>
               </div>
             ))}

@@ -45,12 +45,14 @@ function SearchCombobox({ labels, pathname, current }: { labels: HeaderSearchLab
   const [active, setActive] = useState(-1);
   const listId = useId();
 
-  // A new page (this search submitted, a suggestion followed) closes the list and shows its query.
-  // Adjusted while rendering rather than in an effect (https://react.dev/learn/you-might-not-need-an-effect).
-  const [page, setPage] = useState(`${pathname}?${current}`);
-  if (page !== `${pathname}?${current}`) {
-    setPage(`${pathname}?${current}`);
-    setQuery(current);
+  // A new page (this search submitted, a suggestion followed) closes the list; when it carries another
+  // query, the box shows that one. A page with the same query (e.g. "All products" clicked while typing)
+  // keeps what was typed. Adjusted while rendering, not in an effect
+  // (https://react.dev/learn/you-might-not-need-an-effect).
+  const [page, setPage] = useState({ pathname, current });
+  if (page.pathname !== pathname || page.current !== current) {
+    if (page.current !== current) setQuery(current);
+    setPage({ pathname, current });
     setOpen(false);
     setActive(-1);
   }

@@ -23,7 +23,7 @@ export function ReviewForm({ productId, mine }: { productId: number; mine: OwnRe
   const values = state && !state.ok ? state.values : undefined;
   const rating = values?.rating ?? (mine ? String(mine.rating) : '');
   return (
-    <form action={formAction} noValidate aria-labelledby="review-form-title" className="space-y-4 rounded-2xl bg-stone-50 p-5 ring-1 ring-stone-200">
+    <form action={formAction} noValidate className="space-y-4 rounded-2xl bg-stone-50 p-5 ring-1 ring-stone-200">
       <h3 id="review-form-title" className="text-base font-semibold">
         {mine ? t('editTitle') : t('title')}
       </h3>

@@ -91,7 +91,7 @@ export function drawInvoice(invoice: InvoiceDocument, locale: Locale): Promise<B
         [s.date, formatDate(invoice.issuedAt, locale)],
         [s.order, order.number],
         [s.orderDate, formatDate(order.placedAt, locale)],
-        [s.payment, paid.length > 0 ? `${s.paid} · ${[...new Set(paid.map((p) => s.methods[p.method]))].join(', ')}` : s.notPaid],
+        [s.payment, paid.length > 0 ? `${s.paid} · ${[...new Set(paid.map((p) => (p.paidByExchange ? s.exchangePayment : s.methods[p.method])))].join(', ')}` : s.notPaid],
       ];
   doc.fontSize(9);
   facts.forEach(([label, value], i) => {

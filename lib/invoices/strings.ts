@@ -37,6 +37,8 @@ export const INVOICE_STRINGS: Record<
     pricesInclVat: string;
     page: string;
     methods: Record<PaymentMethod, string>;
+    /** An exchange order's part paid by the returned goods. */
+    exchangePayment: string;
     creditNoteTitle: string;
     creditNoteNumber: string;
     creditNoteDate: string;
@@ -78,6 +80,7 @@ export const INVOICE_STRINGS: Record<
     pricesInclVat: 'Alle prijzen zijn inclusief btw.',
     page: 'Pagina',
     methods: { test_provider: 'Online betaling', cash: 'Contant', card_terminal: 'Pin', loyalty_points: 'Spaarpunten', mollie: 'Online betaling', store_credit: 'Tegoed' },
+    exchangePayment: 'Teruggebrachte artikelen (ruil)',
     creditNoteTitle: 'Creditnota',
     creditNoteNumber: 'Creditnotanummer',
     creditNoteDate: 'Datum',
@@ -118,6 +121,7 @@ export const INVOICE_STRINGS: Record<
     pricesInclVat: 'All prices include VAT.',
     page: 'Page',
     methods: { test_provider: 'Online payment', cash: 'Cash', card_terminal: 'Card', loyalty_points: 'Loyalty points', mollie: 'Online payment', store_credit: 'Store credit' },
+    exchangePayment: 'Returned goods (exchange)',
     creditNoteTitle: 'Credit note',
     creditNoteNumber: 'Credit note number',
     creditNoteDate: 'Date',

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { isExchangePayment } from '@/lib/returns/exchange-payment';
 import type { DbOrTx } from '@/db/client';
 import { locations, orderEvents, orderLines, orders, payments, type OrderStatus, type PaymentMethod, type SavingSnapshot, type ShippingAddress, type VatLineSnapshot } from '@/db/schema';
 
@@ -49,6 +50,8 @@ export interface PaymentDto {
   tenderedCents: number | null;
   changeCents: number | null;
   createdAt: Date;
+  /** The part of an exchange order that the returned goods paid (lib/returns/exchange-payment): no tender. */
+  paidByExchange: boolean;
 }
 
 export interface OrderDetailDto extends Omit<OrderSummaryDto, 'itemCount'> {
@@ -170,6 +173,7 @@ async function loadOrderDetail(db: DbOrTx, where: SQL): Promise<OrderDetailDto |
         tenderedCents: payments.tenderedCents,
         changeCents: payments.changeCents,
         createdAt: payments.createdAt,
+        paidByExchange: isExchangePayment,
       })
       .from(payments)
       .where(eq(payments.orderId, order.id))

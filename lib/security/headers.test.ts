@@ -4,6 +4,7 @@ import {
   contentSecurityPolicy,
   createNonce,
   isCounterPath,
+  isStoreFinderPath,
   permissionsPolicy,
   securityHeaders,
 } from './headers';
@@ -59,21 +60,20 @@ describe('contentSecurityPolicy', () => {
 
 describe('permissionsPolicy', () => {
   it.each([
-    ['/counter', 'camera=(self)'],
-    ['/counter/checkout', 'camera=(self)'],
-    ['/', 'camera=()'],
-    ['/counterfeit', 'camera=()'],
-    ['/admin', 'camera=()'],
-    ['/sign-in', 'camera=()'],
-  ])('%s → %s, microphone and geolocation denied', (pathname, camera) => {
+    ['/counter', 'camera=(self)', 'geolocation=()'],
+    ['/counter/checkout', 'camera=(self)', 'geolocation=()'],
+    ['/', 'camera=()', 'geolocation=()'],
+    ['/counterfeit', 'camera=()', 'geolocation=()'],
+    ['/admin', 'camera=()', 'geolocation=()'],
+    ['/sign-in', 'camera=()', 'geolocation=()'],
+    ['/stores', 'camera=()', 'geolocation=(self)'],
+    ['/products/court-classic', 'camera=()', 'geolocation=(self)'],
+    ['/products', 'camera=()', 'geolocation=()'],
+    ['/storesx', 'camera=()', 'geolocation=()'],
+  ])('%s → %s, %s, microphone denied', (pathname, camera, geolocation) => {
     expect(isCounterPath(pathname)).toBe(camera === 'camera=(self)');
-    expect(permissionsPolicy(pathname).split(', ')).toEqual([
-      camera,
-      'microphone=()',
-      'geolocation=()',
-      'payment=()',
-      'usb=()',
-    ]);
+    expect(isStoreFinderPath(pathname)).toBe(geolocation === 'geolocation=(self)');
+    expect(permissionsPolicy(pathname).split(', ')).toEqual([camera, 'microphone=()', geolocation, 'payment=()', 'usb=()']);
   });
 });
 

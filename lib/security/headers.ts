@@ -54,10 +54,19 @@ export function isMessagePreviewPath(pathname: string): boolean {
  */
 export const MESSAGE_PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
 
-/** Powerful features: denied everywhere; the camera for our own pages under /counter. No store finder uses geolocation. */
+/** The pages with the store finder's "Use my location": the stores page and a product's page. */
+export function isStoreFinderPath(pathname: string): boolean {
+  return pathname === '/stores' || /^\/products\/[^/]+$/.test(pathname);
+}
+
+/**
+ * Powerful features: denied everywhere; the camera for our own pages under /counter, the location for
+ * our own pages with the store finder.
+ */
 export function permissionsPolicy(pathname: string): string {
   const camera = isCounterPath(pathname) ? 'camera=(self)' : 'camera=()';
-  return [camera, 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()'].join(', ');
+  const geolocation = isStoreFinderPath(pathname) ? 'geolocation=(self)' : 'geolocation=()';
+  return [camera, 'microphone=()', geolocation, 'payment=()', 'usb=()'].join(', ');
 }
 
 /** Every security header of a response, by lower-case name. */
