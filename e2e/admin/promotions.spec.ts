@@ -69,14 +69,14 @@ test('[ADMIN][PROMOTIONS] admin creates, edits and ends a promotion', async ({ p
   await expect(row.getByText('Active', { exact: true })).toBeVisible();
 
   // End now, after a confirmation: the list shows it ended and offers no second "End now".
-  await row.getByRole('button', { name: `End ${name} now` }).click();
+  await row.getByRole('button', { name: `End now: ${name}` }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(`End “${name}” now?`);
   await dialog.getByRole('button', { name: 'Confirm end' }).click();
   await expect(page).toHaveURL(/\/admin\/promotions\?ended=\d+$/);
   await expect(page.getByText(`Promotion “${name}” ended.`)).toBeVisible();
   await expect(row.getByText('Ended', { exact: true })).toBeVisible();
-  await expect(row.getByRole('button', { name: `End ${name} now` })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: `End now: ${name}` })).toHaveCount(0);
 });
 
 test('[ADMIN][PROMOTIONS] invalid input is refused with field errors', async ({ page }) => {

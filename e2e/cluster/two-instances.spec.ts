@@ -81,7 +81,7 @@ test('[CLUSTER][S1] a promotion created through one instance prices on the other
     await expect(shopper.getByRole('main').getByText(discounted).first()).toBeVisible();
   }
 
-  await row.getByRole('button', { name: `End ${promotionName} now` }).click();
+  await row.getByRole('button', { name: `End now: ${promotionName}` }).click();
   await admin.getByRole('button', { name: 'Confirm end' }).click();
   await expect(row.getByText('Ended')).toBeVisible();
   for (const shopper of shoppers) {

@@ -81,7 +81,7 @@ test('[OMNI][S1] one promotion prices the same on the product page, the web cart
 
   // Ending it now reverts every channel at the same moment.
   await admin.goto('/admin/promotions');
-  await row.getByRole('button', { name: `End ${promotionName} now` }).click();
+  await row.getByRole('button', { name: `End now: ${promotionName}` }).click();
   await admin.getByRole('button', { name: 'Confirm end' }).click();
   await expect(row.getByText('Ended')).toBeVisible();
 

@@ -63,7 +63,7 @@ test('[SHOP][S10] a counter buyer reviews the product online; it shows on the pr
   await expect(reviews.getByRole('heading', { name: /Write a review|Edit your review/ })).toBeVisible();
   await reviews.getByRole('radiogroup', { name: 'Rating' }).getByRole('radio', { name: '4 stars' }).check();
   await reviews.getByLabel('Title').fill(title);
-  await reviews.getByLabel('Review').fill('Fits well, <3 the colour.');
+  await reviews.getByLabel('Review', { exact: true }).fill('Fits well, <3 the colour.');
   await reviews.getByRole('button', { name: 'Post review' }).click();
   await expect(reviews.getByRole('status').filter({ hasText: /Your review is (posted|updated)/ })).toBeVisible();
   const mine = reviews.getByRole('article', { name: title });
@@ -79,7 +79,7 @@ test('[SHOP][S10] a counter buyer reviews the product online; it shows on the pr
   // Script is refused with a message, nothing posted.
   await anna.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', domain: new URL(anna.url()).hostname, path: '/' }]);
   await anna.reload();
-  await reviews.getByLabel('Review').fill('<script>alert(1)</script>');
+  await reviews.getByLabel('Review', { exact: true }).fill('<script>alert(1)</script>');
   await reviews.getByRole('button', { name: 'Post review' }).click();
   await expect(reviews.getByText('Write plain text, without HTML tags.')).toBeVisible();
 
