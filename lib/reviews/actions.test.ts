@@ -86,7 +86,7 @@ describe('writeReviewAction', () => {
     expect(row).toMatchObject({ customerId: buyer.customerId, rating: 4, title: 'Good', locale: 'en' });
 
     state.actor = admin;
-    expect(await callAction(moderateReviewAction, form({ reviewId: String(row.id), status: 'hidden' }))).toEqual({ ok: true, message: MESSAGES.en.reviews.admin.hidden });
+    expect(await callAction(moderateReviewAction, form({ reviewId: String(row.id), status: 'hidden' }))).toEqual({ ok: true, message: MESSAGES.en.reviews.admin.hiddenDone });
     expect((await reviews())[0].status).toBe('hidden');
   });
 });

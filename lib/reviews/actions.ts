@@ -27,5 +27,5 @@ export const writeReviewAction = action({ schema: writeReviewSchema, access: acc
 export const moderateReviewAction = action({ schema: moderateReviewSchema, access: access.admin }, async (input, { actor, t }) => {
   await moderateReview(getDb(), input, actor);
   revalidateReviewPages();
-  return { message: t(input.status === 'hidden' ? 'reviews.admin.hidden' : 'reviews.admin.published') };
+  return { message: t(input.status === 'hidden' ? 'reviews.admin.hiddenDone' : 'reviews.admin.publishedDone') };
 });
