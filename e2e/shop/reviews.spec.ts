@@ -103,7 +103,7 @@ test('[SHOP][S10] a counter buyer reviews the product online; it shows on the pr
   await expect(admin.getByRole('navigation', { name: 'Admin navigation' }).getByRole('link', { name: 'Reviews' })).toHaveAttribute('aria-current', 'page');
   const row = admin.getByRole('row').filter({ hasText: title });
   await row.getByRole('button', { name: `Hide: ${product.nameEn}` }).click();
-  await expect(row.getByText('Hidden')).toBeVisible();
+  await expect(row.getByText('Hidden', { exact: true })).toBeVisible();
   await anna.reload();
   await expect(anna.getByRole('article', { name: title })).toHaveCount(0);
   await expect(anna.getByText('Your review is hidden by the shop and not shown to others.')).toBeVisible();
@@ -111,5 +111,5 @@ test('[SHOP][S10] a counter buyer reviews the product online; it shows on the pr
   // Published again, so the next run starts from a shown review (it replaces it).
   await admin.reload();
   await admin.getByRole('row').filter({ hasText: title }).getByRole('button', { name: `Publish: ${product.nameEn}` }).click();
-  await expect(admin.getByRole('row').filter({ hasText: title }).getByText('Published')).toBeVisible();
+  await expect(admin.getByRole('row').filter({ hasText: title }).getByText('Published', { exact: true })).toBeVisible();
 });
