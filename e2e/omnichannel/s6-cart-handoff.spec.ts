@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import QRCode from 'qrcode';
+import { readableQr } from '../../lib/cart-handoff/qr';
 import { demoVariant } from '../fixtures/catalog';
 import { emptyCounterCart } from '../fixtures/counter';
 import { storageState, type Role } from '../fixtures/users';
@@ -127,7 +127,8 @@ test('[OMNICHANNEL][S6] screenshots: the cart QR on a phone and "Load a cart" on
 function qrVideo(text: string, file: string): void {
   const width = 640;
   const height = 480;
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // The QR as the cart page draws it (a mask the counter's reader reads).
+  const { modules } = readableQr(text);
   const scale = Math.floor(360 / (modules.size + 8));
   const left = Math.floor((width - modules.size * scale) / 2);
   const top = Math.floor((height - modules.size * scale) / 2);

@@ -39,10 +39,15 @@ export function readQr(pixels: Uint8ClampedArray, width: number): string | null 
  * finder patterns), so the QR is drawn with the first mask the counter's reader is seen to read.
  */
 export async function handoffQrSvg(code: string): Promise<string> {
-  const text = handoffQrText(code);
-  const mask = MASKS.find((maskPattern) => {
-    const { pixels, width } = rasteriseQr(QRCode.create(text, { ...OPTIONS, maskPattern }));
-    return readQr(pixels, width) === text;
-  });
-  return QRCode.toString(text, { type: 'svg', ...OPTIONS, maskPattern: mask });
+  return QRCode.toString(handoffQrText(code), { type: 'svg', ...OPTIONS, maskPattern: readableQr(handoffQrText(code)).maskPattern });
+}
+
+/** The QR of `text` with the first mask the counter's reader reads (the one the cart page draws). */
+export function readableQr(text: string): QRCode.QRCode {
+  for (const maskPattern of MASKS) {
+    const qr = QRCode.create(text, { ...OPTIONS, maskPattern });
+    const { pixels, width } = rasteriseQr(qr);
+    if (readQr(pixels, width) === text) return qr;
+  }
+  return QRCode.create(text, OPTIONS);
 }
