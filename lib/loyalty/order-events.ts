@@ -5,6 +5,7 @@ import { getSetting } from '@/lib/settings/settings';
 import { ensureLoyaltyCard } from './cards';
 import { lockBalance, postEntry } from './ledger';
 import { pointsEarned } from './rules';
+import { isExchangePayment } from '@/lib/returns/exchange-payment';
 
 /**
  * The loyalty consequence of an order event, in the transaction that records the event. Called next
@@ -34,12 +35,12 @@ export async function paidWithPointsCents(db: DbOrTx, orderId: string): Promise<
   return row?.sum ?? 0;
 }
 
-/** Cents of an exchange order paid by the goods returned for it (lib/returns/exchange: providerMethod 'exchange'). */
+/** Cents of an exchange order paid by the goods returned for it (lib/returns/exchange-payment). */
 async function paidByExchangeCents(db: DbOrTx, orderId: string): Promise<number> {
   const [row] = await db
     .select({ sum: sql<number>`coalesce(sum(${payments.amountCents}), 0)::int`.mapWith(Number) })
     .from(payments)
-    .where(and(eq(payments.orderId, orderId), eq(payments.providerMethod, 'exchange'), eq(payments.status, 'succeeded')));
+    .where(and(eq(payments.orderId, orderId), isExchangePayment, eq(payments.status, 'succeeded')));
   return row?.sum ?? 0;
 }
 

@@ -17,6 +17,7 @@ import { getOrderById } from '@/lib/orders/queries';
 import { exchangeAmountDue } from '@/lib/returns/counter-queries';
 import { getReturnableOrder, getReturnView } from '@/lib/returns/queries';
 import { getSetting } from '@/lib/settings/settings';
+import { EXCHANGE_PROVIDER_METHOD } from '@/lib/returns/exchange-payment';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('counter.returns'))('title') };
@@ -48,7 +49,7 @@ export default async function CounterReturnPage({ params }: { params: Promise<{ 
   const money = (c: number) => formatMoney(c, locale);
   const dueCents = view.exchangeOrder ? await exchangeAmountDue(db, view.exchangeOrder.id) : 0;
   const methodName = (m: string) => (tMethods.has(m as never) ? tMethods(m as never) : m);
-  const originalMethods = [...new Set((order?.payments ?? []).filter((p) => p.providerMethod !== 'exchange').map((p) => methodName(p.method)))];
+  const originalMethods = [...new Set((order?.payments ?? []).filter((p) => p.providerMethod !== EXCHANGE_PROVIDER_METHOD).map((p) => methodName(p.method)))];
   const hasCustomer = view.customerId !== null;
   const waiting = view.status === 'requested' || view.status === 'in_transit';
   // A received return with no refund given (none yet, or only failed ones): the refund is still to do.

@@ -16,6 +16,7 @@ import { recordOrderLookup } from '@/lib/order-admin/mutations';
 import { getCounterStore } from '@/lib/orders/counter-session';
 import { listExchangeOptions } from '@/lib/returns/counter-queries';
 import { getReturnableOrder } from '@/lib/returns/queries';
+import { EXCHANGE_PROVIDER_METHOD } from '@/lib/returns/exchange-payment';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('counter.returns'))('title') };
@@ -47,7 +48,7 @@ export default async function CounterReturnOrderPage({ params }: { params: Promi
   const { order } = data;
   const options = data.returnable ? await listExchangeOptions(db, { productIds: data.lines.map((l) => l.productId), storeId: store.id, locale }) : [];
   const methodName = (m: string) => (tMethods.has(m as never) ? tMethods(m as never) : m);
-  const originalMethods = [...new Set(data.payments.filter((p) => p.providerMethod !== 'exchange').map((p) => methodName(p.method)))];
+  const originalMethods = [...new Set(data.payments.filter((p) => p.providerMethod !== EXCHANGE_PROVIDER_METHOD).map((p) => methodName(p.method)))];
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
