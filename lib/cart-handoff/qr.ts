@@ -39,7 +39,8 @@ export function readQr(pixels: Uint8ClampedArray, width: number): string | null 
  * finder patterns), so the QR is drawn with the first mask the counter's reader is seen to read.
  */
 export async function handoffQrSvg(code: string): Promise<string> {
-  return QRCode.toString(handoffQrText(code), { type: 'svg', ...OPTIONS, maskPattern: readableQr(handoffQrText(code)).maskPattern });
+  const text = handoffQrText(code);
+  return QRCode.toString(text, { type: 'svg', ...OPTIONS, maskPattern: readableQr(text).maskPattern });
 }
 
 /** The QR of `text` with the first mask the counter's reader reads (the one the cart page draws). */
