@@ -150,6 +150,8 @@ test('[OMNI][PROMOTIONS] a code limited to one use per customer is refused at th
   const anna = await pageAs(browser, 'customer');
   await anna.goto(`/products/${SOCKS.productSlug}`);
   await anna.getByRole('radio', { name: SOCKS.size!, exact: true }).check();
+  // The chosen size is on the page (the page is live) before it goes into the cart.
+  await expect(anna.getByText(`Item number ${SOCKS.sku}`)).toBeVisible();
   await anna.getByRole('button', { name: 'Add to cart' }).click();
   await expect(anna.getByRole('status').filter({ hasText: 'Added to your cart.' })).toBeVisible();
   await anna.goto('/cart');
