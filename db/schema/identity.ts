@@ -15,6 +15,8 @@ import { timestamps } from './common';
 import { locations } from './locations';
 
 export const userRole = pgEnum('user_role', ['customer', 'clerk', 'admin']);
+/** Who a customer is to the shop (S14): see customer_segments. */
+export const customerSegment = pgEnum('customer_segment', ['web_only', 'store_only', 'omnichannel', 'new', 'loyal', 'lapsed']);
 
 /**
  * A customer profile: it can exist without an account (created at the counter or by a guest checkout);

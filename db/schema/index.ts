@@ -15,3 +15,4 @@ export * from './till';
 export * from './loyalty';
 export * from './returns';
 export * from './reviews';
+export * from './insight';

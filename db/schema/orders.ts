@@ -153,6 +153,12 @@ export const orders = pgTable(
     idempotencyKey: text().notNull(),
     // Hash of the request's meaningful fields: the same key with another request is a conflict, not a replay.
     requestHash: text(),
+    // Where the order came from (S4/S13): the visit's first-party visitor id and its utm source / referrer.
+    visitorId: text(),
+    utmSource: text(),
+    utmMedium: text(),
+    utmCampaign: text(),
+    referrer: text(),
     placedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './common';
-import { customers, users } from './identity';
+import { customerSegment, customers, users } from './identity';
 
 export const channel = pgEnum('channel', ['web', 'store']);
 /**
@@ -68,6 +68,8 @@ export const promotions = pgTable(
     minSubtotalCents: integer(),
     minItems: integer(),
     customerCondition: promotionCustomerCondition().notNull().default('any'),
+    /** Only for customers in this segment (S14); null = anyone the customer condition allows. */
+    customerSegment: customerSegment(),
     /** ISO weekdays 1 (Monday) .. 7 in Europe/Amsterdam; null = every day. */
     weekdays: integer().array(),
     /** Minutes after local midnight, Europe/Amsterdam, [start, end); null = all day. */

@@ -3,8 +3,10 @@ import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqu
 import { timestamps } from './common';
 import { customers, users } from './identity';
 import { products } from './catalog';
+import { channel } from './promotions';
 
-export const reviewStatus = pgEnum('review_status', ['published', 'hidden']);
+// Nothing shows before an admin approves it (pending → published), or rejects it with a reason.
+export const reviewStatus = pgEnum('review_status', ['pending', 'published', 'rejected']);
 
 /**
  * A product review by a verified buyer (S10): one per customer per product — writing again replaces it.
@@ -27,7 +29,10 @@ export const productReviews = pgTable(
     locale: text().$type<'nl' | 'en'>().notNull(),
     // Checked against the customer's paid order lines when written; kept as a snapshot for the badge.
     verifiedBuyer: boolean().notNull().default(true),
-    status: reviewStatus().notNull().default('published'),
+    // Where the reviewer bought the product ('store' / 'web'; the latest purchase), for the badge.
+    purchaseChannel: channel(),
+    status: reviewStatus().notNull().default('pending'),
+    rejectReason: text(),
     moderatedByUserId: integer().references(() => users.id, { onDelete: 'set null' }),
     moderatedAt: timestamp({ withTimezone: true }),
     ...timestamps,
