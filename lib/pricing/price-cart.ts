@@ -91,8 +91,9 @@ interface PlanState {
  *
  * 1. Eligibility. A candidate is usable when well-formed, active at `ctx.now` (half-open window
  *    [startsAt, endsAt), plus the optional weekly hours read in Europe/Amsterdam, [start, end) minutes),
- *    allowed in `ctx.channel` (null/[] = all), its customer condition holds (`ctx.customer`, default a
- *    guest), its limits are not reached (total uses, budget; per customer: needs `ctx.customerId`; a
+ *    allowed in `ctx.channel` (null/[] = all), its customer condition and segment hold (`ctx.customer`,
+ *    default a guest), it is not an experiment variant the person is not assigned to
+ *    (`ctx.experimentVariants`), its limits are not reached (total uses, budget; per customer: needs `ctx.customerId`; a
  *    campaign code's own uses, `codeUsesLeft`), no other usable candidate has its id (one promotion
  *    entered with two codes applies once: the first in candidate order), and —
  *    when it has a code — that code is among the first `ctx.maxCodes` of `ctx.codes` (trimmed,
@@ -172,11 +173,14 @@ export function priceCart(lines: PriceLineInput[], promotions: PromotionCandidat
         continue;
       }
     }
+    // An experiment's variant is a price only for the people assigned to it (S11).
+    if (p.experiment && ctx.experimentVariants?.[p.experiment.experimentId] !== p.experiment.variantId) { refuse('not_for_customer'); continue; }
     const cond = p.customerCondition ?? 'any';
     if ((cond === 'signed_in' && !facts.signedIn) || (cond === 'first_order' && !facts.firstOrder) || (cond === 'loyalty_member' && !facts.loyaltyMember)) {
       refuse('not_for_customer');
       continue;
     }
+    if (p.customerSegment && !(facts.segments ?? []).includes(p.customerSegment)) { refuse('not_for_customer'); continue; }
     const usage = p.usage ?? { usedCount: 0, discountGivenCents: 0, usedByCustomer: 0 };
     if (p.usageLimit != null && usage.usedCount >= p.usageLimit) { refuse('used_up'); continue; }
     const budgetLeft = p.budgetCents != null ? p.budgetCents - usage.discountGivenCents : Infinity;

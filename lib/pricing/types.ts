@@ -34,6 +34,7 @@ export type PromotionScope = 'item' | 'order' | 'shipping' | 'buy_x_get_y';
  */
 export type PromotionCombination = 'exclusive' | 'combinable' | 'with_codes';
 export type CustomerCondition = 'any' | 'signed_in' | 'first_order' | 'loyalty_member';
+export type CustomerSegment = 'web_only' | 'store_only' | 'omnichannel' | 'new' | 'loyal' | 'lapsed';
 /** each_line: every targeted line; cheapest_line: once per order, on the cheapest targeted line only. */
 export type PromotionApplication = 'each_line' | 'cheapest_line';
 
@@ -94,6 +95,13 @@ export interface PromotionCandidate {
   /** Number of targeted units must reach this, inclusive. */
   minItems?: number | null;
   customerCondition?: CustomerCondition;
+  /** Only for customers in this segment (S14: lib/insight/segments); null/absent = no segment condition. */
+  customerSegment?: CustomerSegment | null;
+  /**
+   * Set when this promotion is a variant of a running experiment (S11): it applies only when the context
+   * assigns the person to that variant (`ctx.experimentVariants`); never otherwise.
+   */
+  experiment?: { experimentId: number; variantId: number } | null;
   /** ISO weekdays 1 (Mon) .. 7 in Europe/Amsterdam; null = every day. */
   weekdays?: number[] | null;
   /** Minutes after local midnight in Europe/Amsterdam, [start, end); null = all day. */
@@ -142,6 +150,8 @@ export interface CustomerFacts {
   /** True when the customer has no earlier (non-cancelled) order; a guest counts as first order. */
   firstOrder: boolean;
   loyaltyMember: boolean;
+  /** The customer's segments (S14), for promotions with a segment condition; absent = none. */
+  segments?: readonly CustomerSegment[];
 }
 
 /** A manual discount at the counter: explicit input, priced by priceCart after the promotions. */
@@ -172,6 +182,11 @@ export interface PriceContext {
   /** undefined = anonymous guest facts ({ signedIn: false, firstOrder: true, loyaltyMember: false }). */
   customer?: CustomerFacts;
   staffDiscounts?: StaffDiscounts;
+  /**
+   * The person's experiment assignments (S11: lib/insight/experiments), experiment id → variant id, made
+   * deterministically from the customer, visitor or cart. A variant promotion applies only when assigned.
+   */
+  experimentVariants?: Readonly<Record<number, number>>;
   /** How many codes a cart accepts (setting); codes beyond it are refused 'too_many_codes'. Default unlimited. */
   maxCodes?: number;
 }
