@@ -2,6 +2,7 @@ import type { Locale } from './config';
 
 // Static imports so the bundler includes every namespace; one JSON file per namespace and locale.
 import enAdmin from './messages/en/admin.json';
+import enAnalytics from './messages/en/analytics.json';
 import enAuth from './messages/en/auth.json';
 import enCommon from './messages/en/common.json';
 import enConversations from './messages/en/conversations.json';
@@ -13,6 +14,7 @@ import enReviews from './messages/en/reviews.json';
 import enShop from './messages/en/shop.json';
 import enValidation from './messages/en/validation.json';
 import nlAdmin from './messages/nl/admin.json';
+import nlAnalytics from './messages/nl/analytics.json';
 import nlAuth from './messages/nl/auth.json';
 import nlCommon from './messages/nl/common.json';
 import nlConversations from './messages/nl/conversations.json';
@@ -35,6 +37,7 @@ export const MESSAGES = {
     counter: enCounter,
     customers: enCustomers,
     admin: enAdmin,
+    analytics: enAnalytics,
     conversations: enConversations,
     reviews: enReviews,
   },
@@ -48,6 +51,7 @@ export const MESSAGES = {
     counter: nlCounter,
     customers: nlCustomers,
     admin: nlAdmin,
+    analytics: nlAnalytics,
     conversations: nlConversations,
     reviews: nlReviews,
   },

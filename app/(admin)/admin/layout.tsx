@@ -36,6 +36,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             { href: '/admin/transfers', label: t('nav.transfers') },
             { href: '/admin/promotions', label: t('nav.promotions') },
             { href: '/admin/reviews', label: t('nav.reviews') },
+            { href: '/admin/analytics', label: t('nav.analytics') },
             { href: '/admin/messages', label: tInbox('messages'), badge: { count: unread, label: tInbox('unread', { count: unread }) } },
             { href: '/admin/outbox', label: t('nav.outbox') },
             { href: '/admin/staff', label: t('nav.staff') },
