@@ -11,6 +11,7 @@ import enCustomers from './messages/en/customers.json';
 import enErrors from './messages/en/errors.json';
 import enSearch from './messages/en/search.json';
 import enReviews from './messages/en/reviews.json';
+import enSatisfaction from './messages/en/satisfaction.json';
 import enShop from './messages/en/shop.json';
 import enValidation from './messages/en/validation.json';
 import nlAdmin from './messages/nl/admin.json';
@@ -23,6 +24,7 @@ import nlCustomers from './messages/nl/customers.json';
 import nlErrors from './messages/nl/errors.json';
 import nlSearch from './messages/nl/search.json';
 import nlReviews from './messages/nl/reviews.json';
+import nlSatisfaction from './messages/nl/satisfaction.json';
 import nlShop from './messages/nl/shop.json';
 import nlValidation from './messages/nl/validation.json';
 
@@ -40,6 +42,7 @@ export const MESSAGES = {
     analytics: enAnalytics,
     conversations: enConversations,
     reviews: enReviews,
+    satisfaction: enSatisfaction,
   },
   nl: {
     common: nlCommon,
@@ -54,6 +57,7 @@ export const MESSAGES = {
     analytics: nlAnalytics,
     conversations: nlConversations,
     reviews: nlReviews,
+    satisfaction: nlSatisfaction,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
