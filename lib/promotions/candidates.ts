@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { loyaltyAccounts, orders, promotionCodes, promotionCustomerUsage, promotionRedemptions, promotions } from '@/db/schema';
+import { customerSegments, loyaltyAccounts, orders, promotionCodes, promotionCustomerUsage, promotionRedemptions, promotions } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { normalizeCode, promotionCode, type CustomerFacts, type PricedCart, type PromotionCandidate } from '@/lib/pricing';
 import { findCampaignCodes, giveBackCampaignCodeUse, takeCampaignCodeUse } from './campaign-codes';
@@ -39,6 +39,7 @@ export function rowToCandidate(r: Row): PromotionCandidate {
     minSubtotalCents: r.minSubtotalCents,
     minItems: r.minItems,
     customerCondition: r.customerCondition,
+    customerSegment: r.customerSegment,
     weekdays: r.weekdays,
     dailyStartMinute: r.dailyStartMinute,
     dailyEndMinute: r.dailyEndMinute,
@@ -126,15 +127,17 @@ export async function loadCustomerFacts(
   options: { exceptOrderId?: string } = {},
 ): Promise<CustomerFacts> {
   if (customerId == null) return { signedIn: false, firstOrder: true, loyaltyMember: false };
-  const [[earlier], [loyalty]] = await Promise.all([
+  const [[earlier], [loyalty], [segments]] = await Promise.all([
     db
       .select({ id: orders.id })
       .from(orders)
       .where(and(eq(orders.customerId, customerId), ne(orders.status, 'cancelled'), options.exceptOrderId ? ne(orders.id, options.exceptOrderId) : undefined))
       .limit(1),
     db.select({ id: loyaltyAccounts.customerId }).from(loyaltyAccounts).where(eq(loyaltyAccounts.customerId, customerId)),
+    // S14: kept by lib/insight/segments (recomputed on purchase); none yet = no segment condition passes.
+    db.select({ segments: customerSegments.segments }).from(customerSegments).where(eq(customerSegments.customerId, customerId)),
   ]);
-  return { signedIn: true, firstOrder: !earlier, loyaltyMember: !!loyalty };
+  return { signedIn: true, firstOrder: !earlier, loyaltyMember: !!loyalty, segments: segments?.segments ?? [] };
 }
 
 /**
