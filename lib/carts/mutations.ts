@@ -9,6 +9,7 @@ import { loadPricingFacts } from '@/lib/promotions/candidates';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { getDeviceTill } from '@/lib/till/device';
 import { cartColumns, getCart, getCartLines, type CartDto } from './queries';
+import { loadExperimentPricing } from '@/lib/insight/experiment-context';
 
 /** More of one item in one cart is a typo, not a purchase. */
 export const MAX_LINE_QUANTITY = 99;
@@ -245,11 +246,12 @@ export async function applyPromotionCode(
       loadPricingFacts(tx, now, cart.customerId, [...cart.promotionCodes, normalized]),
       getPricingConfig(tx),
     ]);
+    const experiments = await loadExperimentPricing(tx, { channel: cart.channel, customerId: cart.customerId, cartId });
     // With the cart's customer, so a code they used up (per-customer limit) or that is not for them is refused here.
     const priced = priceCart(
       lines.filter((l) => l.active),
       facts.promotions,
-      { channel: cart.channel, now, codes: [...cart.promotionCodes, normalized], customerId: cart.customerId, customer: facts.customer, locationId: cart.locationId, pricing },
+      { channel: cart.channel, now, codes: [...cart.promotionCodes, normalized], customerId: cart.customerId, customer: facts.customer, locationId: cart.locationId, pricing, experimentVariants: experiments.experimentVariants },
     );
     if (!normalized || !priced.codes.accepted.includes(normalized)) {
       // Say why (expired, minimum not reached, used up, not for this customer…), in the person's language.

@@ -9,6 +9,7 @@ import { loadPricingFacts } from '@/lib/promotions/candidates';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { loadStaffDiscounts } from '@/lib/staff-discounts/queries';
 import { getDeviceTill } from '@/lib/till/device';
+import { loadExperimentPricing, recordExposures } from '@/lib/insight/experiment-context';
 
 export interface CartDto {
   id: string;
@@ -140,21 +141,27 @@ export async function getPricedCart(
     locale?: CatalogLocale;
     /** false: price without the counter's staff discounts (what a new staff discount is measured on). */
     staffDiscounts?: boolean;
+    /** The web visitor id for experiment assignment (S11); undefined = the request's analytics cookie. */
+    visitorId?: string | null;
+    /** Where the price is shown to the person (web cart page, counter cart): log experiment exposures. */
+    recordExposure?: boolean;
   },
 ): Promise<PricedCartView | null> {
   const cart = await getCart(db, cartId);
   if (!cart) return null;
-  const [loaded, facts, pricing, staffDiscounts] = await Promise.all([
+  const channel = options.channel ?? cart.channel;
+  const [loaded, facts, pricing, staffDiscounts, experiments] = await Promise.all([
     getCartLines(db, cartId).then((items) => loadPriceLines(db, items, options.locale ?? 'nl', options.now)),
     // With the cart's customer: their uses (per-customer limits) and facts (customer conditions).
     loadPricingFacts(db, options.now, cart.customerId, cart.promotionCodes),
     getPricingConfig(db),
     cart.channel === 'store' && options.staffDiscounts !== false ? loadStaffDiscounts(db, cartId) : undefined,
+    loadExperimentPricing(db, { channel, customerId: cart.customerId, visitorId: options.visitorId, cartId }),
   ]);
   const active = loaded.filter((l) => l.active);
   const priced = priceCart(active, facts.promotions, {
     customer: facts.customer,
-    channel: options.channel ?? cart.channel,
+    channel,
     now: options.now,
     codes: cart.promotionCodes,
     fulfilment: options.fulfilment,
@@ -162,7 +169,9 @@ export async function getPricedCart(
     locationId: cart.locationId,
     pricing,
     staffDiscounts,
+    experimentVariants: experiments.experimentVariants,
   });
+  if (options.recordExposure) await recordExposures(db, experiments, { lines: active, channel, customerId: cart.customerId, now: options.now });
   const { lines, ...totals } = priced;
   return {
     cart,

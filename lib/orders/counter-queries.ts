@@ -126,6 +126,7 @@ export async function getCounterCartView(
     channel: 'store',
     fulfilment: 'in_store',
     locale: options.locale,
+    recordExposure: true,
   });
   if (!view) return null;
   const stock = await stockPicture(

@@ -11,6 +11,7 @@ import { toSavingSnapshot } from './savings';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { loadPricingFacts, registerPromotionUsage } from '@/lib/promotions/candidates';
 import { getCartLines } from '@/lib/carts/queries';
+import { loadExperimentPricing, recordExperimentOrder } from '@/lib/insight/experiment-context';
 import { requestHash } from '@/lib/idempotency/request-hash';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { findPlacedOrder, generatePickupCode, isStaff, staffMayHandle, type PlacedOrder } from './shared';
@@ -42,6 +43,8 @@ export interface PlaceOrderInput {
    * tendered): part of the idempotency fingerprint, so a repeat with other payment details is a conflict.
    */
   requestExtras?: Record<string, unknown>;
+  /** Web guest: the analytics visitor id experiments assign by (S11); undefined = the request's cookie. */
+  visitorId?: string | null;
 }
 
 /** What makes two requests with one idempotency key the same request (not the total: that is a guard). */
@@ -115,6 +118,8 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     // sale is for (signed in / linked at the counter) — the same the cart was priced for.
     const facts = await loadPricingFacts(tx, now, customerId, cart.codes);
     const staff = input.channel === 'store' ? await loadStaffDiscountRows(tx, cart.id) : null;
+    // The same person → the same experiment variant as the cart showed (S11).
+    const experiments = await loadExperimentPricing(tx, { channel: input.channel, customerId, visitorId: input.visitorId, cartId: cart.id });
     const priced = priceCart(lines, facts.promotions, {
       pricing: await getPricingConfig(tx),
       channel: input.channel,
@@ -124,6 +129,7 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
       customerId,
       customer: facts.customer,
       staffDiscounts: staff?.discounts,
+      experimentVariants: experiments.experimentVariants,
       locationId: input.channel === 'store' ? (input.stockLocationId ?? null) : (input.pickupLocationId ?? null),
     });
     // A code on the cart whose uses ran out meanwhile (another checkout took the last one) is said
@@ -179,6 +185,8 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     await registerPromotionUsage(tx, { orderId: order.orderId, customerId, priced, candidates: facts.promotions });
     await takeStock(tx, input, lines, source, { reference: number, actorUserId: actor?.userId ?? null, locale });
     await writeLines(tx, order.orderId, lines, priced, locale);
+    // The conversion of the person's experiment variants, in this transaction.
+    await recordExperimentOrder(tx, experiments, { orderId: order.orderId, lines, channel: input.channel, customerId: profileId, now });
     await tx.insert(orderEvents).values({ orderId: order.orderId, type: 'placed', toStatus: 'pending_payment', actorUserId: actor?.userId ?? null });
     await notifyOrderEvent(tx, order.orderId, 'placed', { locale, now });
     await tx.update(carts).set({ status: 'converted' }).where(eq(carts.id, cart.id));

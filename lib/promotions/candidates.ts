@@ -78,6 +78,9 @@ export async function loadPromotionCandidates(
         promotion: promotions,
         usedByCustomer: customerId === null ? sql<number | null>`null::int` : promotionCustomerUsage.usedCount,
         hasCampaignCodes: sql<boolean>`exists (select 1 from promotion_codes pc where pc.promotion_id = "promotions"."id")`,
+        // S11: a variant of a draft or running experiment is experiment-gated. priceCart applies it only to
+        // the people assigned to it (ctx.experimentVariants holds running experiments only: a draft's never).
+        experimentVariant: sql<string | null>`(select ev.experiment_id || ':' || ev.id from experiment_variants ev join experiments e on e.id = ev.experiment_id where ev.promotion_id = "promotions"."id" and e.status in ('draft', 'running') order by ev.id limit 1)`,
       })
       .from(promotions)
       .leftJoin(
@@ -99,6 +102,10 @@ export async function loadPromotionCandidates(
   const ownCodes = new Set<string>();
   for (const r of rows) {
     const candidate = rowToCandidate({ ...r.promotion, usedByCustomer: r.usedByCustomer });
+    if (r.experimentVariant) {
+      const [experimentId, variantId] = r.experimentVariant.split(':').map(Number);
+      candidate.experiment = { experimentId, variantId };
+    }
     const own = promotionCode(candidate);
     byId.set(candidate.id, candidate);
     if (own !== null) ownCodes.add(own);

@@ -35,7 +35,7 @@ export default async function CartPage() {
   const db = getDb();
   // Only the visitor's own cart: the customer's, or the anonymous one their cookie holds.
   const cartId = await currentWebCartId(db, actor);
-  const view = cartId ? await getPricedCart(db, cartId, { now: new Date(), channel: 'web', locale }) : null;
+  const view = cartId ? await getPricedCart(db, cartId, { now: new Date(), channel: 'web', locale, recordExposure: true }) : null;
 
   if (!view || (view.lines.length === 0 && view.unavailable.length === 0)) {
     return (
