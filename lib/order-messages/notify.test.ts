@@ -143,7 +143,8 @@ describe('notifyOrderEvent: in the transaction of its cause', () => {
     const before = await outbox(placed.orderId);
     const failed = db.transaction(async (tx) => {
       await transitionOrder(tx, { orderId: placed.orderId, to: 'collected', actor: clerk });
-      expect((await tx.select().from(notifications).where(eq(notifications.orderId, placed.orderId))).length).toBe(before.length + 1);
+      // The collected email and the satisfaction survey (S12).
+      expect((await tx.select().from(notifications).where(eq(notifications.orderId, placed.orderId))).length).toBe(before.length + 2);
       throw new Error('a later step of the same transaction failed');
     });
     await expect(failed).rejects.toThrow('a later step of the same transaction failed');

@@ -4,6 +4,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { enqueueNotification } from '@/lib/notifications/outbox';
 import { getOrderById, type OrderDetailDto } from '@/lib/orders/queries';
+import { queueSatisfactionSurvey } from '@/lib/insight/satisfaction-notify';
 import { channelsFor, orderContact, type ChannelRule } from '@/lib/notifications/contact';
 import { buildPayload, type OrderTemplate } from './payloads';
 
@@ -70,6 +71,19 @@ export async function notifyOrderEvent(
 ): Promise<QueuedOrderMessage[]> {
   const order = await getOrderById(tx, orderId);
   if (!order) throw new Error(`order not found: ${orderId}`);
+  const queued = await queueEventMessage(tx, order, event, options);
+  // A completed order (delivered, collected, sold at the counter) also asks for a rating (S12).
+  await queueSatisfactionSurvey(tx, order, event);
+  return queued;
+}
+
+async function queueEventMessage(
+  tx: DbOrTx,
+  order: OrderDetailDto,
+  event: OrderMessageEvent,
+  options: { locale?: Locale; note?: string | null; now?: Date },
+): Promise<QueuedOrderMessage[]> {
+  const orderId = order.id;
   const plan = planFor(order, event);
   if (!plan) return [];
   const now = options.now ?? new Date();

@@ -33,6 +33,8 @@ export const PUBLIC_ACTIONS: Record<string, PublicActionGuard> = {
   'lib/conversations/actions.ts#markConversationReadAction': { abuseTest: 'lib/conversations/messages.test.ts', exercises: 'markReadByCustomer' },
   // Returning from someone else's order (another customer's, a guest order without its cookie).
   'lib/returns/web-actions.ts#requestReturnAction': { abuseTest: 'lib/returns/web-actions.test.ts', exercises: 'requestReturnAction' },
+  // Answering for someone else's order (a forged or tampered survey token), or answering twice.
+  'lib/insight/satisfaction-actions.ts#submitSatisfactionAction': { abuseTest: 'lib/insight/satisfaction.test.ts', exercises: 'submitSatisfactionAction' },
   'lib/i18n/actions.ts#setLocaleAction': { harmless: 'sets only the caller’s own language cookie, to one of the two known locales; reads and writes no data' },
   'lib/locations/actions.ts#setShopperOriginAction': { harmless: 'sets only the caller’s own store-finder cookie (a validated postcode or point in the Netherlands); reads and writes no data' },
 };

@@ -10,6 +10,7 @@ import { paymentReceived } from './payment-received';
 import { readyForPickup } from './ready-for-pickup';
 import { refundIssued } from './refund-issued';
 import { returnReceived } from './return-received';
+import { satisfactionSurvey } from './satisfaction-survey';
 import { shipped } from './shipped';
 import { staffInvite } from './staff-invite';
 import { verifyEmail } from './verify-email';
@@ -37,6 +38,8 @@ const TEMPLATES: NotificationTemplate[] = [
   // After-sales (lib/returns/notify.ts).
   returnReceived,
   refundIssued,
+  // After a completed order: the satisfaction survey (lib/insight/satisfaction-notify.ts).
+  satisfactionSurvey,
 ];
 
 const BY_KEY = new Map(TEMPLATES.map((t) => [t.key, t]));
