@@ -8,6 +8,8 @@ import { formatDate } from '@/lib/i18n/format';
 import type { AdminReviewRow } from '@/lib/reviews/queries';
 import { ReviewModerateButton } from './review-moderate-button';
 
+const STATUS_TONE = { pending: 'warning', published: 'brand', rejected: 'neutral' } as const;
+
 /** The moderation list: product, customer, rating, text (as text), status and the one action. */
 export async function ReviewTable({ rows, locale }: { rows: AdminReviewRow[]; locale: Locale }) {
   const t = await getTranslations('reviews.admin');
@@ -46,11 +48,13 @@ export async function ReviewTable({ rows, locale }: { rows: AdminReviewRow[]; lo
             <div>
               {r.title && <p className="font-medium">{r.title}</p>}
               {r.body && <p className="line-clamp-4 whitespace-pre-line text-stone-700">{r.body}</p>}
+              {r.status === 'rejected' && r.rejectReason && <p className="mt-1 text-sm text-amber-800">{t('rejectReasonShown', { reason: r.rejectReason })}</p>}
             </div>
           ),
         },
+        { key: 'purchase', header: t('purchase'), cell: (r) => (r.purchaseChannel === 'store' ? t('purchaseStore') : r.purchaseChannel === 'web' ? t('purchaseWeb') : '—') },
         { key: 'date', header: t('date'), cell: (r) => formatDate(r.createdAt, locale) },
-        { key: 'status', header: t('status'), cell: (r) => <Badge tone={r.status === 'published' ? 'brand' : 'warning'}>{t(r.status)}</Badge> },
+        { key: 'status', header: t('status'), cell: (r) => <Badge tone={STATUS_TONE[r.status]}>{t(r.status)}</Badge> },
         { key: 'actions', header: t('actions'), headerHidden: true, cell: (r) => <ReviewModerateButton reviewId={r.id} status={r.status} productName={r.productName} /> },
       ]}
     />

@@ -22,6 +22,7 @@ const review: PublicReview = {
   body: 'Fits <script>alert(1)</script>\nsecond line',
   locale: 'nl',
   verifiedBuyer: true,
+  purchaseChannel: 'store',
   authorFirstName: 'Anna',
   createdAt: new Date('2026-05-01T10:00:00Z'),
 };
@@ -38,8 +39,9 @@ describe('the product page’s Reviews section', () => {
   it('says the average in words for assistive technology, in both languages', async () => {
     expect(await render('en')).toContain('role="img" aria-label="4.5 out of 5, 12 reviews"');
     expect(await render('nl')).toContain('role="img" aria-label="4,5 van de 5, 12 reviews"');
-    expect(await render('en')).toContain('Verified buyer');
-    expect(await render('nl')).toContain('Geverifieerde koper');
+    expect(await render('en')).toContain('Verified purchase · in store');
+    expect(await render('nl')).toContain('Geverifieerde aankoop · in de winkel');
+    expect(await render('en', { reviews: [{ ...review, purchaseChannel: 'web' }] })).toContain('Verified purchase · online');
   });
 
   it('renders title and text as text, never as HTML', async () => {
@@ -52,7 +54,7 @@ describe('the product page’s Reviews section', () => {
 
   it('offers the form to a verified buyer only; a visitor is asked to sign in', async () => {
     expect(await render('en', { me: { canReview: true, mine: null }, signedIn: true })).toContain('data-review-form="new"');
-    const buyerWithReview = await render('en', { me: { canReview: true, mine: { rating: 3, title: null, body: null, status: 'published' } }, signedIn: true });
+    const buyerWithReview = await render('en', { me: { canReview: true, mine: { rating: 3, title: null, body: null, status: 'published', rejectReason: null } }, signedIn: true });
     expect(buyerWithReview).toContain('data-review-form="edit"');
     const visitor = await render('en');
     expect(visitor).not.toContain('data-review-form');

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/card';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDate } from '@/lib/i18n/format';
-import type { MyReviewState, PublicReview, ReviewSummary } from '@/lib/reviews/queries';
+import { verifiedBadgeKey, type MyReviewState, type PublicReview, type ReviewSummary } from '@/lib/reviews/queries';
 import { ReviewForm } from './review-form';
 import { formatAverage, StarRating } from '@/components/ui/star-rating';
 
@@ -69,7 +69,7 @@ export async function ProductReviews({
                   <h3 id={`review-${review.id}-heading`} className="font-semibold">
                     {review.title ?? t('rating', { rating: review.rating })}
                   </h3>
-                  {review.verifiedBuyer && <Badge tone="brand">{t('verifiedBuyer')}</Badge>}
+                  {review.verifiedBuyer && <Badge tone="brand">{t(verifiedBadgeKey(review))}</Badge>}
                 </div>
                 <p className="mt-1 text-sm text-stone-500">{t('by', { name: review.authorFirstName, date: formatDate(review.createdAt, locale) })}</p>
                 {review.body && (
@@ -87,7 +87,7 @@ export async function ProductReviews({
         {me.canReview ? (
           <ReviewForm
             productId={productId}
-            mine={me.mine && { rating: me.mine.rating, title: me.mine.title, body: me.mine.body, hidden: me.mine.status === 'hidden' }}
+            mine={me.mine && { rating: me.mine.rating, title: me.mine.title, body: me.mine.body, status: me.mine.status, rejectReason: me.mine.rejectReason }}
           />
         ) : signedIn ? (
           <p className="text-sm text-stone-600">{t('onlyBuyers')}</p>

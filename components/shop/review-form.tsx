@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { ReviewStatus } from '@/db/schema';
 import { writeReviewAction } from '@/lib/reviews/actions';
 import { RATINGS, REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from '@/lib/reviews/schemas';
 
@@ -12,7 +13,8 @@ export interface OwnReview {
   rating: number;
   title: string | null;
   body: string | null;
-  hidden: boolean;
+  status: ReviewStatus;
+  rejectReason: string | null;
 }
 
 /** "Write a review" for a verified buyer; with their earlier review filled in, posting replaces it. */
@@ -27,7 +29,11 @@ export function ReviewForm({ productId, mine }: { productId: number; mine: OwnRe
       <h3 id="review-form-title" className="text-base font-semibold">
         {mine ? t('editTitle') : t('title')}
       </h3>
-      {mine?.hidden && <p className="text-sm text-stone-600">{t('hiddenNote')}</p>}
+      {mine && (
+        <p className={`rounded-lg px-3 py-2 text-sm ring-1 ${mine.status === 'rejected' ? 'bg-amber-50 text-amber-900 ring-amber-200' : 'bg-white text-stone-700 ring-stone-200'}`}>
+          {mine.status === 'pending' ? t('pendingNote') : mine.status === 'rejected' ? t('rejectedNote', { reason: mine.rejectReason ?? '' }) : t('publishedNote')}
+        </p>
+      )}
       <input type="hidden" name="productId" value={productId} />
       <fieldset role="radiogroup" aria-labelledby="review-rating-legend" aria-describedby="review-rating-error">
         <legend id="review-rating-legend" className="mb-1.5 text-sm font-medium text-stone-700">

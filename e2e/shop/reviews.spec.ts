@@ -6,9 +6,10 @@ import { storageState, type Role } from '../fixtures/users';
 
 // Story S10: a counter buyer reviews the product online. The Amsterdam clerk sells it to anna (her
 // profile attached to the sale); on the product page anna is a verified buyer and posts a review; it
-// shows there, in the clerk's search results (average and count) and on the in-store display page. The
-// admin hides it and it is gone from the product page. Screenshots: the review block (phone, en+nl) and
-// the display page. Uses the Amsterdam counter cart and anna's review of one product.
+// waits for the admin's approval (shown to nobody else); once approved it shows there with "Verified
+// purchase · in store", in the clerk's search results (average and count) and on the in-store display
+// page. The admin then rejects it with a reason: gone, and anna reads the reason. Screenshots: the review
+// block (phone, en+nl) and the display page. Uses the Amsterdam counter cart and anna's review of one product.
 test.describe.configure({ timeout: 180_000 });
 
 const SHOTS = 'screenshots/reviews';
@@ -28,7 +29,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-test('[SHOP][S10] a counter buyer reviews the product online; it shows on the product page, at the counter and on the display page; the admin hides it', async ({ browser }) => {
+test('[SHOP][S10] a counter buyer reviews the product online; after approval it shows on the product page, at the counter and on the display page; a rejection hides it', async ({ browser }) => {
   expect(variant, 'a demo variant with stock in Amsterdam').toBeTruthy();
   const title = `Comfortable ${Date.now()}`;
 
@@ -65,15 +66,31 @@ test('[SHOP][S10] a counter buyer reviews the product online; it shows on the pr
   await reviews.getByLabel('Title').fill(title);
   await reviews.getByLabel('Review', { exact: true }).fill('Fits well, <3 the colour.');
   await reviews.getByRole('button', { name: 'Post review' }).click();
-  await expect(reviews.getByRole('status').filter({ hasText: /Your review is (posted|updated)/ })).toBeVisible();
+  await expect(reviews.getByRole('status').filter({ hasText: /it shows (again )?once the shop has approved it/ })).toBeVisible();
+  // Nothing shows before approval: only anna reads that it waits.
   const mine = reviews.getByRole('article', { name: title });
+  await anna.reload();
+  await expect(reviews.getByText("Your review is waiting for the shop's approval")).toBeVisible();
+  await expect(mine).toHaveCount(0);
+
+  // The admin approves it from the queue of reviews awaiting approval.
+  const admin = await pageAs(browser, 'admin');
+  await admin.goto('/admin/reviews');
+  await expect(admin.getByRole('navigation', { name: 'Admin navigation' }).getByRole('link', { name: 'Reviews' })).toHaveAttribute('aria-current', 'page');
+  const pendingRow = admin.getByRole('row').filter({ hasText: title });
+  await expect(pendingRow.getByText('Awaiting approval', { exact: true })).toBeVisible();
+  await expect(pendingRow.getByText('In store', { exact: true })).toBeVisible();
+  await pendingRow.getByRole('button', { name: `Approve: ${product.nameEn}` }).click();
+  await expect(pendingRow).toHaveCount(0);
+
+  await anna.reload();
   await expect(mine).toBeVisible();
-  await expect(mine.getByText('Verified buyer')).toBeVisible();
+  await expect(mine.getByText('Verified purchase · in store')).toBeVisible();
   await expect(reviews.getByRole('img', { name: /out of 5, \d+ reviews?$/ })).toBeVisible();
   await shot(anna, 'product-reviews-phone-en');
   await anna.context().addCookies([{ name: 'NEXT_LOCALE', value: 'nl', domain: new URL(anna.url()).hostname, path: '/' }]);
   await anna.reload();
-  await expect(anna.getByRole('region', { name: 'Reviews' }).getByText('Geverifieerde koper').first()).toBeVisible();
+  await expect(anna.getByRole('region', { name: 'Reviews' }).getByText('Geverifieerde aankoop · in de winkel').first()).toBeVisible();
   await shot(anna, 'product-reviews-phone-nl');
 
   // Script is refused with a message, nothing posted.
@@ -97,19 +114,17 @@ test('[SHOP][S10] a counter buyer reviews the product online; it shows on the pr
   await expect(screen.getByRole('navigation')).toHaveCount(0);
   await shot(screen, 'display-page-en');
 
-  // The admin hides it: gone from the product page.
-  const admin = await pageAs(browser, 'admin');
-  await admin.goto('/admin/reviews');
-  await expect(admin.getByRole('navigation', { name: 'Admin navigation' }).getByRole('link', { name: 'Reviews' })).toHaveAttribute('aria-current', 'page');
-  const row = admin.getByRole('row').filter({ hasText: title });
-  await row.getByRole('button', { name: `Hide: ${product.nameEn}` }).click();
-  await expect(row.getByText('Hidden', { exact: true })).toBeVisible();
+  // The admin rejects it with a reason: gone from the product page, and anna reads why.
+  await admin.goto('/admin/reviews?status=published');
+  const publishedRow = admin.getByRole('row').filter({ hasText: title });
+  await publishedRow.getByRole('button', { name: `Reject: ${product.nameEn}` }).click();
+  await expect(publishedRow.getByText('Give the reason for rejecting (the author reads it).')).toBeVisible();
+  await publishedRow.getByLabel('Reason for rejecting').fill('Please keep it about the product.');
+  await publishedRow.getByRole('button', { name: `Reject: ${product.nameEn}` }).click();
+  await expect(publishedRow).toHaveCount(0);
   await anna.reload();
   await expect(anna.getByRole('article', { name: title })).toHaveCount(0);
-  await expect(anna.getByText('Your review is hidden by the shop and not shown to others.')).toBeVisible();
-
-  // Published again, so the next run starts from a shown review (it replaces it).
-  await admin.reload();
-  await admin.getByRole('row').filter({ hasText: title }).getByRole('button', { name: `Publish: ${product.nameEn}` }).click();
-  await expect(admin.getByRole('row').filter({ hasText: title }).getByText('Published', { exact: true })).toBeVisible();
+  await expect(anna.getByText('Your review was not published: Please keep it about the product.')).toBeVisible();
+  await screen.reload();
+  await expect(screen.getByRole('heading', { name: title })).toHaveCount(0);
 });

@@ -9,6 +9,7 @@ import enConversations from './messages/en/conversations.json';
 import enCounter from './messages/en/counter.json';
 import enCustomers from './messages/en/customers.json';
 import enErrors from './messages/en/errors.json';
+import enExperiments from './messages/en/experiments.json';
 import enSearch from './messages/en/search.json';
 import enReviews from './messages/en/reviews.json';
 import enSatisfaction from './messages/en/satisfaction.json';
@@ -22,6 +23,7 @@ import nlConversations from './messages/nl/conversations.json';
 import nlCounter from './messages/nl/counter.json';
 import nlCustomers from './messages/nl/customers.json';
 import nlErrors from './messages/nl/errors.json';
+import nlExperiments from './messages/nl/experiments.json';
 import nlSearch from './messages/nl/search.json';
 import nlReviews from './messages/nl/reviews.json';
 import nlSatisfaction from './messages/nl/satisfaction.json';
@@ -42,6 +44,7 @@ export const MESSAGES = {
     analytics: enAnalytics,
     conversations: enConversations,
     reviews: enReviews,
+    experiments: enExperiments,
     satisfaction: enSatisfaction,
   },
   nl: {
@@ -57,6 +60,7 @@ export const MESSAGES = {
     analytics: nlAnalytics,
     conversations: nlConversations,
     reviews: nlReviews,
+    experiments: nlExperiments,
     satisfaction: nlSatisfaction,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

@@ -78,7 +78,7 @@ describe('writeReviewAction', () => {
     expect(await reviews()).toEqual([]);
   });
 
-  it('the buyer posts, then replaces; the admin hides it', async () => {
+  it('the buyer posts, then replaces; the admin rejects it only with a reason, then approves it', async () => {
     state.actor = buyer;
     expect(await callAction(writeReviewAction, form({ productId: String(shop.product.id), rating: '5', title: 'Great' }))).toEqual({ ok: true, message: MESSAGES.en.reviews.form.posted });
     expect(await callAction(writeReviewAction, form({ productId: String(shop.product.id), rating: '4', title: 'Good' }))).toEqual({ ok: true, message: MESSAGES.en.reviews.form.updated });
@@ -86,7 +86,18 @@ describe('writeReviewAction', () => {
     expect(row).toMatchObject({ customerId: buyer.customerId, rating: 4, title: 'Good', locale: 'en' });
 
     state.actor = admin;
-    expect(await callAction(moderateReviewAction, form({ reviewId: String(row.id), status: 'hidden' }))).toEqual({ ok: true, message: MESSAGES.en.reviews.admin.hiddenDone });
-    expect((await reviews())[0].status).toBe('hidden');
+    expect(row.status).toBe('pending');
+    expect(await callAction(moderateReviewAction, form({ reviewId: String(row.id), decision: 'reject', reason: ' ' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: [MESSAGES.en.validation.reviews.rejectReason] },
+    });
+    expect((await reviews())[0].status).toBe('pending');
+    expect(await callAction(moderateReviewAction, form({ reviewId: String(row.id), decision: 'reject', reason: 'Not about the product' }))).toEqual({
+      ok: true,
+      message: MESSAGES.en.reviews.admin.rejectedDone,
+    });
+    expect((await reviews())[0]).toMatchObject({ status: 'rejected', rejectReason: 'Not about the product' });
+    expect(await callAction(moderateReviewAction, form({ reviewId: String(row.id), decision: 'approve' }))).toEqual({ ok: true, message: MESSAGES.en.reviews.admin.approvedDone });
+    expect((await reviews())[0]).toMatchObject({ status: 'published', rejectReason: null });
   });
 });

@@ -23,9 +23,9 @@ export const writeReviewAction = action({ schema: writeReviewSchema, access: acc
   return { message: t(replaced ? 'reviews.form.updated' : 'reviews.form.posted') };
 });
 
-/** "Hide" / "Publish" in the admin's review list. */
+/** "Approve" / "Reject" in the admin's review list. */
 export const moderateReviewAction = action({ schema: moderateReviewSchema, access: access.admin }, async (input, { actor, t }) => {
   await moderateReview(getDb(), input, actor);
   revalidateReviewPages();
-  return { message: t(input.status === 'hidden' ? 'reviews.admin.hiddenDone' : 'reviews.admin.publishedDone') };
+  return { message: t(input.decision === 'approve' ? 'reviews.admin.approvedDone' : 'reviews.admin.rejectedDone') };
 });

@@ -5,13 +5,13 @@ import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import type { ModerateReviewInput, WriteReviewInput } from './schemas';
-import { isVerifiedBuyer } from './verified-buyer';
+import { verifiedPurchaseChannel } from './verified-buyer';
 
 /**
  * Writes the signed-in customer's review of a product, or replaces their earlier one (one per
  * customer per product: a unique index, so two posts at once cannot make two). Only a verified
- * buyer may review (see isVerifiedBuyer). A review the admin hid stays hidden when it is rewritten:
- * editing is no way around moderation.
+ * buyer may review (see verifiedPurchaseChannel). Every new or rewritten review waits for the admin's
+ * approval (status 'pending'): nothing shows before it is approved, and editing is no way around it.
  *
  * Errors (DomainError): forbidden (not a customer), notFound (no such active product),
  * reviews.notVerifiedBuyer.
@@ -30,9 +30,21 @@ export async function writeReview(
       .from(products)
       .where(and(eq(products.id, input.productId), eq(products.active, true)));
     if (!product) throw new DomainError('notFound');
-    if (!(await isVerifiedBuyer(tx, customerId, product.id))) throw new DomainError('reviews.notVerifiedBuyer');
+    const purchaseChannel = await verifiedPurchaseChannel(tx, customerId, product.id);
+    if (!purchaseChannel) throw new DomainError('reviews.notVerifiedBuyer');
 
-    const text = { rating: input.rating, title: input.title ?? null, body: input.body ?? null, locale, verifiedBuyer: true };
+    const text = {
+      rating: input.rating,
+      title: input.title ?? null,
+      body: input.body ?? null,
+      locale,
+      verifiedBuyer: true,
+      purchaseChannel,
+      status: 'pending' as const,
+      rejectReason: null,
+      moderatedByUserId: null,
+      moderatedAt: null,
+    };
     const [row] = await tx
       .insert(productReviews)
       .values({ productId: product.id, customerId, ...text })
@@ -47,22 +59,34 @@ export async function writeReview(
   });
 }
 
-/** The admin hides a review from every surface, or publishes it again. Recorded in the audit log. */
+/**
+ * The admin approves a review (it shows on the product page, at the counter and on the in-store display)
+ * or rejects it with a reason the customer reads on the product page. Either decision can be changed
+ * later. Recorded in the audit log.
+ */
 export async function moderateReview(db: DbOrTx, input: ModerateReviewInput, actor: Actor): Promise<void> {
   if (actor.role !== 'admin') throw new DomainError('forbidden');
+  const status = input.decision === 'approve' ? 'published' : 'rejected';
+  const rejectReason = input.decision === 'reject' ? input.reason : null;
   await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ status: productReviews.status })
+      .from(productReviews)
+      .where(eq(productReviews.id, input.reviewId))
+      .for('update');
+    if (!before) throw new DomainError('notFound');
     const [row] = await tx
       .update(productReviews)
-      .set({ status: input.status, moderatedByUserId: actor.userId, moderatedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({ status, rejectReason, moderatedByUserId: actor.userId, moderatedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(productReviews.id, input.reviewId))
       .returning({ id: productReviews.id, productId: productReviews.productId });
-    if (!row) throw new DomainError('notFound');
     await recordAudit(tx, actor, {
-      action: input.status === 'hidden' ? 'review.hidden' : 'review.published',
+      action: status === 'published' ? 'review.approved' : 'review.rejected',
       entityType: 'product_review',
       entityId: row.id,
-      summary: `Review ${row.id} of product ${row.productId} ${input.status}`,
-      after: { status: input.status },
+      summary: `Review ${row.id} of product ${row.productId} ${status}`,
+      before: { status: before.status },
+      after: { status, rejectReason },
     });
   });
 }

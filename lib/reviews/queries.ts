@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { customers, productReviews, products, variants } from '@/db/schema';
+import { customers, productReviews, products, variants, type ReviewStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { isVerifiedBuyer } from './verified-buyer';
@@ -15,7 +15,7 @@ export interface ReviewSummary {
   distribution: [number, number, number, number, number];
 }
 
-/** A published review as shoppers, clerks and the in-store display see it (first name only). */
+/** An approved review as shoppers, clerks and the in-store display see it (first name only). */
 export interface PublicReview {
   id: number;
   rating: number;
@@ -23,6 +23,8 @@ export interface PublicReview {
   body: string | null;
   locale: 'nl' | 'en';
   verifiedBuyer: boolean;
+  /** Where the reviewer bought it: "Verified purchase · in store / online". */
+  purchaseChannel: 'web' | 'store' | null;
   authorFirstName: string;
   createdAt: Date;
 }
@@ -75,6 +77,7 @@ export async function listProductReviews(db: DbOrTx, productId: number, options:
       body: productReviews.body,
       locale: productReviews.locale,
       verifiedBuyer: productReviews.verifiedBuyer,
+      purchaseChannel: productReviews.purchaseChannel,
       authorName: customers.name,
       createdAt: productReviews.createdAt,
     })
@@ -86,10 +89,16 @@ export async function listProductReviews(db: DbOrTx, productId: number, options:
   return rows.map(({ authorName, ...r }) => ({ ...r, authorFirstName: authorName.trim().split(/\s+/)[0] ?? '' }));
 }
 
+/** The badge of a review ("Verified purchase · in store / online"), a key of reviews.section. */
+export function verifiedBadgeKey(review: Pick<PublicReview, 'purchaseChannel'>): 'verifiedStore' | 'verifiedWeb' | 'verifiedBuyer' {
+  return review.purchaseChannel === 'store' ? 'verifiedStore' : review.purchaseChannel === 'web' ? 'verifiedWeb' : 'verifiedBuyer';
+}
+
 export interface MyReviewState {
   /** A verified buyer may write (or rewrite) a review. */
   canReview: boolean;
-  mine: { rating: number; title: string | null; body: string | null; status: 'published' | 'hidden' } | null;
+  /** Their own review, whatever its moderation (pending, published, or rejected with the admin's reason). */
+  mine: { rating: number; title: string | null; body: string | null; status: ReviewStatus; rejectReason: string | null } | null;
 }
 
 /** What the product page offers the signed-in shopper: the form (a verified buyer) and their own review. */
@@ -97,7 +106,13 @@ export async function getMyReviewState(db: DbOrTx, productId: number, actor: Act
   const customerId = actor?.role === 'customer' ? actor.customerId : null;
   if (!customerId) return { canReview: false, mine: null };
   const [mine] = await db
-    .select({ rating: productReviews.rating, title: productReviews.title, body: productReviews.body, status: productReviews.status })
+    .select({
+      rating: productReviews.rating,
+      title: productReviews.title,
+      body: productReviews.body,
+      status: productReviews.status,
+      rejectReason: productReviews.rejectReason,
+    })
     .from(productReviews)
     .where(and(eq(productReviews.productId, productId), eq(productReviews.customerId, customerId)));
   return { canReview: await isVerifiedBuyer(db, customerId, productId), mine: mine ?? null };
@@ -113,15 +128,17 @@ export interface AdminReviewRow {
   rating: number;
   title: string | null;
   body: string | null;
-  status: 'published' | 'hidden';
+  status: ReviewStatus;
+  rejectReason: string | null;
+  purchaseChannel: 'web' | 'store' | null;
   createdAt: Date;
 }
 
-/** The admin's moderation list, newest first (every status). Admins only. */
+/** The admin's moderation list, newest first (every status, or one). Admins only. */
 export async function listReviewsForAdmin(
   db: DbOrTx,
   actor: Actor,
-  options: { status?: 'published' | 'hidden'; locale: 'nl' | 'en'; limit?: number },
+  options: { status?: ReviewStatus; locale: 'nl' | 'en'; limit?: number },
 ): Promise<AdminReviewRow[]> {
   if (actor.role !== 'admin') throw new DomainError('forbidden');
   return db
@@ -136,6 +153,8 @@ export async function listReviewsForAdmin(
       title: productReviews.title,
       body: productReviews.body,
       status: productReviews.status,
+      rejectReason: productReviews.rejectReason,
+      purchaseChannel: productReviews.purchaseChannel,
       createdAt: productReviews.createdAt,
     })
     .from(productReviews)

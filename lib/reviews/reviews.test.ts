@@ -54,6 +54,12 @@ const codeOf = async (p: Promise<unknown>) => {
   }
 };
 const allReviews = () => db.select().from(productReviews).orderBy(productReviews.id);
+/** Writes a review and has the admin approve it: what shoppers see. */
+const writeApproved = async (...args: Parameters<typeof writeReview>) => {
+  const written = await writeReview(...args);
+  await moderateReview(db, { reviewId: written.reviewId, decision: 'approve' }, admin);
+  return written;
+};
 
 describe('bad input is refused with a localized message (validation.* keys in both languages)', () => {
   const issues = (input: unknown) => writeReviewSchema.safeParse(input).error?.issues.map((i) => `${String(i.path[0])}:${i.message}`);
@@ -74,6 +80,12 @@ describe('bad input is refused with a localized message (validation.* keys in bo
     expect(writeReviewSchema.safeParse({ productId: '1', rating: '5', customerId: '2' }).success).toBe(false);
     expect(writeReviewSchema.safeParse({ productId: '1', rating: '5', status: 'published' }).success).toBe(false);
     expect(moderateReviewSchema.safeParse({ reviewId: '1', status: 'deleted' }).success).toBe(false);
+    expect(moderateReviewSchema.safeParse({ reviewId: '1', decision: 'approve' }).success).toBe(true);
+    const reject = (reason?: string) => moderateReviewSchema.safeParse({ reviewId: '1', decision: 'reject', reason }).error?.issues.map((i) => `${String(i.path[0])}:${i.message}`);
+    expect(reject(undefined)).toEqual(['reason:validation.reviews.rejectReason']);
+    expect(reject('   ')).toEqual(['reason:validation.reviews.rejectReason']);
+    expect(reject('x'.repeat(301))).toEqual(['reason:validation.reviews.rejectReasonTooLong']);
+    expect(reject('Not about the product')).toBeUndefined();
   });
 
   it('keeps plain text as typed (trimmed), blank fields become none, "<3" and "a < b" are text', () => {
@@ -106,7 +118,7 @@ describe('only a verified buyer may review: any channel, through the one profile
     await buyAtCounter(db, clerk, bram.customerId!, red.id);
     expect(await isVerifiedBuyer(db, bram.customerId!, shop.product.id)).toBe(true);
     await writeReview(db, review({ rating: 4, body: 'Bought it in Amsterdam.' }), bram, 'nl');
-    expect(await allReviews()).toMatchObject([{ customerId: bram.customerId, rating: 4, locale: 'nl', verifiedBuyer: true, status: 'published' }]);
+    expect(await allReviews()).toMatchObject([{ customerId: bram.customerId, rating: 4, locale: 'nl', verifiedBuyer: true, purchaseChannel: 'store', status: 'pending' }]);
   });
 
   it('a fully returned purchase no longer counts; a partly returned one does', async () => {
@@ -141,7 +153,10 @@ describe('one review per customer per product', () => {
     expect(await writeReview(db, review({ rating: 2, title: 'Too small' }), anna, 'en')).toMatchObject({ replaced: false });
     expect(await writeReview(db, review({ rating: 4, body: 'Better in 43.' }), anna, 'nl')).toMatchObject({ replaced: true });
     expect(await allReviews()).toMatchObject([{ rating: 4, title: null, body: 'Better in 43.', locale: 'nl' }]);
-    expect(await getMyReviewState(db, shop.product.id, anna)).toEqual({ canReview: true, mine: { rating: 4, title: null, body: 'Better in 43.', status: 'published' } });
+    expect(await getMyReviewState(db, shop.product.id, anna)).toEqual({
+      canReview: true,
+      mine: { rating: 4, title: null, body: 'Better in 43.', status: 'pending', rejectReason: null },
+    });
     expect(await getMyReviewState(db, shop.product.id, bram)).toEqual({ canReview: false, mine: null });
     expect(await getMyReviewState(db, shop.product.id, null)).toEqual({ canReview: false, mine: null });
   });
@@ -153,26 +168,39 @@ describe('one review per customer per product', () => {
   });
 });
 
-describe('moderation (admins only)', () => {
-  it('hide removes a review from every summary and list, publish brings it back; audited', async () => {
+describe('moderation (admins only): nothing shows before approval', () => {
+  it('pending shows nowhere; approve publishes; reject with a reason hides it and tells the author; a rewrite waits again; audited', async () => {
     await buyOnline(db, anna, shop.variant.id, shop.storeA.id);
-    const { reviewId } = await writeReview(db, review({ rating: 1, title: 'Spam' }), anna, 'en');
-    expect(await codeOf(moderateReview(db, { reviewId, status: 'hidden' }, clerk))).toBe('forbidden');
-    expect(await codeOf(moderateReview(db, { reviewId, status: 'hidden' }, anna))).toBe('forbidden');
-    expect(await codeOf(moderateReview(db, { reviewId: 999_999, status: 'hidden' }, admin))).toBe('notFound');
-    expect((await allReviews())[0].status).toBe('published');
+    const { reviewId } = await writeReview(db, review({ rating: 1, title: 'Meh' }), anna, 'en');
+    expect(await listProductReviews(db, shop.product.id)).toEqual([]);
+    expect(await getReviewSummary(db, shop.product.id)).toMatchObject({ count: 0 });
+    expect(await listReviewsForAdmin(db, admin, { status: 'pending', locale: 'en' })).toMatchObject([{ id: reviewId, status: 'pending', purchaseChannel: 'web' }]);
 
-    await moderateReview(db, { reviewId, status: 'hidden' }, admin);
+    expect(await codeOf(moderateReview(db, { reviewId, decision: 'approve' }, clerk))).toBe('forbidden');
+    expect(await codeOf(moderateReview(db, { reviewId, decision: 'approve' }, anna))).toBe('forbidden');
+    expect(await codeOf(moderateReview(db, { reviewId: 999_999, decision: 'approve' }, admin))).toBe('notFound');
+    expect((await allReviews())[0].status).toBe('pending');
+
+    await moderateReview(db, { reviewId, decision: 'approve' }, admin);
+    expect(await listProductReviews(db, shop.product.id)).toMatchObject([{ id: reviewId, purchaseChannel: 'web' }]);
+    expect(await getReviewSummary(db, shop.product.id)).toMatchObject({ count: 1, average: 1 });
+
+    await moderateReview(db, { reviewId, decision: 'reject', reason: 'Please describe the product.' }, admin);
     expect(await listProductReviews(db, shop.product.id)).toEqual([]);
     expect(await getReviewSummary(db, shop.product.id)).toMatchObject({ count: 0, average: 0 });
-    expect(await listReviewsForAdmin(db, admin, { locale: 'en' })).toMatchObject([{ id: reviewId, status: 'hidden', productName: 'Trail Runner' }]);
-    // Rewriting a hidden review does not publish it again.
-    await writeReview(db, review({ rating: 5 }), anna, 'en');
-    expect((await allReviews())[0].status).toBe('hidden');
+    expect((await getMyReviewState(db, shop.product.id, anna)).mine).toMatchObject({ status: 'rejected', rejectReason: 'Please describe the product.' });
+    expect(await listReviewsForAdmin(db, admin, { status: 'rejected', locale: 'en' })).toMatchObject([{ id: reviewId, productName: 'Trail Runner' }]);
 
-    await moderateReview(db, { reviewId, status: 'published' }, admin);
-    expect(await listProductReviews(db, shop.product.id)).toHaveLength(1);
-    expect((await db.select({ action: auditLog.action }).from(auditLog).orderBy(auditLog.id)).map((a) => a.action)).toEqual(['review.hidden', 'review.published']);
+    // Rewriting is no way around moderation: it waits for approval again, without the old reason.
+    await writeReview(db, review({ rating: 3, body: 'Runs small, nice grip.' }), anna, 'en');
+    expect((await allReviews())[0]).toMatchObject({ status: 'pending', rejectReason: null, moderatedAt: null });
+    expect(await listProductReviews(db, shop.product.id)).toEqual([]);
+
+    await moderateReview(db, { reviewId, decision: 'approve' }, admin);
+    expect(await listProductReviews(db, shop.product.id)).toMatchObject([{ rating: 3 }]);
+    const audit = await db.select({ action: auditLog.action, after: auditLog.after }).from(auditLog).orderBy(auditLog.id);
+    expect(audit.map((a) => a.action)).toEqual(['review.approved', 'review.rejected', 'review.approved']);
+    expect(audit[1].after).toEqual({ status: 'rejected', rejectReason: 'Please describe the product.' });
     expect(await codeOf(listReviewsForAdmin(db, clerk, { locale: 'en' }))).toBe('forbidden');
   });
 });
@@ -183,7 +211,7 @@ describe('aggregates, computed in SQL', () => {
     const ratings = [5, 4, 4, 2];
     for (const [i, person] of people.entries()) {
       await buyOnline(db, person, shop.variant.id, shop.storeA.id);
-      await writeReview(db, review({ rating: ratings[i], title: `Review ${i}` }), person, 'en');
+      await writeApproved(db, review({ rating: ratings[i], title: `Review ${i}` }), person, 'en');
     }
     const other = await createProduct(db, { categoryId: shop.category.id, slug: 'cap', nameEn: 'Cap', nameNl: 'Pet' });
     const summaries = await getReviewSummaries(db, [shop.product.id, other.id]);
@@ -192,7 +220,7 @@ describe('aggregates, computed in SQL', () => {
     expect(summaries.get(other.id)).toEqual({ productId: other.id, average: 0, count: 0, distribution: [0, 0, 0, 0, 0] });
 
     const [dReview] = await db.select({ id: productReviews.id }).from(productReviews).where(eq(productReviews.rating, 2));
-    await moderateReview(db, { reviewId: dReview.id, status: 'hidden' }, admin);
+    await moderateReview(db, { reviewId: dReview.id, decision: 'reject', reason: 'Off topic' }, admin);
     // (5 + 4 + 4) / 3 = 4.33 → 4.3
     expect(await getReviewSummary(db, shop.product.id)).toMatchObject({ average: 4.3, count: 3, distribution: [0, 0, 0, 2, 1] });
 
@@ -236,7 +264,7 @@ describe("the customer's data: merge, GDPR export and erase", () => {
     await writeReview(db, review({ rating: 3 }), bram, 'en');
 
     const exported = await exportCustomer(db, { customerId: anna.customerId! }, admin);
-    expect(exported.reviews).toMatchObject([{ productSlug: shop.product.slug, rating: 4, title: 'Mine', body: 'My words.', status: 'published' }]);
+    expect(exported.reviews).toMatchObject([{ productSlug: shop.product.slug, rating: 4, title: 'Mine', body: 'My words.', status: 'pending' }]);
 
     const result = await eraseCustomer(db, { customerId: anna.customerId! }, admin);
     expect(result.reviews).toBe(1);
@@ -247,9 +275,9 @@ describe("the customer's data: merge, GDPR export and erase", () => {
 describe('what the counter, the in-store display and the order page show', () => {
   it('the counter: average and count per product, and the display page slug', async () => {
     await buyAtCounter(db, clerk, anna.customerId!, shop.variant.id);
-    await writeReview(db, review({ rating: 4 }), anna, 'nl');
+    await writeApproved(db, review({ rating: 4 }), anna, 'nl');
     await buyOnline(db, bram, shop.variant.id, shop.storeA.id);
-    await writeReview(db, review({ rating: 5 }), bram, 'en');
+    await writeApproved(db, review({ rating: 5 }), bram, 'en');
     const cap = await createProduct(db, { categoryId: shop.category.id, slug: 'cap', nameEn: 'Cap', nameNl: 'Pet' });
     expect(await getCounterReviewBadges(db, [shop.product.id, shop.product.id, cap.id])).toEqual({
       [shop.product.id]: { slug: 'trail-runner', average: 4.5, count: 2 },
@@ -260,14 +288,14 @@ describe('what the counter, the in-store display and the order page show', () =>
 
   it('the in-store display: product, price from the one price function, average, latest reviews, a QR; unknown slug → null', async () => {
     await buyOnline(db, anna, shop.variant.id, shop.storeA.id);
-    await writeReview(db, review({ rating: 3, title: 'Okay', body: 'Runs small.' }), anna, 'en');
+    await writeApproved(db, review({ rating: 3, title: 'Okay', body: 'Runs small.' }), anna, 'en');
     const shown = await getDisplayProduct(db, 'trail-runner', 'en');
     expect(shown).toMatchObject({
       name: 'Trail Runner',
       price: { unitPriceCents: 5000, finalUnitCents: 5000 },
       priceVaries: false,
       summary: { average: 3, count: 1 },
-      reviews: [{ title: 'Okay', body: 'Runs small.', verifiedBuyer: true }],
+      reviews: [{ title: 'Okay', body: 'Runs small.', verifiedBuyer: true, purchaseChannel: 'web' }],
     });
     expect(shown!.productUrl).toMatch(/\/products\/trail-runner$/);
     expect(shown!.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);

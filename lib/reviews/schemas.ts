@@ -40,11 +40,27 @@ export const writeReviewSchema = z
   .strict();
 export type WriteReviewInput = z.output<typeof writeReviewSchema>;
 
-/** The admin's "Hide" / "Publish". */
+export const REVIEW_REJECT_REASON_MAX = 300;
+
+/** The admin's "Approve" / "Reject" (a rejection needs a reason: the customer reads it). */
 export const moderateReviewSchema = z
-  .object({
-    reviewId: idFromForm(),
-    status: z.enum(['published', 'hidden'], 'validation.choice'),
-  })
-  .strict();
+  .discriminatedUnion(
+    'decision',
+    [
+      z.object({ reviewId: idFromForm(), decision: z.literal('approve') }).strict(),
+      z
+        .object({
+          reviewId: idFromForm(),
+          decision: z.literal('reject'),
+          reason: z
+            .string('validation.reviews.rejectReason')
+            .trim()
+            .min(1, 'validation.reviews.rejectReason')
+            .max(REVIEW_REJECT_REASON_MAX, 'validation.reviews.rejectReasonTooLong')
+            .refine((text) => !LONE_SURROGATE.test(text), 'validation.invalid'),
+        })
+        .strict(),
+    ],
+    { error: 'validation.choice' },
+  );
 export type ModerateReviewInput = z.output<typeof moderateReviewSchema>;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orderLines, orders, variants, type orderStatus } from '@/db/schema';
 
@@ -16,14 +16,14 @@ export const PURCHASED_STATUSES: (typeof orderStatus.enumValues)[number][] = [
 ];
 
 /**
- * Whether the customer bought the product: a paid or completed order line of any channel (web or
- * counter — a counter sale counts once the customer was attached to it) for a variant of the product,
- * not fully returned. Profiles of one person are merged into one (lib/identity/profile-merge), so the
- * customer id covers every channel.
+ * Where the customer bought the product — the channel of their latest paid or completed order line of
+ * any channel (web or counter: a counter sale counts once the customer was attached to it) for a variant
+ * of the product, not fully returned — or null when they did not buy it (not a verified buyer). Profiles
+ * of one person are merged into one (lib/identity/profile-merge), so the customer id covers every channel.
  */
-export async function isVerifiedBuyer(db: DbOrTx, customerId: number, productId: number): Promise<boolean> {
+export async function verifiedPurchaseChannel(db: DbOrTx, customerId: number, productId: number): Promise<'web' | 'store' | null> {
   const [row] = await db
-    .select({ one: sql<number>`1` })
+    .select({ channel: orders.channel })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
     .innerJoin(variants, eq(variants.id, orderLines.variantId))
@@ -35,6 +35,12 @@ export async function isVerifiedBuyer(db: DbOrTx, customerId: number, productId:
         lt(orderLines.returnedQuantity, orderLines.quantity),
       ),
     )
+    .orderBy(desc(orders.placedAt))
     .limit(1);
-  return row !== undefined;
+  return row?.channel ?? null;
+}
+
+/** Whether the customer bought the product (see verifiedPurchaseChannel). */
+export async function isVerifiedBuyer(db: DbOrTx, customerId: number, productId: number): Promise<boolean> {
+  return (await verifiedPurchaseChannel(db, customerId, productId)) !== null;
 }

@@ -376,11 +376,18 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   // Reviews: a customer writes their own review of a product they bought (the owner bought the shop's
   // product; another customer, who did not, is refused — the customer is never a form field); the
-  // admin hides the owner's review (every clerk is refused by role).
+  // admin rejects the owner's review (every clerk is refused by role).
+  // Experiments (S11): admin only.
+  'lib/insight/experiment-actions.ts#createExperimentAction': {
+    input: (w) => ({ name: 'Spare vs control', hypothesis: '', variantPromotion: [String(w.experiments.sparePromotionId), 'control', ''], variantWeight: ['50', '50', ''] }),
+    others: 'refused',
+  },
+  'lib/insight/experiment-actions.ts#startExperimentAction': { input: (w) => ({ experimentId: String(w.experiments.experimentId) }), others: 'refused' },
+  'lib/insight/experiment-actions.ts#stopExperimentAction': { input: (w) => ({ experimentId: String(w.experiments.experimentId), winnerVariantId: '' }), others: 'refused' },
   'lib/reviews/actions.ts#writeReviewAction': {
     input: (w) => ({ productId: String(w.shop.product.id), rating: '5', title: 'Great shoe', body: 'Light and comfortable.' }),
     others: 'own',
   },
-  'lib/reviews/actions.ts#moderateReviewAction': { input: (w) => ({ reviewId: String(w.reviews.ownerReviewId), status: 'hidden' }), others: 'refused' },
+  'lib/reviews/actions.ts#moderateReviewAction': { input: (w) => ({ reviewId: String(w.reviews.ownerReviewId), decision: 'reject', reason: 'Off topic' }), others: 'refused' },
 };
 

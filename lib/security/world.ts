@@ -27,6 +27,7 @@ import { handOverPickup, markPickupReady } from '@/lib/orders/pickup-mutations';
 import { startPayment } from '@/lib/payments/mutations';
 import { openTillSession } from '@/lib/till/mutations';
 import { createReviewThings } from '@/lib/reviews/testing';
+import { createExperimentThings } from '@/lib/insight/experiment-testing';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { callAction } from '@/lib/testing/call-action';
 import { resetCaller, securityState } from './harness';
@@ -173,6 +174,8 @@ export async function buildWorld(db: DbOrTx) {
 
   // The owner bought the shop's product (the paid pickups above) and reviewed it: the admin's "Hide".
   const reviews = await createReviewThings(db, shop.product.id, owner);
+  // A draft experiment for the admin's start / stop, and a promotion free to test (S11).
+  const experiments = await createExperimentThings(db, admin);
 
   // An open till at store A, for the till actions (its device cookie is set by their scenarios).
   const till = await openTillSession(db, { locationId: shop.storeA.id, tillName: 'Till 1', openingFloatCents: 10000 }, clerk);
@@ -213,6 +216,7 @@ export async function buildWorld(db: DbOrTx) {
     webReturns,
     counterReturns,
     reviews,
+    experiments,
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -35,6 +35,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             { href: '/admin/stock', label: t('nav.stock') },
             { href: '/admin/transfers', label: t('nav.transfers') },
             { href: '/admin/promotions', label: t('nav.promotions') },
+            { href: '/admin/experiments', label: t('nav.experiments') },
             { href: '/admin/reviews', label: t('nav.reviews') },
             { href: '/admin/analytics', label: t('nav.analytics') },
             { href: '/admin/messages', label: tInbox('messages'), badge: { count: unread, label: tInbox('unread', { count: unread }) } },

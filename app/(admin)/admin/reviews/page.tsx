@@ -12,24 +12,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reviews.admin'))('title') };
 }
 
-const FILTERS = ['all', 'published', 'hidden'] as const;
+const FILTERS = ['pending', 'published', 'rejected', 'all'] as const;
+type Filter = (typeof FILTERS)[number];
 
-/** Every review, newest first, with "Hide" / "Publish"; ?status= narrows the list. */
+/** The reviews awaiting approval first (?status= shows the published, the rejected or all), newest first. */
 export default async function AdminReviewsPage({ searchParams }: { searchParams: Promise<{ status?: string | string[] }> }) {
   const actor = await requirePageRole(ADMIN_ROLES, '/admin/reviews');
   const [t, locale, params] = await Promise.all([getTranslations('reviews.admin'), getLocale(), searchParams]);
-  const status = params.status === 'published' || params.status === 'hidden' ? params.status : undefined;
-  const rows = await listReviewsForAdmin(getDb(), actor, { status, locale: locale as Locale });
+  const filter: Filter = FILTERS.find((f) => f === params.status) ?? 'pending';
+  const rows = await listReviewsForAdmin(getDb(), actor, { status: filter === 'all' ? undefined : filter, locale: locale as Locale });
   return (
     <div className="mx-auto max-w-7xl">
       <PageHeader title={t('title')} description={t('intro')} />
       <nav aria-label={t('filterLabel')} className="mb-4 flex gap-2 text-sm">
         {FILTERS.map((f) => {
-          const current = (status ?? 'all') === f;
+          const current = filter === f;
           return (
             <Link
               key={f}
-              href={f === 'all' ? '/admin/reviews' : `/admin/reviews?status=${f}`}
+              href={f === 'pending' ? '/admin/reviews' : `/admin/reviews?status=${f}`}
               aria-current={current ? 'page' : undefined}
               className="rounded-full px-3 py-1.5 font-medium text-stone-600 ring-1 ring-stone-300 hover:bg-stone-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800 aria-[current=page]:ring-brand-300"
             >
