@@ -4,6 +4,7 @@ import { carts, customerAddresses, customers, notifications, orders, users } fro
 import { changedFields, recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import { mergeAfterSales, mergeConversation } from '@/lib/identity/profile-merge';
+import { recomputeCustomerSegments } from '@/lib/insight/segments';
 import { mergeLoyalty } from '@/lib/loyalty/ledger';
 import type { Actor } from '@/lib/identity/queries';
 import { assertStaff, type CustomerSummaryDto } from './queries';
@@ -230,6 +231,9 @@ export async function mergeCustomers(
         updatedAt: sql`now()`,
       })
       .where(eq(customers.id, keep.id));
+    // S14: the kept profile's segments now cover both histories; the merged one has no orders left.
+    await recomputeCustomerSegments(tx, keep.id);
+    await recomputeCustomerSegments(tx, gone.id);
 
     const result: MergeResult = {
       orders: moved.length,

@@ -1,3 +1,5 @@
+import { createCoPurchasesJob } from '@/lib/insight/co-purchases-job';
+import { createSegmentsJob } from '@/lib/insight/segments-job';
 import { createDeliveryJob } from '@/lib/notifications/delivery';
 import { createReservationExpiryJob } from '@/lib/orders/reservation-expiry';
 import { createRateLimitPruneJob } from '@/lib/rate-limit/prune-job';
@@ -10,5 +12,5 @@ import type { Job } from './runner';
  * (e.g. SMTP_URL without MAIL_FROM) fails at start-up instead of losing messages later.
  */
 export function appJobs(): Job[] {
-  return [createDeliveryJob(), createReservationExpiryJob(), createRateLimitPruneJob(), createStoreCreditExpiryJob()];
+  return [createDeliveryJob(), createReservationExpiryJob(), createRateLimitPruneJob(), createStoreCreditExpiryJob(), createSegmentsJob(), createCoPurchasesJob()];
 }

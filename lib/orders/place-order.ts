@@ -11,6 +11,7 @@ import { toSavingSnapshot } from './savings';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { loadPricingFacts, registerPromotionUsage } from '@/lib/promotions/candidates';
 import { getCartLines } from '@/lib/carts/queries';
+import { recomputeCustomerSegments } from '@/lib/insight/segments';
 import { loadExperimentPricing, recordExperimentOrder } from '@/lib/insight/experiment-context';
 import { requestHash } from '@/lib/idempotency/request-hash';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
@@ -190,6 +191,8 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     await tx.insert(orderEvents).values({ orderId: order.orderId, type: 'placed', toStatus: 'pending_payment', actorUserId: actor?.userId ?? null });
     await notifyOrderEvent(tx, order.orderId, 'placed', { locale, now });
     await tx.update(carts).set({ status: 'converted' }).where(eq(carts.id, cart.id));
+    // The customer's segments (S14) with this order: one upsert over their orders, in this transaction.
+    if (profileId !== null) await recomputeCustomerSegments(tx, profileId, now);
     return order;
   });
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { orderEvents, orderLines, orders, payments, type OrderStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { releasePromotionUsage } from '@/lib/promotions/candidates';
+import { recomputeCustomerSegments } from '@/lib/insight/segments';
 import type { Actor } from '@/lib/identity/queries';
 import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/mutations';
 import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
@@ -46,6 +47,7 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
         status: orders.status,
         stockLocationId: orders.stockLocationId,
         pickupLocationId: orders.pickupLocationId,
+        customerId: orders.customerId,
       })
       .from(orders)
       .where(eq(orders.id, input.orderId));
@@ -76,6 +78,8 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
         .where(and(eq(payments.orderId, order.id), eq(payments.status, 'pending')));
       // A cancelled order gives its promotion uses back (limits, per customer, budget).
       await releasePromotionUsage(tx, order.id);
+      // A cancelled order no longer counts for the customer's segments (S14).
+      if (order.customerId !== null) await recomputeCustomerSegments(tx, order.customerId);
     }
 
     // An endless-aisle order (counter, for delivery or pickup later) holds a reservation like a web order.
