@@ -5,6 +5,7 @@ import { customerEvents, customers, orders, payments, refunds, returns, satisfac
 import type { Actor } from '@/lib/identity/queries';
 import { createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { parseAnalyticsFilter, type AnalyticsFilter } from './analytics-filter';
+import { analyticsTableRows, toCsv } from './analytics-csv';
 import { funnelByChannel, funnelBySource } from './analytics-funnel';
 import { promotionPerformance } from './analytics-promotions';
 import { salesByChannelStoreDay } from './analytics-sales';
@@ -276,7 +277,22 @@ describe('analytics figures against a hand-computed fixture', () => {
     ]);
   });
 
+  it('the CSV of a table has the same figures as the page, amounts in euros, formulas escaped', async () => {
+    const { header, rows } = await analyticsTableRows(db, admin, 'funnel-source', range());
+    expect(header).toEqual(['source', 'campaign', 'views', 'carts', 'checkouts', 'orders', 'cart_drop_off_pct', 'checkout_drop_off_pct', 'order_drop_off_pct']);
+    expect(rows[0]).toEqual(['newsletter', 'winter', 2, 2, 1, 1, 0, 50, 0]);
+    const sales = await analyticsTableRows(db, admin, 'sales', range({ store: String(storeAId) }));
+    expect(sales.rows.at(-1)).toEqual(['2026-12-05', 'store', 'Store Amsterdam', 0, 1, '25.00', '0.00', '20.00', '5.00']);
+    const share = await analyticsTableRows(db, admin, 'channel-share', range(), { period: 'month' });
+    expect(share.rows).toEqual([
+      ['2026-11-01', 1, 0, 0, 1],
+      ['2026-12-01', 1, 1, 2, 4],
+    ]);
+    expect(toCsv(['a', 'b'], [['=1+1', null]])).toBe('\uFEFFa,b\r\n"\'=1+1",\r\n');
+  });
+
   it('refuses a clerk in the data path too', async () => {
+    await expect(analyticsTableRows(db, clerk, 'promotions', range())).rejects.toMatchObject({ code: 'forbidden' });
     for (const query of [salesByChannelStoreDay, funnelByChannel, funnelBySource, promotionPerformance, satisfactionByChannelWeek]) {
       await expect(query(db, clerk, range())).rejects.toMatchObject({ code: 'forbidden' });
     }

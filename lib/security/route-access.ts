@@ -32,6 +32,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, RouteRule>>
   'app/api/admin/outbox/[id]/preview/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
   'app/api/admin/customers/[id]/export/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
   'app/api/admin/stock/ledger/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
+  'app/api/admin/analytics/[table]/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
   'app/api/images/[...key]/route.ts': { GET: { rule: 'public', why: 'product photos the shop shows anyway; only keys of the image store (random UUIDs), read-only' } },
   'app/api/admin/products/export/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
   'app/api/admin/promotions/[id]/codes/route.ts': { GET: { rule: 'roles', roles: ['admin'] } },
