@@ -5,7 +5,7 @@ import { useActionState, useId } from 'react';
 import { FieldError, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ReviewStatus } from '@/db/schema';
+import type { ReviewStatus } from '@/lib/reviews/schemas';
 import { moderateReviewAction } from '@/lib/reviews/actions';
 import { REVIEW_REJECT_REASON_MAX } from '@/lib/reviews/schemas';
 

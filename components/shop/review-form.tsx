@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ReviewStatus } from '@/db/schema';
+import type { ReviewStatus } from '@/lib/reviews/schemas';
 import { writeReviewAction } from '@/lib/reviews/actions';
 import { RATINGS, REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from '@/lib/reviews/schemas';
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idFromForm, intFromForm } from '@/lib/actions/form-numbers';
 
+export type { ReviewStatus } from '@/db/schema';
+
 // Inputs of the review actions. The customer is never taken from the form: it is the signed-in
 // account's profile; the product is checked against that profile's purchases in the data path.
 
