@@ -14,11 +14,23 @@ const TENDER_ORDER = ['loyalty_points', 'store_credit', 'card_terminal', 'test_p
 const lineSavings = (line: CounterReceipt['order']['lines'][number]) => line.savings.filter((s) => LINE_SCOPES.has(s.scope));
 
 /** The receipt as printed: everything comes from the order snapshot, never re-priced. */
-export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; locale: Locale; seller?: SellerSetting }) {
+export function Receipt({
+  receipt,
+  locale,
+  seller,
+  survey,
+}: {
+  receipt: CounterReceipt;
+  locale: Locale;
+  seller?: SellerSetting;
+  /** The satisfaction survey's link and QR (S12), printed under the thanks. */
+  survey?: { url: string; svg: string } | null;
+}) {
   const t = useTranslations('counter.receipt');
   const tLegal = useTranslations('counter.receiptLegal');
   const colors = useTranslations('shop.colors');
   const tSavings = useTranslations('shop.savings');
+  const tSurvey = useTranslations('satisfaction.receipt');
   const { order, store } = receipt;
   const orderSavings = mergeSavings(order.savings).filter((s) => s.scope !== 'shipping');
   const money = (cents: number) => formatMoney(cents, locale);
@@ -185,6 +197,15 @@ export function Receipt({ receipt, locale, seller }: { receipt: CounterReceipt; 
       <p className="mt-4 border-t border-dashed border-stone-400 pt-3 text-center">{t('thanks')}</p>
       {/* For a return or exchange at any counter: the scanner reads the order number. */}
       <OrderBarcode number={order.number} label={t('barcode', { number: order.number })} className="mt-3" />
+      {survey && (
+        <figure className="mt-3 flex items-center gap-3 border-t border-dashed border-stone-400 pt-3">
+          <a href={survey.url} aria-label={tSurvey('qrLabel', { number: order.number })} className="block size-24 shrink-0 [&_svg]:size-full">
+            {/* An SVG the qrcode library draws from our own survey URL: no user input in it. */}
+            <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: survey.svg }} />
+          </a>
+          <figcaption className="font-sans text-sm">{tSurvey('caption')}</figcaption>
+        </figure>
+      )}
       {/* The seller's legal details, as on the invoice (settings → shop and seller). */}
       {seller && (
         <footer aria-label={tLegal('legal')} className="mt-3 space-y-0.5 text-center text-xs text-stone-600">

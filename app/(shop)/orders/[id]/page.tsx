@@ -18,6 +18,7 @@ import { getReturnableOrder } from '@/lib/returns/queries';
 import { getOrderAfterSales } from '@/lib/returns/web-queries';
 import { reviewLinksForVariants } from '@/lib/reviews/queries';
 import { OrderConversation } from './_components/order-conversation';
+import { OrderSatisfaction } from './_components/order-satisfaction';
 import { PaymentPanel } from './_components/payment-panel';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -240,6 +241,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </section>
         </div>
       </div>
+
+      <OrderSatisfaction order={order} />
 
       <OrderAfterSalesSection orderId={order.id} returnable={returnable} afterSales={afterSales} locale={locale} />
 

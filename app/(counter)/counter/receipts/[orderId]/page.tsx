@@ -8,6 +8,7 @@ import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/locale';
+import { surveyQr } from '@/lib/insight/satisfaction-qr';
 import { findInvoiceForOrder } from '@/lib/invoices/issue-invoice';
 import { getCounterReceipt } from '@/lib/orders/counter-queries';
 import { getSetting } from '@/lib/settings/settings';
@@ -22,11 +23,13 @@ export default async function CounterReceiptPage({ params }: { params: Promise<{
   const actor = await requirePageRole(COUNTER_ROLES, `/counter/receipts/${encodeURIComponent(orderId)}`);
   const receipt = await getCounterReceipt(getDb(), orderId, actor);
   if (!receipt) notFound();
-  const [t, locale, invoice, seller] = await Promise.all([
+  const [t, locale, invoice, seller, survey] = await Promise.all([
     getTranslations('counter.receipt'),
     getLocale(),
     findInvoiceForOrder(getDb(), receipt.order.id),
     getSetting(getDb(), 'seller'),
+    // A sale handed over at the counter asks for a rating (S12); an endless-aisle order does once it completes.
+    receipt.order.status === 'completed' ? surveyQr(receipt.order.id) : null,
   ]);
   const cash = receipt.order.payments.find((p) => p.status === 'succeeded' && p.method === 'cash');
 
@@ -55,7 +58,7 @@ export default async function CounterReceiptPage({ params }: { params: Promise<{
           </a>
         )}
       </div>
-      <Receipt receipt={receipt} locale={locale} seller={seller} />
+      <Receipt receipt={receipt} locale={locale} seller={seller} survey={survey} />
     </div>
   );
 }
