@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { ComponentProps } from 'react';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import type { PromotionTargetOptions } from '@/lib/promotions/admin-queries';
-import type { PromotionFormValues } from '@/lib/promotions/form-values';
+import { SEGMENT_OPTIONS, type PromotionFormValues } from '@/lib/promotions/form-values';
 import type { FieldGroupProps } from './promotion-form-types';
 
 // The promotion form's field groups beyond the discount itself: the customer-facing texts, extra
@@ -138,6 +138,23 @@ export function ConditionFields({ values, setValue, errors }: FieldGroupProps) {
               </option>
             ))}
           </select>
+        </div>
+        <div>
+          <label htmlFor="field-customerSegment" className="mb-1.5 block text-sm font-medium text-stone-700">
+            {t('customerSegment')}
+          </label>
+          <select id="field-customerSegment" name="customerSegment" aria-describedby="field-customerSegment-hint" value={values.customerSegment} onChange={(e) => setValue('customerSegment', e.target.value as PromotionFormValues['customerSegment'])} className={inputClass}>
+            <option value="">{t('customerSegments.any')}</option>
+            {SEGMENT_OPTIONS.map((s) => (
+              <option key={s} value={s}>
+                {t(`customerSegments.${s}`)}
+              </option>
+            ))}
+          </select>
+          <p id="field-customerSegment-hint" className="mt-1 text-sm text-stone-500">
+            {t('customerSegmentHint')}
+          </p>
+          <FieldError id="field-customerSegment-error" errors={errors?.customerSegment} />
         </div>
       </div>
       <fieldset aria-describedby="field-weekdays-hint">

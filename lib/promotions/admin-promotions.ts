@@ -58,6 +58,7 @@ const columns = (locale: 'nl' | 'en') => ({
   minSubtotalCents: promotions.minSubtotalCents,
   minItems: promotions.minItems,
   customerCondition: promotions.customerCondition,
+  customerSegment: promotions.customerSegment,
   weekdays: promotions.weekdays,
   dailyStartMinute: promotions.dailyStartMinute,
   dailyEndMinute: promotions.dailyEndMinute,

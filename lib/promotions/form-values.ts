@@ -3,6 +3,9 @@ import type { PromotionInput } from './schemas';
 // What the admin promotion form's fields hold (checkbox groups and multi-selects as lists, everything
 // else as text). Shared by the form components and admin-form.ts, so neither imports the other.
 
+/** The segment select's options, in the order of lib/promotions/schemas CUSTOMER_SEGMENTS (S14). */
+export const SEGMENT_OPTIONS = ['web_only', 'store_only', 'omnichannel', 'new', 'loyal', 'lapsed'] as const satisfies readonly NonNullable<PromotionInput['customerSegment']>[];
+
 export interface PromotionFormValues {
   name: string;
   titleEn: string;
@@ -31,6 +34,8 @@ export interface PromotionFormValues {
   minSubtotal: string;
   minItems: string;
   customerCondition: PromotionInput['customerCondition'];
+  /** '' = no segment condition. */
+  customerSegment: NonNullable<PromotionInput['customerSegment']> | '';
   /** ISO weekdays "1".."7". */
   weekdays: string[];
   dailyStart: string;
@@ -72,6 +77,7 @@ export const EMPTY_PROMOTION_FORM: PromotionFormValues = {
   minSubtotal: '',
   minItems: '',
   customerCondition: 'any',
+  customerSegment: '',
   weekdays: [],
   dailyStart: '',
   dailyEnd: '',

@@ -26,6 +26,12 @@ describe('createPromotionSchema', () => {
     });
   });
 
+  it('takes an optional customer segment (S14); blank is none, an unknown one is refused', () => {
+    expect(createPromotionSchema.parse({ ...form, customerSegment: 'loyal' }).customerSegment).toBe('loyal');
+    expect(createPromotionSchema.parse({ ...form, customerSegment: '' }).customerSegment).toBeNull();
+    expect(messages({ ...form, customerSegment: 'vip' })).toEqual({ customerSegment: 'validation.choice' });
+  });
+
   it('reads a fixed amount in euros without float errors', () => {
     expect(createPromotionSchema.parse({ ...form, kind: 'fixed_amount', value: '5' }).value).toBe(500);
     expect(createPromotionSchema.parse({ ...form, kind: 'fixed_amount', value: '0,29' }).value).toBe(29);

@@ -29,6 +29,8 @@ export const PROMOTION_SCOPES = ['item', 'order', 'shipping', 'buy_x_get_y'] as 
 export const PROMOTION_KINDS = ['percentage', 'fixed_amount', 'fixed_per_line'] as const;
 export const COMBINATIONS = ['exclusive', 'combinable', 'with_codes'] as const;
 export const CUSTOMER_CONDITIONS = ['any', 'signed_in', 'first_order', 'loyalty_member'] as const;
+/** S14: a promotion may be only for the customers in one segment (lib/insight/segments). */
+export const CUSTOMER_SEGMENTS = ['web_only', 'store_only', 'omnichannel', 'new', 'loyal', 'lapsed'] as const;
 export const APPLICATIONS = ['each_line', 'cheapest_line'] as const;
 
 export const targetRefSchema = z
@@ -60,6 +62,8 @@ export const promotionFields = {
   minSubtotal: optionalText(16),
   minItems: count(999),
   customerCondition: optionalEnum(CUSTOMER_CONDITIONS, 'any'),
+  // Blank = no segment condition.
+  customerSegment: z.preprocess(blankToUndefined, z.enum(CUSTOMER_SEGMENTS, 'validation.choice').optional()),
   weekdays: listOf(z.coerce.number().int('validation.choice').min(1, 'validation.choice').max(7, 'validation.choice'), 7).optional(),
   dailyStart: optionalText(5),
   dailyEnd: optionalText(5),
@@ -153,6 +157,8 @@ export interface PromotionInput {
   minSubtotalCents: number | null;
   minItems: number | null;
   customerCondition: (typeof CUSTOMER_CONDITIONS)[number];
+  /** null = every customer; else only those in this segment. */
+  customerSegment: (typeof CUSTOMER_SEGMENTS)[number] | null;
   /** ISO weekdays in Amsterdam; null = every day. */
   weekdays: number[] | null;
   dailyStartMinute: number | null;
@@ -203,6 +209,7 @@ function toPromotionInput(p: RawPromotion): PromotionInput {
     minSubtotalCents: orNull(euros(p.minSubtotal) ?? undefined),
     minItems: orNull(p.minItems),
     customerCondition: p.customerCondition,
+    customerSegment: orNull(p.customerSegment),
     // All seven days is the same as every day.
     weekdays: weekdays.length === 0 || weekdays.length === 7 ? null : weekdays,
     dailyStartMinute: orNull(toMinute(p.dailyStart) ?? undefined),

@@ -25,6 +25,7 @@ export function promotionInput(overrides: Partial<PromotionInput> = {}): Promoti
     minSubtotalCents: null,
     minItems: null,
     customerCondition: 'any',
+    customerSegment: null,
     weekdays: null,
     dailyStartMinute: null,
     dailyEndMinute: null,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CartPanel } from '@/components/counter/cart-panel';
 import { CustomerAttached } from '@/components/counter/customer-attached';
+import { CustomerSuggestions } from '@/components/counter/customer-suggestions';
 import { CounterSearch } from '@/components/counter/counter-search';
 import { LoadCartLink } from '@/components/counter/load-cart-link';
 import { SearchResults } from '@/components/counter/search-results';
@@ -65,6 +66,7 @@ export default async function CounterSalePage({
             <p className="mt-1 text-stone-600">{t('startBody')}</p>
           </div>
         )}
+        {attached && <CustomerSuggestions customer={attached} inCart={(cart?.lines ?? []).map((l) => l.productId)} locale={locale} />}
       </div>
       <CartPanel
         cart={cart}

@@ -13,6 +13,7 @@ import { formatMoney } from '@/lib/i18n/format';
 import { getSetting } from '@/lib/settings/settings';
 import { CartHandoff } from '@/components/shop/cart-handoff';
 import { CartTotals } from '@/components/shop/cart-totals';
+import { YouMayAlsoLike } from '@/components/shop/recommendations';
 import { SavingsList } from '@/components/shop/savings-list';
 import { codeRefusalMessage, LINE_SCOPES } from '@/lib/promotions/explain';
 import { LineControls } from './_components/line-controls';
@@ -200,6 +201,11 @@ export default async function CartPage() {
           {unavailable.length === 0 && lines.length > 0 && <CartHandoff />}
         </div>
       </div>
+      <YouMayAlsoLike
+        productIds={lines.map((l) => l.productId)}
+        customerId={actor?.role === 'customer' ? actor.customerId : null}
+        locale={locale}
+      />
     </div>
   );
 }

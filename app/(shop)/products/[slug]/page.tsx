@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PriceTag } from '@/components/shop/price-tag';
 import { ProductReviews } from '@/components/shop/product-reviews';
+import { OftenBoughtTogether } from '@/components/shop/recommendations';
 import { ProductImage } from '@/components/shop/product-image';
 import { colorName, variantText } from '@/components/shop/variant-text';
 import { Badge } from '@/components/ui/card';
@@ -246,6 +247,13 @@ export default async function ProductPage({
           <p className="mt-2 leading-relaxed whitespace-pre-line text-stone-700">{product.description}</p>
         </section>
       )}
+
+      <OftenBoughtTogether
+        productId={product.id}
+        customerId={actor?.role === 'customer' ? actor.customerId : null}
+        promotions={promotions}
+        locale={locale}
+      />
 
       <ProductReviews
         productId={product.id}

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { StatusBanner } from '@/components/admin/status-banner';
 import { CustomerPoints, CustomerSummary } from '@/components/shared/customer-summary';
 import { CustomerTimeline } from '@/components/shared/customer-timeline';
+import { CustomerSegments } from '@/components/shared/customer-segments';
 import { Card } from '@/components/ui/card';
 import { LoyaltyAdjustForm } from '@/components/admin/loyalty-adjust-form';
 import { ADMIN_ROLES, requirePageRole } from '@/lib/auth/session';
@@ -19,6 +20,7 @@ import {
   type CustomerSummaryDto,
 } from '@/lib/customers/queries';
 import { getDb } from '@/lib/db';
+import { getCustomerSegments } from '@/lib/insight/segments';
 import { DomainError } from '@/lib/errors';
 import { getLocale } from '@/lib/i18n/locale';
 
@@ -46,12 +48,13 @@ export default async function AdminCustomerPage({
   if (opened.kind === 'merged') redirect(`/admin/customers/${opened.customerId}`);
   const { profile, timeline } = opened;
 
-  const [t, tErrors, locale, query, stores] = await Promise.all([
+  const [t, tErrors, locale, query, stores, segments] = await Promise.all([
     getTranslations('customers'),
     getTranslations('errors'),
     getLocale(),
     searchParams,
     listStoreOptions(db),
+    getCustomerSegments(db, profile.id),
   ]);
   const mergeQ = (one(query.mergeQ) ?? '').trim().slice(0, 100);
   const mergeWith = Number(one(query.mergeWith));
@@ -105,6 +108,7 @@ export default async function AdminCustomerPage({
         <div className="space-y-6">
           <Card className="space-y-4">
             <CustomerSummary profile={profile} segment={timeline.segment} locale={locale} />
+            <CustomerSegments segments={segments} />
             <CustomerPoints loyalty={timeline.loyalty} locale={locale} />
           </Card>
           {!erased && <CustomerEditForm profile={profile} stores={stores} />}

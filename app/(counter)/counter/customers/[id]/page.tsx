@@ -5,10 +5,12 @@ import { getTranslations } from 'next-intl/server';
 import { CustomerSaleControls } from '@/components/counter/customer-sale-controls';
 import { CustomerPoints, CustomerSummary } from '@/components/shared/customer-summary';
 import { CustomerTimeline } from '@/components/shared/customer-timeline';
+import { CustomerSegments } from '@/components/shared/customer-segments';
 import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
 import { findCounterCartId, getCart } from '@/lib/carts/queries';
 import { openCustomer } from '@/lib/customers/open';
 import { getDb } from '@/lib/db';
+import { getCustomerSegments } from '@/lib/insight/segments';
 import { getLocale } from '@/lib/i18n/locale';
 import { getCounterStore } from '@/lib/orders/counter-session';
 
@@ -27,10 +29,11 @@ export default async function CounterCustomerPanelPage({ params }: { params: Pro
   if (opened.kind === 'merged') redirect(`/counter/customers/${opened.customerId}`);
   const { profile, timeline } = opened;
 
-  const [t, locale, store] = await Promise.all([
+  const [t, locale, store, segments] = await Promise.all([
     getTranslations('customers.counter'),
     getLocale(),
     getCounterStore(db, actor),
+    getCustomerSegments(db, profile.id),
   ]);
   const cartId = store ? await findCounterCartId(db, actor.userId) : null;
   const cart = cartId ? await getCart(db, cartId) : null;
@@ -52,6 +55,7 @@ export default async function CounterCustomerPanelPage({ params }: { params: Pro
             {profile.name}
           </h1>
           <CustomerSummary profile={profile} segment={timeline.segment} locale={locale} />
+          <CustomerSegments segments={segments} />
           <CustomerPoints loyalty={timeline.loyalty} locale={locale} />
           {store && !profile.erasedAt ? (
             <CustomerSaleControls customerId={profile.id} attached={cart?.customerId === profile.id} />
