@@ -50,6 +50,7 @@ const SHARED_STATE_SPECS = [
   /omnichannel\/promotion-engine\.spec\.ts/,
   // The Amsterdam clerk's counter cart.
   /counter\/sale\.spec\.ts/,
+  /omnichannel\/s14-recommendations\.spec\.ts/,
   /shop\/reviews\.spec\.ts/,
 ];
 
