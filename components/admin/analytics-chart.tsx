@@ -43,7 +43,9 @@ function formatter(value: Value, locale: 'nl' | 'en') {
 /**
  * A recharts chart sized for the desktop admin (full width of its card, 320 px high), with labelled axes
  * and a legend. Rendered on the client only (ResponsiveContainer measures its box); the server renders
- * the empty box of the same size, so the page does not jump.
+ * the empty box of the same size, so the page does not jump. The chart is one image for assistive
+ * technology (its name says the figures are in the table); recharts' keyboard layer is off so nothing
+ * focusable hides inside it.
  */
 export function AnalyticsChart({ kind, data, series, xLabel, yLabel, description, value = 'count', stacked = false, locale }: AnalyticsChartProps) {
   const format = formatter(value, locale);
@@ -67,14 +69,14 @@ export function AnalyticsChart({ kind, data, series, xLabel, yLabel, description
     <figure role="img" aria-label={description} className="h-80 w-full min-w-[36rem]">
       <ResponsiveContainer width="100%" height="100%">
         {kind === 'bar' ? (
-          <BarChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
             {axes}
             {series.map((s) => (
               <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
             ))}
           </BarChart>
         ) : (
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
             {axes}
             {series.map((s) => (
               <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />

@@ -11,7 +11,7 @@ const SURFACES: { name: string; role: Role | null; viewport: { width: number; he
   { name: 'shop', role: null, viewport: { width: 390, height: 844 }, paths: ['/', '/products', `/products/${SHOE.productSlug}`, '/cart', '/stores', '/sign-in', '/sign-up'] },
   { name: 'account', role: 'customer', viewport: { width: 1280, height: 900 }, paths: ['/account', '/account/loyalty-card'] },
   { name: 'counter', role: 'clerkUtrecht', viewport: { width: 1024, height: 768 }, paths: ['/counter', '/counter/customers', '/counter/orders', '/counter/returns', '/counter/pickups', '/counter/transfers', '/counter/till', '/counter/inbox'] },
-  { name: 'admin', role: 'admin', viewport: { width: 1440, height: 900 }, paths: ['/admin', '/admin/orders', '/admin/returns', '/admin/customers', '/admin/products', '/admin/stock', '/admin/promotions', '/admin/promotions/new', '/admin/messages', '/admin/outbox', '/admin/staff', '/admin/settings'] },
+  { name: 'admin', role: 'admin', viewport: { width: 1440, height: 900 }, paths: ['/admin', '/admin/orders', '/admin/returns', '/admin/customers', '/admin/products', '/admin/stock', '/admin/promotions', '/admin/promotions/new', '/admin/analytics', '/admin/messages', '/admin/outbox', '/admin/staff', '/admin/settings'] },
 ];
 
 async function pageAs(browser: Browser, role: Role | null, viewport: { width: number; height: number }, locale: 'en' | 'nl', baseURL: string): Promise<Page> {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { STOCK } from '../../db/seed-data';
 import { demoVariant } from '../fixtures/catalog';
@@ -6,11 +7,12 @@ import { storageState } from '../fixtures/users';
 // S13: a visit that arrives from the newsletter and ends in an order shows in the funnel under that source.
 // A campaign of its own per run, so the row is this visit's alone (earlier runs and other specs add theirs).
 // A book with the most warehouse stock, delivered: the spec never depends on the delivery fee or a store's stock.
+const SHOTS = 'screenshots/analytics';
 const BOOK = demoVariant(
   STOCK.filter((s) => s.sku.startsWith('BOK-') && s.location === 'WH').sort((a, b) => b.onHand - a.onHand)[0]!.sku,
 );
 
-test('[ADMIN][ANALYTICS][S13] a newsletter visit that ends in an order shows in the funnel by source', async ({ browser }) => {
+test('[ADMIN][ANALYTICS][S13] a newsletter visit that ends in an order shows in the funnel by source', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const campaign = `s13-${Date.now()}`;
   const landing = `/?utm_source=newsletter&utm_medium=email&utm_campaign=${campaign}`;
@@ -87,5 +89,15 @@ test('[ADMIN][ANALYTICS][S13] a newsletter visit that ends in an order shows in 
   await admin.goto('/admin/analytics?from=2026-12-31&to=2026-01-01');
   await expect(admin.getByRole('alert')).toContainText('The start date is after the end date.');
   await expect(admin.getByRole('table')).toHaveCount(0);
+
+  // The page with its charts at desktop size, in both languages, for the issue's screenshots.
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const [locale, title] of [['en', 'Analytics'], ['nl', 'Analyse']] as const) {
+    await adminContext.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL! }]);
+    await admin.goto('/admin/analytics');
+    await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(admin.locator('figure[role="img"] svg').first()).toBeVisible();
+    await admin.screenshot({ path: `${SHOTS}/admin-analytics-${locale}.png`, fullPage: true });
+  }
   await adminContext.close();
 });
