@@ -1,10 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { after } from 'next/server';
+
 import { z } from 'zod';
 import { access, action } from '@/lib/actions/action';
 import { getDb } from '@/lib/db';
 import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
+import { recordAddToCart, requestVisit } from '@/lib/insight/events';
+import { log } from '@/lib/logging/logger';
+
 import { addToCart, applyPromotionCode, removeCode, removeLine, setLineQuantity } from './mutations';
 import { addToCartSchema, promotionCodeSchema, removeLineSchema, setLineQuantitySchema } from './schemas';
 import { claimWebCart, existingWebCart, openWebCart, shopperCustomerId } from './web-cart';
@@ -24,7 +29,15 @@ export const addToCartAction = action(
       await enforceRateLimits(db, [['anonymousCartPerAddress', await requestClientAddress()]]);
     const cartId = await openWebCart(db, actor);
     const { quantity } = await addToCart(db, { cartId, ...input });
+    // The touchpoint (S13), written after the response: it never slows the add.
+    const visit = await requestVisit();
+    after(() =>
+      recordAddToCart(getDb(), { cartId, variantId: input.variantId, customerId: shopperCustomerId(actor), visit }).catch((err: unknown) =>
+        log.warn({ err }, 'add_to_cart not recorded'),
+      ),
+    );
     refresh();
+
     return { message: t('shop.cart.added'), data: { quantity } };
   },
 );

@@ -8,6 +8,8 @@ import { codeRefusalMessage } from '@/lib/promotions/explain';
 import { loadPricingFacts } from '@/lib/promotions/candidates';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { getDeviceTill } from '@/lib/till/device';
+import { linkCartToCustomer } from '@/lib/insight/events';
+
 import { cartColumns, getCart, getCartLines, type CartDto } from './queries';
 import { loadExperimentPricing } from '@/lib/insight/experiment-context';
 
@@ -284,5 +286,8 @@ export async function setCartCustomer(db: DbOrTx, input: { cartId: string; custo
       if (!customer) throw new DomainError('notFound', {}, 'customerId');
     }
     await tx.update(carts).set({ customerId: input.customerId }).where(eq(carts.id, input.cartId));
+    // Identified at the counter (S13): the cart's journey (a handed-over web cart's visitor) is theirs.
+    await linkCartToCustomer(tx, input.cartId, input.customerId);
   });
+
 }

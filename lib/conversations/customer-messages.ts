@@ -5,6 +5,8 @@ import { conversationMessages, conversationThreads } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { getOrderForViewer } from '@/lib/orders/guest-orders';
 import { takeRateLimit } from '@/lib/rate-limit/rate-limit';
+import { recordEvent, requestVisit } from '@/lib/insight/events';
+
 import type { OrderDetailDto } from '@/lib/orders/queries';
 import type { ShopViewer, ThreadRef } from './access';
 import { publishThreadChange, publishThreadOnly } from './live';
@@ -95,7 +97,20 @@ export async function postCustomerMessage(
       })
       .where(eq(conversationThreads.id, thread.id));
     await publishThreadChange(tx, thread.id, [thread.locationId, moves ? storeId : thread.locationId]);
+    // The touchpoint (S13), with the message in this transaction.
+    const visit = await requestVisit();
+    await recordEvent(tx, {
+      type: 'message_sent',
+      channel: 'web',
+      locationId: storeId,
+      visitorId: visit.visitorId,
+      customerId: target.kind === 'customer' ? target.customerId : target.order.customerId,
+      orderId: target.order?.id ?? null,
+      attribution: visit.attribution,
+      occurredAt: now,
+    });
     return { threadId: thread.id, messageId: message.id };
+
   });
 }
 

@@ -12,6 +12,8 @@ import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { loadPricingFacts, registerPromotionUsage } from '@/lib/promotions/candidates';
 import { getCartLines } from '@/lib/carts/queries';
 import { recomputeCustomerSegments } from '@/lib/insight/segments';
+import { linkCartToCustomer, linkVisitorToCustomer, recordEvent, requestVisit, type VisitContext } from '@/lib/insight/events';
+
 import { loadExperimentPricing, recordExperimentOrder } from '@/lib/insight/experiment-context';
 import { requestHash } from '@/lib/idempotency/request-hash';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
@@ -46,7 +48,10 @@ export interface PlaceOrderInput {
   requestExtras?: Record<string, unknown>;
   /** Web guest: the analytics visitor id experiments assign by (S11); undefined = the request's cookie. */
   visitorId?: string | null;
+  /** Web: the visit the order arrives from (S4/S13: visitor id + source); undefined = the request's cookies. */
+  visit?: VisitContext;
 }
+
 
 /** What makes two requests with one idempotency key the same request (not the total: that is a guard). */
 function orderRequestHash(input: PlaceOrderInput): string {
@@ -140,6 +145,9 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
       throw new DomainError('priceChanged');
     }
     const source = await stockSource(tx, input);
+    // Where the order came from: the web visit (consent honoured by readVisitor); the counter has none.
+    const visit = input.channel === 'web' ? (input.visit ?? (await requestVisit())) : null;
+
 
     const [{ n }] = rowsOf<{ n: string }>(await tx.execute(sql`select nextval('order_number_seq')::text as n`));
     const number = `${input.channel === 'web' ? 'W' : 'S'}-${n}`;
@@ -173,7 +181,13 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
         idempotencyKey: input.idempotencyKey,
         requestHash: hash,
         placedAt: now,
+        visitorId: visit?.visitorId ?? null,
+        utmSource: visit?.attribution.source ?? null,
+        utmMedium: visit?.attribution.medium ?? null,
+        utmCampaign: visit?.attribution.campaign ?? null,
+        referrer: visit?.attribution.referrer ?? null,
       })
+
       .onConflictDoNothing({ target: orders.idempotencyKey })
       .returning({ orderId: orders.id, number: orders.number, totalCents: orders.totalCents });
     if (!order) {
@@ -191,6 +205,22 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     await tx.insert(orderEvents).values({ orderId: order.orderId, type: 'placed', toStatus: 'pending_payment', actorUserId: actor?.userId ?? null });
     await notifyOrderEvent(tx, order.orderId, 'placed', { locale, now });
     await tx.update(carts).set({ status: 'converted' }).where(eq(carts.id, cart.id));
+    // The touchpoint (S13), and the visitor's earlier anonymous events are now this customer's.
+    await recordEvent(tx, {
+      type: input.channel === 'web' ? 'order_placed' : 'counter_sale',
+      channel: input.channel,
+      locationId: input.channel === 'store' ? source.id : (input.pickupLocationId ?? null),
+      visitorId: visit?.visitorId,
+      customerId: profileId,
+      orderId: order.orderId,
+      cartId: cart.id,
+      valueCents: order.totalCents,
+      attribution: visit?.attribution,
+      occurredAt: now,
+    });
+    await linkVisitorToCustomer(tx, visit?.visitorId, profileId);
+    if (input.channel === 'store') await linkCartToCustomer(tx, cart.id, profileId);
+
     // The customer's segments (S14) with this order: one upsert over their orders, in this transaction.
     if (profileId !== null) await recomputeCustomerSegments(tx, profileId, now);
     return order;

@@ -5,6 +5,8 @@ import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { roundCash } from '@/lib/money/cash-rounding';
 import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
+import { recordOrderEvent } from '@/lib/insight/events';
+
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { staffMayHandle } from './shared';
 
@@ -217,7 +219,10 @@ export async function recordPayment(
     });
     await notifyOrderEvent(tx, order.id, to);
     await applyLoyaltyForOrderEvent(tx, order.id, to);
+    // The journey's touchpoint (S13): the order is paid (a counter sale completed), in this transaction.
+    await recordOrderEvent(tx, order.id, 'paid');
     return {
+
       paymentId: payment.paymentId,
       orderId: order.id,
       orderStatus: to,

@@ -3,6 +3,8 @@ import type { DbOrTx } from '@/db/client';
 import { orderEvents, orderLines, orders, payments, type OrderStatus } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { releasePromotionUsage } from '@/lib/promotions/candidates';
+import { recordOrderEvent } from '@/lib/insight/events';
+
 import { recomputeCustomerSegments } from '@/lib/insight/segments';
 import type { Actor } from '@/lib/identity/queries';
 import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/mutations';
@@ -110,7 +112,10 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
     });
     await notifyOrderEvent(tx, order.id, input.to, { note: input.note });
     await applyLoyaltyForOrderEvent(tx, order.id, input.to);
+    // The journey's touchpoints (S13), in this transaction.
+    if (input.to === 'paid' || input.to === 'collected' || input.to === 'delivered') await recordOrderEvent(tx, order.id, input.to);
     return { orderId: order.id, status: input.to };
+
   });
 }
 

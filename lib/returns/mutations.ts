@@ -6,7 +6,9 @@ import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { getSetting } from '@/lib/settings/settings';
 import { addEvent, handedOverAt, isStaff, isUuid, lockOrder, lockReturn, nextRmaNumber, orderLinesOf, requestHash, restock, returnedSoFar, staffAt } from './internal';
+import { recordOrderEvent } from '@/lib/insight/events';
 import { notifyReturn } from './notify';
+
 import { releasePromotionsIfFullyReturned } from './promotion-release';
 import { refundForUnits, RETURNABLE_STATUSES, returnWindow, shippingRefundCents } from './rules';
 import type { ReturnLineInput, ReturnMethod } from './types';
@@ -182,8 +184,11 @@ export async function createReturnInTx(tx: DbOrTx, input: CreateReturnInput, ext
       after: { windowEndsAt: window.endsAt?.toISOString() ?? null, reason },
     });
   }
+  // The journey's touchpoint (S13): the order (partly) returned, worth the refund, where it was brought.
+  await recordOrderEvent(tx, order.id, 'returned', { valueCents: refundTotalCents, locationId: input.locationId });
   return { returnId: row.id, number, refundTotalCents, replayed: false };
 }
+
 
 /**
  * Creates a return of (part of) an order, in any channel: refuses a cancelled or not yet handed-over
