@@ -101,3 +101,17 @@ test('[ADMIN][ANALYTICS][S13] a newsletter visit that ends in an order shows in 
   }
   await adminContext.close();
 });
+
+test.describe('[SECURITY][ANALYTICS] clerk', () => {
+  test.use({ storageState: storageState('clerkUtrecht') });
+
+  test('is refused the analytics page and every CSV of it', async ({ page }) => {
+    const response = await page.goto('/admin/analytics');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'No access' })).toBeVisible();
+    for (const table of ['sales', 'funnel-channel', 'funnel-source', 'channel-share', 'promotions', 'satisfaction']) {
+      const csv = await page.request.get(`/api/admin/analytics/${table}`);
+      expect(csv.status(), table).toBe(403);
+    }
+  });
+});

@@ -185,7 +185,7 @@ describe('analytics figures against a hand-computed fixture', () => {
       { orderId: o8web.id, channel: 'web', score: 1, createdAt: new Date('2026-12-14T10:00:00Z') }, // after the range
     ]);
     void o8store;
-  }, 60_000);
+  }, 180_000); // a fresh PGlite database (migrations) plus the fixture: slow on a busy machine
   afterAll(() => handle?.close());
 
   it('sales per day, channel and store are net of refunds and exchanges', async () => {
