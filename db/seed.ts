@@ -5,6 +5,7 @@
  */
 import { count, inArray, sql, sum } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
+import { recomputeAllSegments } from '../lib/insight/segments';
 import { earnOnOrder } from '../lib/loyalty/order-events';
 import { priceCart, type PriceLineInput } from '../lib/pricing';
 import { getPricingConfig } from '../lib/settings/pricing-config';
@@ -108,6 +109,8 @@ export async function seed(db: Db): Promise<SeedSummary> {
     const userIds = await seedUsers(tx, locationIds, customerIds, hashes);
     await seedOrders(tx, { locationIds, categoryIds, productIds, variantIds, customerIds, userIds });
     await seedStock(tx, locationIds, variantIds);
+    // The customers' segments (S14) from the seeded history, as a purchase would have left them.
+    await recomputeAllSegments(tx);
     await seedDefaultSettings(tx);
     return summarize(tx);
   });
