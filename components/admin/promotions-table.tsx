@@ -18,6 +18,7 @@ export async function PromotionsTable({
   locale: Locale;
 }) {
   const t = await getTranslations('admin.promotions');
+  const tForm = await getTranslations('admin.promotionForm');
   const when = (d: Date) => formatDateTime(d, locale);
   const money = (cents: number) => formatMoney(cents, locale);
   /** The kind in plain words: "15%", "€2.50 off per item", "Buy 2, get 1 free", "€10.00 off the order", "Free delivery". */
@@ -44,6 +45,7 @@ export async function PromotionsTable({
     ...(p.minSubtotalCents !== null ? [t('conditions.minSubtotal', { amount: money(p.minSubtotalCents) })] : []),
     ...(p.minItems !== null ? [t('conditions.minItems', { count: p.minItems })] : []),
     ...(p.customerCondition !== 'any' ? [t(`conditions.customer.${p.customerCondition}`)] : []),
+    ...(p.customerSegment ? [tForm(`customerSegments.${p.customerSegment}`)] : []),
     ...(p.combination !== 'exclusive' ? [t(`conditions.combination.${p.combination}`)] : []),
   ];
   return (
