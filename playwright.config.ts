@@ -50,8 +50,12 @@ const SHARED_STATE_SPECS = [
   /omnichannel\/promotion-engine\.spec\.ts/,
   // The Amsterdam clerk's counter cart.
   /counter\/sale\.spec\.ts/,
+  // The Amsterdam clerk's counter cart (a sale to Dirk for the satisfaction survey).
+  /omnichannel\/s12-satisfaction\.spec\.ts/,
   /omnichannel\/s14-recommendations\.spec\.ts/,
   /shop\/reviews\.spec\.ts/,
+  // Anna's cart and the Utrecht counter cart; the experiment's promotions on the Field Watch.
+  /omnichannel\/s11-experiment\.spec\.ts/,
 ];
 
 export default defineConfig({
