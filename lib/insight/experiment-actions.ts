@@ -18,14 +18,16 @@ export const createExperimentAction = action({ schema: createExperimentSchema, a
   redirect(`/admin/experiments/${id}?created=1`);
 });
 
-export const startExperimentAction = action({ schema: experimentIdSchema, access: access.admin }, async (input, { actor, t }) => {
+// Start and stop redirect back to the experiment: its controls change with its status, so the outcome is
+// the page's banner (?started / ?stopped), not a message inside a form that is gone.
+export const startExperimentAction = action({ schema: experimentIdSchema, access: access.admin }, async (input, { actor }) => {
   await startExperiment(getDb(), input.experimentId, actor);
   refreshEverywhere();
-  return { message: t('experiments.started') };
+  redirect(`/admin/experiments/${input.experimentId}?started=1`);
 });
 
-export const stopExperimentAction = action({ schema: stopExperimentSchema, access: access.admin }, async (input, { actor, t }) => {
+export const stopExperimentAction = action({ schema: stopExperimentSchema, access: access.admin }, async (input, { actor }) => {
   await stopExperiment(getDb(), { experimentId: input.experimentId, winnerVariantId: input.winnerVariantId ?? null }, actor);
   refreshEverywhere();
-  return { message: t(input.winnerVariantId ? 'experiments.stoppedWithWinner' : 'experiments.stopped') };
+  redirect(`/admin/experiments/${input.experimentId}?stopped=${input.winnerVariantId ? 'winner' : 'all'}`);
 });

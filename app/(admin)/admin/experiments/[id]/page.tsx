@@ -20,16 +20,31 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: analysis?.name ?? (await getTranslations('experiments.list'))('title') };
 }
 
-export default async function ExperimentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function ExperimentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; started?: string; stopped?: string }> }) {
   const { id: raw } = await params;
   await requirePageRole(ADMIN_ROLES, `/admin/experiments/${encodeURIComponent(raw)}`);
   const id = Number(raw);
   if (!/^\d{1,9}$/.test(raw) || id < 1) notFound();
-  const [t, tStatus, locale, query] = await Promise.all([getTranslations('experiments.detail'), getTranslations('experiments.status'), getLocale(), searchParams]);
+  const [t, tAll, tStatus, locale, query] = await Promise.all([
+    getTranslations('experiments.detail'),
+    getTranslations('experiments'),
+    getTranslations('experiments.status'),
+    getLocale(),
+    searchParams,
+  ]);
   const analysis = await getExperimentAnalysis(getDb(), id);
   if (!analysis) notFound();
   const when = (d: Date) => formatDateTime(d, locale as Locale);
   const winner = analysis.variants.find((v) => v.id === analysis.winnerVariantId);
+  // After a redirect from create / start / stop: the outcome, while it is still the experiment's state.
+  const banner =
+    analysis.status === 'draft' && query.created
+      ? t('created')
+      : analysis.status === 'running' && query.started
+        ? tAll('started')
+        : analysis.status === 'stopped' && query.stopped
+          ? tAll(winner ? 'stoppedWithWinner' : 'stopped')
+          : null;
   return (
     <div className="mx-auto max-w-7xl space-y-6">
       <PageHeader
@@ -44,7 +59,7 @@ export default async function ExperimentPage({ params, searchParams }: { params:
           </span>
         }
       />
-      <StatusBanner message={query.created && analysis.status === 'draft' ? t('created') : null} />
+      <StatusBanner message={banner} />
       {analysis.hypothesis && (
         <section aria-labelledby="hypothesis-title">
           <h2 id="hypothesis-title" className="text-sm font-semibold text-stone-700">
