@@ -18,8 +18,8 @@ const validDay = (v: string) => DATE_RE.test(v) && !Number.isNaN(Date.parse(`${v
 
 /**
  * The analytics filter as it comes from the URL (?from=&to=&store=): days in the shop's time zone,
- * both inclusive. A missing or malformed day falls back to the default range; a malformed store means
- * all stores. A range that ends before it starts is refused (nothing is computed).
+ * both inclusive. A missing (or empty) day falls back to the default range; a malformed store means
+ * all stores. A day that is no date, or a range that ends before it starts, is refused (nothing is computed).
  */
 export const analyticsParamsSchema = z.object({
   from: z.unknown().optional().transform((v) => (typeof v === 'string' && validDay(v) ? v : undefined)),
@@ -42,10 +42,14 @@ export interface AnalyticsFilter {
   toInstant: Date;
 }
 
-export type AnalyticsFilterResult = { ok: true; filter: AnalyticsFilter } | { ok: false; error: 'rangeReversed' };
+export type AnalyticsFilterResult = { ok: true; filter: AnalyticsFilter } | { ok: false; error: 'rangeReversed' | 'invalidDate' };
+
+/** A day that was given (not left empty) but is no calendar day, e.g. '2026-02-30' or 'yesterday'. */
+const malformed = (v: unknown) => typeof v === 'string' && v.trim() !== '' && !validDay(v);
 
 /** Parses the URL's filter; `now` decides the default range (the last 30 Amsterdam days up to today). */
 export function parseAnalyticsFilter(params: Record<string, unknown>, now: Date = new Date()): AnalyticsFilterResult {
+  if (malformed(params.from) || malformed(params.to)) return { ok: false, error: 'invalidDate' };
   const parsed = analyticsParamsSchema.parse(params);
   const today = utcToZonedLocal(now, SHOP_TIME_ZONE).slice(0, 10);
   const to = parsed.to ?? (parsed.from && parsed.from > today ? parsed.from : today);

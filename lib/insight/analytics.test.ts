@@ -28,9 +28,11 @@ describe('parseAnalyticsFilter', () => {
     expect(result.filter).toMatchObject({ storeId: 3, fromInstant: new Date('2026-10-23T22:00:00Z'), toInstant: new Date('2026-10-25T23:00:00Z') });
   });
 
-  it('refuses a reversed range, and ignores malformed days and stores', () => {
+  it('refuses a reversed range and a day that is no date; empty days are the default, a bad store is all', () => {
     expect(parseAnalyticsFilter({ from: '2026-12-13', to: '2026-12-01' })).toEqual({ ok: false, error: 'rangeReversed' });
-    const result = parseAnalyticsFilter({ from: '2026-02-30', to: 'x', store: '1; drop' }, new Date('2026-12-02T10:00:00Z'));
+    expect(parseAnalyticsFilter({ from: '2026-02-30' })).toEqual({ ok: false, error: 'invalidDate' });
+    expect(parseAnalyticsFilter({ to: "2026-12-01' or 1=1" })).toEqual({ ok: false, error: 'invalidDate' });
+    const result = parseAnalyticsFilter({ from: '', to: '', store: '1; drop' }, new Date('2026-12-02T10:00:00Z'));
     expect(result).toMatchObject({ ok: true, filter: { from: '2026-11-03', to: '2026-12-02', storeId: null } });
   });
 });

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 /**
  * GET /api/admin/analytics/<table>?from=&to=&store=[&period=week|month] : one table of /admin/analytics
  * (sales, funnel-channel, funnel-source, channel-share, promotions, satisfaction) for the same filter,
- * as CSV. Admins only; a reversed range is refused with the page's message and nothing is computed.
+ * as CSV. Admins only; a reversed range or a day that is no date is refused with the page's message and nothing is computed.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ table: string }> }): Promise<Response> {
   try {
@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
     const parsed = parseAnalyticsFilter(Object.fromEntries(url.searchParams));
     if (!parsed.ok) {
       const { t } = await getTranslator();
-      return new Response(t('analytics.errors.rangeReversed'), { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return new Response(t(`analytics.errors.${parsed.error}`), { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     }
     const period = url.searchParams.get('period') === 'month' ? 'month' : 'week';
     const { header, rows } = await analyticsTableRows(getDb(), actor, table, parsed.filter, { period });
