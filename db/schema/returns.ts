@@ -81,6 +81,8 @@ export const returns = pgTable(
     index('returns_order_id_idx').on(t.orderId),
     index('returns_customer_id_idx').on(t.customerId),
     index('returns_status_location_idx').on(t.status, t.locationId),
+    // Analytics and the dashboard tell exchange orders by this column.
+    index('returns_exchange_order_id_idx').on(t.exchangeOrderId),
     check('returns_refund_nonnegative', sql`${t.refundTotalCents} >= 0 and ${t.shippingRefundCents} >= 0`),
   ],
 );
@@ -150,6 +152,8 @@ export const refunds = pgTable(
     index('refunds_order_id_idx').on(t.orderId),
     index('refunds_return_id_idx').on(t.returnId),
     index('refunds_till_session_id_idx').on(t.tillSessionId),
+    // Net sales over a date range read refunds by when they were made.
+    index('refunds_created_at_idx').on(t.createdAt),
     check('refunds_amount_positive', sql`${t.amountCents} > 0`),
   ],
 );
