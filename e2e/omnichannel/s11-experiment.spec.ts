@@ -113,6 +113,15 @@ test('[OMNI][EXPERIMENT] Anna sees the same experiment variant in her web cart a
     await expect(row.getByRole('cell').nth(2)).toHaveText('1');
     await expect(row.getByRole('cell').nth(3)).toHaveText('0');
     await expect(results).toContainText('Not significant yet');
+    await admin.setViewportSize({ width: 1440, height: 900 });
+    await admin.screenshot({ path: 'screenshots/S11/experiment-analysis-desktop-en.png', fullPage: true });
+    await admin.context().addCookies([{ name: 'NEXT_LOCALE', value: 'nl', url: admin.url() }]);
+    await admin.reload();
+    await expect(admin.getByRole('table', { name: 'Resultaten per variant' })).toContainText('Nog niet significant');
+    await admin.screenshot({ path: 'screenshots/S11/experiment-analysis-desktop-nl.png', fullPage: true });
+    await admin.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: admin.url() }]);
+    await admin.reload();
+    await expect(results).toBeVisible();
   } finally {
     // Leave Anna's cart, the Utrecht counter cart and the watch's price as they were.
     await emptyCounterCart(clerk).catch(() => undefined);
