@@ -1,13 +1,20 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ConsentBanner } from '@/components/shop/consent-banner';
 import { ShopHeader } from '@/components/shop/shop-header';
+import { getActor } from '@/lib/auth/session';
+import { trackLandingVisit } from '@/lib/insight/page-events';
+import { readVisitor } from '@/lib/insight/visitor';
 
 export default async function ShopLayout({ children }: { children: ReactNode }) {
-  const t = await getTranslations('shop.footer');
+  const [t, visitor, actor] = await Promise.all([getTranslations('shop.footer'), readVisitor(), getActor()]);
+  // A visit that starts with this page (proxy.ts decided, with consent) is recorded after the response.
+  await trackLandingVisit(actor?.role === 'customer' ? actor.customerId : null);
   return (
     <div className="flex min-h-dvh flex-col">
       <ShopHeader />
+      {visitor.decided ? null : <ConsentBanner />}
       <main id="main" className="flex-1">
         {children}
       </main>
@@ -16,6 +23,9 @@ export default async function ShopLayout({ children }: { children: ReactNode }) 
           <p>{t('about')}</p>
           <Link href="/stores" className="font-medium text-stone-700 hover:underline">
             {t('stores')}
+          </Link>
+          <Link href="/cookies" className="inline-flex min-h-11 items-center font-medium text-stone-700 hover:underline">
+            {t('cookieSettings')}
           </Link>
         </div>
       </footer>

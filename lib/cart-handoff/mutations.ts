@@ -9,7 +9,6 @@ import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { getAvailability } from '@/lib/inventory/queries';
 import { recordCartHandedOver } from '@/lib/insight/events';
-
 import { priceCart } from '@/lib/pricing';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { generateHandoffCode, hashHandoffCode, HANDOFF_TTL_MS } from './code';
@@ -154,7 +153,6 @@ export async function loadHandoff(
     await tx.update(cartHandoffs).set({ counterCartId }).where(eq(cartHandoffs.id, taken.id));
     // The touchpoint (S13); a known customer now also owns the web cart's anonymous journey.
     await recordCartHandedOver(tx, { webCartId: web.id, counterCartId, locationId: input.locationId, customerId: web.customerId ?? counter.customerId });
-
 
     const customer = web.customerId
       ? ((await tx.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.id, web.customerId)))[0] ?? null)

@@ -2,14 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
-
 import { z } from 'zod';
 import { access, action } from '@/lib/actions/action';
 import { getDb } from '@/lib/db';
 import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
 import { recordAddToCart, requestVisit } from '@/lib/insight/events';
 import { log } from '@/lib/logging/logger';
-
 import { addToCart, applyPromotionCode, removeCode, removeLine, setLineQuantity } from './mutations';
 import { addToCartSchema, promotionCodeSchema, removeLineSchema, setLineQuantitySchema } from './schemas';
 import { claimWebCart, existingWebCart, openWebCart, shopperCustomerId } from './web-cart';
@@ -37,7 +35,6 @@ export const addToCartAction = action(
       ),
     );
     refresh();
-
     return { message: t('shop.cart.added'), data: { quantity } };
   },
 );

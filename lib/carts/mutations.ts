@@ -9,7 +9,6 @@ import { loadPricingFacts } from '@/lib/promotions/candidates';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { getDeviceTill } from '@/lib/till/device';
 import { linkCartToCustomer } from '@/lib/insight/events';
-
 import { cartColumns, getCart, getCartLines, type CartDto } from './queries';
 import { loadExperimentPricing } from '@/lib/insight/experiment-context';
 
@@ -289,5 +288,4 @@ export async function setCartCustomer(db: DbOrTx, input: { cartId: string; custo
     // Identified at the counter (S13): the cart's journey (a handed-over web cart's visitor) is theirs.
     await linkCartToCustomer(tx, input.cartId, input.customerId);
   });
-
 }

@@ -6,7 +6,6 @@ import { DomainError } from '@/lib/errors';
 import { getOrderForViewer } from '@/lib/orders/guest-orders';
 import { takeRateLimit } from '@/lib/rate-limit/rate-limit';
 import { recordEvent, requestVisit } from '@/lib/insight/events';
-
 import type { OrderDetailDto } from '@/lib/orders/queries';
 import type { ShopViewer, ThreadRef } from './access';
 import { publishThreadChange, publishThreadOnly } from './live';
@@ -110,7 +109,6 @@ export async function postCustomerMessage(
       occurredAt: now,
     });
     return { threadId: thread.id, messageId: message.id };
-
   });
 }
 

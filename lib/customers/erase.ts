@@ -16,6 +16,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { eraseReviews } from '@/lib/reviews/customer-data';
+import { eraseCustomerEvents } from '@/lib/insight/customer-events-data';
 
 /** What an erased profile, its orders and its account are called from now on. */
 export const ERASED_NAME = 'Erased customer';
@@ -149,6 +150,8 @@ export async function eraseCustomer(
       .returning({ id: notifications.id });
 
     const reviews = await eraseReviews(tx, row.id);
+    // Touchpoints (S13): deleted, with the anonymous ones of the same visitor.
+    await eraseCustomerEvents(tx, row.id);
 
     const accounts = await tx
       .update(users)

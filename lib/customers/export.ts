@@ -27,6 +27,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import type { Actor } from '@/lib/identity/queries';
 import { exportReviews } from '@/lib/reviews/customer-data';
+import { exportCustomerEvents } from '@/lib/insight/customer-events-data';
 
 /** The format of the export, so a reader of an old file knows what it holds. */
 export const EXPORT_VERSION = 1;
@@ -313,6 +314,7 @@ export async function exportCustomer(db: DbOrTx, input: { customerId: number; no
       .orderBy(asc(notifications.createdAt));
 
     const reviews = await exportReviews(tx, id);
+    const touchpoints = await exportCustomerEvents(tx, id);
 
     await recordAudit(tx, actor, {
       action: 'customer.exported',
@@ -352,6 +354,7 @@ export async function exportCustomer(db: DbOrTx, input: { customerId: number; no
         lines: cartLineRows.filter((l) => l.cartId === c.id).map(({ cartId: _c, ...l }) => l),
       })),
       messagesSent: sent,
+      touchpoints,
     };
   });
 }

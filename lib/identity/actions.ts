@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { access, action } from '@/lib/actions/action';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { DomainError } from '@/lib/errors';
+import { linkVisitorToCustomer, requestVisit } from '@/lib/insight/events';
 import { enforceRateLimits, requestClientAddress } from '@/lib/rate-limit/public-limits';
 import { safeRedirectTarget } from './callback-url';
 import { homeFor } from './home';
@@ -27,6 +28,8 @@ export const signInAction = action({ schema: signInSchema, access: access.public
     throw error;
   }
   const user = await getCredentials(getDb(), input.email);
+  // S13: the visitor's anonymous touchpoints so far are this customer's (one UPDATE).
+  await linkVisitorToCustomer(getDb(), (await requestVisit()).visitorId, user?.customerId);
   redirect(safeRedirectTarget(input.callbackUrl, homeFor(user?.role ?? 'customer')));
 });
 
@@ -34,6 +37,8 @@ export const signUpAction = action({ schema: signUpSchema, access: access.public
   // The verification token stays on the server: its mail is queued with the account (see registerCustomer).
   await registerCustomer(getDb(), { ...input, locale });
   await signIn('credentials', { email: input.email, password: input.password, redirect: false });
+  const user = await getCredentials(getDb(), input.email);
+  await linkVisitorToCustomer(getDb(), (await requestVisit()).visitorId, user?.customerId);
   redirect(safeRedirectTarget(input.callbackUrl, '/account'));
 });
 

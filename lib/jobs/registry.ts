@@ -1,5 +1,6 @@
 import { createCoPurchasesJob } from '@/lib/insight/co-purchases-job';
 import { createSegmentsJob } from '@/lib/insight/segments-job';
+import { createEventRetentionJob } from '@/lib/insight/retention-job';
 import { createDeliveryJob } from '@/lib/notifications/delivery';
 import { createReservationExpiryJob } from '@/lib/orders/reservation-expiry';
 import { createRateLimitPruneJob } from '@/lib/rate-limit/prune-job';
@@ -12,5 +13,5 @@ import type { Job } from './runner';
  * (e.g. SMTP_URL without MAIL_FROM) fails at start-up instead of losing messages later.
  */
 export function appJobs(): Job[] {
-  return [createDeliveryJob(), createReservationExpiryJob(), createRateLimitPruneJob(), createStoreCreditExpiryJob(), createSegmentsJob(), createCoPurchasesJob()];
+  return [createDeliveryJob(), createReservationExpiryJob(), createRateLimitPruneJob(), createStoreCreditExpiryJob(), createEventRetentionJob(), createSegmentsJob(), createCoPurchasesJob()];
 }

@@ -13,7 +13,6 @@ import { loadPricingFacts, registerPromotionUsage } from '@/lib/promotions/candi
 import { getCartLines } from '@/lib/carts/queries';
 import { recomputeCustomerSegments } from '@/lib/insight/segments';
 import { linkCartToCustomer, linkVisitorToCustomer, recordEvent, requestVisit, type VisitContext } from '@/lib/insight/events';
-
 import { loadExperimentPricing, recordExperimentOrder } from '@/lib/insight/experiment-context';
 import { requestHash } from '@/lib/idempotency/request-hash';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
@@ -51,7 +50,6 @@ export interface PlaceOrderInput {
   /** Web: the visit the order arrives from (S4/S13: visitor id + source); undefined = the request's cookies. */
   visit?: VisitContext;
 }
-
 
 /** What makes two requests with one idempotency key the same request (not the total: that is a guard). */
 function orderRequestHash(input: PlaceOrderInput): string {
@@ -148,7 +146,6 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     // Where the order came from: the web visit (consent honoured by readVisitor); the counter has none.
     const visit = input.channel === 'web' ? (input.visit ?? (await requestVisit())) : null;
 
-
     const [{ n }] = rowsOf<{ n: string }>(await tx.execute(sql`select nextval('order_number_seq')::text as n`));
     const number = `${input.channel === 'web' ? 'W' : 'S'}-${n}`;
     const [order] = await tx
@@ -187,7 +184,6 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
         utmCampaign: visit?.attribution.campaign ?? null,
         referrer: visit?.attribution.referrer ?? null,
       })
-
       .onConflictDoNothing({ target: orders.idempotencyKey })
       .returning({ orderId: orders.id, number: orders.number, totalCents: orders.totalCents });
     if (!order) {
@@ -220,7 +216,6 @@ export async function placeOrder(db: DbOrTx, input: PlaceOrderInput, actor: Acto
     });
     await linkVisitorToCustomer(tx, visit?.visitorId, profileId);
     if (input.channel === 'store') await linkCartToCustomer(tx, cart.id, profileId);
-
     // The customer's segments (S14) with this order: one upsert over their orders, in this transaction.
     if (profileId !== null) await recomputeCustomerSegments(tx, profileId, now);
     return order;

@@ -6,7 +6,6 @@ import type { Actor } from '@/lib/identity/queries';
 import { roundCash } from '@/lib/money/cash-rounding';
 import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
 import { recordOrderEvent } from '@/lib/insight/events';
-
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { staffMayHandle } from './shared';
 
@@ -222,7 +221,6 @@ export async function recordPayment(
     // The journey's touchpoint (S13): the order is paid (a counter sale completed), in this transaction.
     await recordOrderEvent(tx, order.id, 'paid');
     return {
-
       paymentId: payment.paymentId,
       orderId: order.id,
       orderStatus: to,

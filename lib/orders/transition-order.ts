@@ -4,7 +4,6 @@ import { orderEvents, orderLines, orders, payments, type OrderStatus } from '@/d
 import { DomainError } from '@/lib/errors';
 import { releasePromotionUsage } from '@/lib/promotions/candidates';
 import { recordOrderEvent } from '@/lib/insight/events';
-
 import { recomputeCustomerSegments } from '@/lib/insight/segments';
 import type { Actor } from '@/lib/identity/queries';
 import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/mutations';
@@ -115,7 +114,6 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
     // The journey's touchpoints (S13), in this transaction.
     if (input.to === 'paid' || input.to === 'collected' || input.to === 'delivered') await recordOrderEvent(tx, order.id, input.to);
     return { orderId: order.id, status: input.to };
-
   });
 }
 

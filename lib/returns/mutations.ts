@@ -8,7 +8,6 @@ import { getSetting } from '@/lib/settings/settings';
 import { addEvent, handedOverAt, isStaff, isUuid, lockOrder, lockReturn, nextRmaNumber, orderLinesOf, requestHash, restock, returnedSoFar, staffAt } from './internal';
 import { recordOrderEvent } from '@/lib/insight/events';
 import { notifyReturn } from './notify';
-
 import { releasePromotionsIfFullyReturned } from './promotion-release';
 import { refundForUnits, RETURNABLE_STATUSES, returnWindow, shippingRefundCents } from './rules';
 import type { ReturnLineInput, ReturnMethod } from './types';

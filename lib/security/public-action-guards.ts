@@ -35,6 +35,9 @@ export const PUBLIC_ACTIONS: Record<string, PublicActionGuard> = {
   'lib/returns/web-actions.ts#requestReturnAction': { abuseTest: 'lib/returns/web-actions.test.ts', exercises: 'requestReturnAction' },
   // Answering for someone else's order (a forged or tampered survey token), or answering twice.
   'lib/insight/satisfaction-actions.ts#submitSatisfactionAction': { abuseTest: 'lib/insight/satisfaction.test.ts', exercises: 'submitSatisfactionAction' },
+  'lib/insight/consent-actions.ts#setConsentAction': {
+    harmless: 'sets only the caller’s own consent and analytics cookies (a fresh random visitor id, never one from the form); at most one visit row per call, bounded per address',
+  },
   'lib/i18n/actions.ts#setLocaleAction': { harmless: 'sets only the caller’s own language cookie, to one of the two known locales; reads and writes no data' },
   'lib/locations/actions.ts#setShopperOriginAction': { harmless: 'sets only the caller’s own store-finder cookie (a validated postcode or point in the Netherlands); reads and writes no data' },
 };

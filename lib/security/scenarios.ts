@@ -263,6 +263,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   'lib/identity/account-actions.ts#deleteAddressAction': { input: (w) => ({ addressId: String(w.ownerAddressId) }), others: 'refused' },
   'lib/identity/account-actions.ts#makeDefaultAddressAction': { input: (w) => ({ addressId: String(w.ownerAddressId) }), others: 'refused' },
   'lib/i18n/actions.ts#setLocaleAction': { input: () => ({ locale: 'nl' }), owners: [...PERSONAS], others: 'own' },
+  'lib/insight/consent-actions.ts#setConsentAction': { input: () => ({ choice: 'essential' }), owners: [...PERSONAS], others: 'own' },
   'lib/locations/actions.ts#setShopperOriginAction': { input: () => ({ postcode: '3511 AZ' }), owners: [...PERSONAS], others: 'own' },
 
   // Conversations: a shopper writes in the thread of an order they may see (never one named by the form);

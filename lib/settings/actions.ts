@@ -45,7 +45,7 @@ export const savePricingSettingsAction = action(
 export const savePoliciesSettingsAction = action(
   { schema: policiesFormSchema, access: access.admin },
   async (input, { actor, t }) => {
-    const current = await getSetting(getDb(), 'returns');
+    const [current, analytics] = await Promise.all([getSetting(getDb(), 'returns'), getSetting(getDb(), 'analytics')]);
     const changed = await save(
       {
         reservations: { holdMinutes: input.holdMinutes },
@@ -56,6 +56,7 @@ export const savePoliciesSettingsAction = action(
         },
         stock: { lowStockThreshold: input.lowStockThreshold },
         loyalty: { pointsPerEuro: input.pointsPerEuro, redeemStepPoints: input.redeemStepPoints, redeemStepCents: input.redeemStepValue },
+        analytics: { retentionDays: input.analyticsRetentionDays ?? analytics.retentionDays },
       },
       actor,
     );

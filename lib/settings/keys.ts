@@ -85,6 +85,9 @@ export const staffDiscountSettingSchema = z
   .object({ clerkMaxPercent: z.number().int().min(0).max(100), adminMaxPercent: z.number().int().min(0).max(100) })
   .strict();
 
+/** Analytics (S13): how many days customer events (touchpoints) are kept before a job deletes them. */
+export const analyticsSettingSchema = z.object({ retentionDays: z.number().int().min(30).max(3650) }).strict();
+
 /**
  * Every setting: its schema and the value used until an admin sets one (and that the seed writes). A
  * key not listed here cannot be read or written.
@@ -116,6 +119,7 @@ export const SETTINGS = {
   loyalty: { schema: loyaltySettingSchema, defaults: { pointsPerEuro: 1, redeemStepPoints: 100, redeemStepCents: 100 } },
   stock: { schema: stockSettingSchema, defaults: { lowStockThreshold: 2 } },
   staffDiscounts: { schema: staffDiscountSettingSchema, defaults: { clerkMaxPercent: 10, adminMaxPercent: 100 } },
+  analytics: { schema: analyticsSettingSchema, defaults: { retentionDays: 395 } },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

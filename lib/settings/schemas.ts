@@ -91,6 +91,8 @@ export const policiesFormSchema = z
     pointsPerEuro: intFromForm({ min: 0, max: 100 }),
     redeemStepPoints: intFromForm({ min: 1, max: 100_000 }),
     redeemStepValue: euroCentsSchema({ min: 1, max: 100_00 }),
+    // Blank or absent: the stored value stays.
+    analyticsRetentionDays: optionalIntFromForm({ min: 30, max: 3650 }),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import { CartTotals } from '@/components/shop/cart-totals';
 import { SavingsList } from '@/components/shop/savings-list';
 import { variantText } from '@/components/shop/variant-text';
 import { getActor } from '@/lib/auth/session';
+import { trackPageEvent } from '@/lib/insight/page-events';
 import { getPricedCart } from '@/lib/carts/queries';
 import { currentWebCartId } from '@/lib/carts/web-cart';
 import { getDb } from '@/lib/db';
@@ -44,6 +45,13 @@ export default async function CheckoutPage() {
     : [null, null];
   if (!delivery || !pickup || delivery.lines.length === 0 || delivery.unavailable.length > 0)
     redirect('/cart');
+  // The touchpoint (S13), written after the response.
+  await trackPageEvent({
+    type: 'checkout_started',
+    cartId,
+    valueCents: delivery.totals.totalCents,
+    customerId: actor?.role === 'customer' ? actor.customerId : null,
+  });
 
   const [stores, availability] = await Promise.all([
     listStores(db),

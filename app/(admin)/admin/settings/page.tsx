@@ -78,6 +78,13 @@ export default async function SettingsPage() {
     { name: 'pointsPerEuro', label: t('pointsPerEuro'), defaultValue: String(s.loyalty.pointsPerEuro), inputMode: 'numeric' },
     { name: 'redeemStepPoints', label: t('redeemStepPoints'), defaultValue: String(s.loyalty.redeemStepPoints), inputMode: 'numeric' },
     { name: 'redeemStepValue', label: t('redeemStepValue'), defaultValue: euros(s.loyalty.redeemStepCents, locale), inputMode: 'decimal' },
+    {
+      name: 'analyticsRetentionDays',
+      label: t('analyticsRetentionDays'),
+      hint: t('analyticsRetentionHint'),
+      defaultValue: String(s.analytics.retentionDays),
+      inputMode: 'numeric',
+    },
   ];
 
   const staffDiscountFields: SettingsFieldSpec[] = [

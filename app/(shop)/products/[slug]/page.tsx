@@ -12,6 +12,7 @@ import { getProductImages } from '@/lib/catalog/images';
 import { getProductBySlug, type ProductDetailDto } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
 import { getActor } from '@/lib/auth/session';
+import { trackPageEvent } from '@/lib/insight/page-events';
 import { preferredFirst, shopperPreferredStoreId } from '@/lib/identity/preferred-store';
 import { getProductStock } from '@/lib/inventory/queries';
 import { priceUnit, type PromotionCandidate } from '@/lib/pricing';
@@ -83,6 +84,8 @@ export default async function ProductPage({
   const t = await getTranslations('shop.product');
   const tColors = await getTranslations('shop.colors');
   const actor = await getActor();
+  // The touchpoint (S13), written after the response.
+  await trackPageEvent({ type: 'product_view', productId: product.id, customerId: actor?.role === 'customer' ? actor.customerId : null });
   const [stock, promotions, reviewSummary, reviews, myReview] = await Promise.all([
     getProductStock(db, product.id),
     loadPromotionCandidates(db, now),
