@@ -1,23 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/actions/action-state';
+import { initialActionState, type ActionState } from '@/lib/actions/action-state';
 import { setConsentAction } from '@/lib/insight/consent-actions';
 
-type Landing = { source: string; medium: string; campaign: string; referrer: string };
+const LANDING_FIELDS = ['source', 'medium', 'campaign', 'referrer'] as const;
+type Landing = Record<(typeof LANDING_FIELDS)[number], string>;
 
-// The landing's source, read once when the shop first renders in this tab: nothing may store it before
-// consent, so the choice carries it (the server keeps only another site's referrer).
+// The landing's source, read once when the shop first renders in this tab (the layout stays mounted
+// while the shopper browses): nothing may store it before consent, so the choice carries it. The server
+// validates it and keeps only another site's referrer.
 function readLanding(): Landing {
-  if (typeof window === 'undefined') return { source: '', medium: '', campaign: '', referrer: '' };
   const q = new URLSearchParams(window.location.search);
   return {
-    source: q.get('utm_source') ?? '',
-    medium: q.get('utm_medium') ?? '',
-    campaign: q.get('utm_campaign') ?? '',
+    source: (q.get('utm_source') ?? '').slice(0, 200),
+    medium: (q.get('utm_medium') ?? '').slice(0, 200),
+    campaign: (q.get('utm_campaign') ?? '').slice(0, 200),
     referrer: document.referrer.slice(0, 500),
   };
 }
@@ -25,13 +26,19 @@ function readLanding(): Landing {
 /** "Accept analytics cookies" / "Essential only": the banner and the cookie settings page. */
 export function ConsentForm({ headingId }: { headingId?: string }) {
   const t = useTranslations('shop.consent');
-  const [landing] = useState(readLanding);
-  const [state, formAction, pending] = useActionState(setConsentAction, initialActionState);
+  const landing = useRef<Landing | null>(null);
+  useEffect(() => {
+    landing.current ??= readLanding();
+  }, []);
+  const [state, formAction, pending] = useActionState(async (prev: ActionState | null, form: FormData) => {
+    for (const name of LANDING_FIELDS) {
+      const value = landing.current?.[name];
+      if (value) form.set(name, value);
+    }
+    return setConsentAction(prev, form);
+  }, initialActionState);
   return (
     <form action={formAction} aria-labelledby={headingId} className="flex flex-col gap-3">
-      {(['source', 'medium', 'campaign', 'referrer'] as const).map((name) =>
-        landing[name] ? <input key={name} type="hidden" name={name} value={landing[name].slice(0, name === 'referrer' ? 500 : 200)} /> : null,
-      )}
       <div className="flex flex-wrap gap-3">
         <button type="submit" name="choice" value="all" disabled={pending} className={buttonClass('primary', 'md')}>
           {t('accept')}
