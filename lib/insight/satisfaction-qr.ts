@@ -14,3 +14,10 @@ export async function surveyQr(orderId: string): Promise<{ url: string; svg: str
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, maskPattern: readableQr(url).maskPattern });
   return { url, svg };
 }
+
+/** The survey link's QR modules, for a PDF that draws them itself (the counter sale's invoice). */
+export function surveyQrModules(orderId: string): { url: string; size: number; dark: (row: number, col: number) => boolean } {
+  const url = `${publicBaseUrl()}${surveyPath(orderId)}`;
+  const { modules } = readableQr(url);
+  return { url, size: modules.size, dark: (row, col) => Boolean(modules.get(row, col)) };
+}

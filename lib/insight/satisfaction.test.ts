@@ -28,6 +28,9 @@ const { transitionOrder } = await import('@/lib/orders/mutations');
 const { counterSale, createProfile, payOnline, webOrder } = await import('@/lib/testing/orders');
 const { getOrCreateCustomerThread } = await import('@/lib/conversations/threads');
 const { renderNotification } = await import('@/lib/notifications/templates');
+const { findInvoiceForOrder } = await import('@/lib/invoices/issue-invoice');
+const { renderInvoicePdf } = await import('@/lib/invoices/invoice-pdf');
+const { pdfTextRuns } = await import('@/lib/invoices/pdf-text');
 const { createSurveyToken, surveyPath, verifySurveyToken } = await import('./satisfaction-token');
 const { getSurveyState, submitSatisfaction } = await import('./satisfaction');
 const { listLowScores, parseSatisfactionRange, satisfactionByChannel, satisfactionByStore } = await import('./satisfaction-queries');
@@ -166,6 +169,20 @@ describe('the survey email, in the transaction of the completion', () => {
       expect(rendered.text).toContain(link);
       expect(rendered.html).toContain(link);
     }
+  });
+
+  it('a counter sale’s invoice PDF (its printable receipt) carries the survey QR and caption; a web order’s does not', async () => {
+    const sale = await identifiedSale();
+    const invoice = (await findInvoiceForOrder(db, sale.orderId))!;
+    const pdf = await renderInvoicePdf(db, invoice.id, 'en');
+    expect(pdfTextRuns(pdf).join(' ')).toContain('How did we do? Scan to rate your purchase.');
+    expect(pdf.toString('latin1')).toContain(surveyPath(sale.orderId));
+    const nl = pdfTextRuns(await renderInvoicePdf(db, invoice.id, 'nl')).join(' ');
+    expect(nl).toContain('Scan en beoordeel je aankoop.');
+    const customer = await createCustomerActor(db, 'web@example.com');
+    const web = await deliveredWebOrder(customer);
+    const webInvoice = (await findInvoiceForOrder(db, web.orderId))!;
+    expect(pdfTextRuns(await renderInvoicePdf(db, webInvoice.id, 'en')).join(' ')).not.toContain('How did we do?');
   });
 
   it('delivered and collected web orders get it; nobody without an email or who wants no email; never before completion', async () => {

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { DbOrTx } from '@/db/client';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { surveyQrModules } from '@/lib/insight/satisfaction-qr';
 import { loadInvoiceDocument, type InvoiceDocument } from './invoice-document';
 import { formatVatRate, INVOICE_STRINGS, localVariantLabel } from './strings';
 
@@ -245,6 +246,23 @@ export function drawInvoice(invoice: InvoiceDocument, locale: Locale): Promise<B
   y += 22;
   doc.font('Helvetica').fontSize(9).fillColor(MUTED);
   text(credit ? s.creditExplanation : s.pricesInclVat, MARGIN, y, credit ? { width: RIGHT - MARGIN } : {});
+
+  // A counter sale's invoice is its printable receipt: the satisfaction survey's QR and link (S12).
+  if (!credit && order.channel === 'store' && order.fulfilment === 'in_store') {
+    const qr = surveyQrModules(order.id);
+    const cell = 2.5;
+    const side = qr.size * cell;
+    y += 24;
+    needSpace(side);
+    for (let row = 0; row < qr.size; row++) {
+      for (let col = 0; col < qr.size; col++) if (qr.dark(row, col)) doc.rect(MARGIN + col * cell, y + row * cell, cell, cell);
+    }
+    doc.fill(INK);
+    doc.link(MARGIN, y, side, side, qr.url);
+    doc.font('Helvetica').fontSize(10).fillColor(INK);
+    text(s.surveyCaption, MARGIN + side + 14, y + side / 2 - 6, { width: RIGHT - MARGIN - side - 14 });
+    y += side;
+  }
 
   // Footer on every page: the seller's registration details and the page number.
   const range = doc.bufferedPageRange();

@@ -35,6 +35,8 @@ export const INVOICE_STRINGS: Record<
     cocNumber: string;
     iban: string;
     pricesInclVat: string;
+    /** Beside the satisfaction survey's QR on a counter sale's invoice (S12). */
+    surveyCaption: string;
     page: string;
     methods: Record<PaymentMethod, string>;
     /** An exchange order's part paid by the returned goods. */
@@ -78,6 +80,7 @@ export const INVOICE_STRINGS: Record<
     cocNumber: 'KvK',
     iban: 'IBAN',
     pricesInclVat: 'Alle prijzen zijn inclusief btw.',
+    surveyCaption: 'Hoe hebben we het gedaan? Scan en beoordeel je aankoop.',
     page: 'Pagina',
     methods: { test_provider: 'Online betaling', cash: 'Contant', card_terminal: 'Pin', loyalty_points: 'Spaarpunten', mollie: 'Online betaling', store_credit: 'Tegoed' },
     exchangePayment: 'Teruggebrachte artikelen (ruil)',
@@ -119,6 +122,7 @@ export const INVOICE_STRINGS: Record<
     cocNumber: 'CoC',
     iban: 'IBAN',
     pricesInclVat: 'All prices include VAT.',
+    surveyCaption: 'How did we do? Scan to rate your purchase.',
     page: 'Page',
     methods: { test_provider: 'Online payment', cash: 'Cash', card_terminal: 'Card', loyalty_points: 'Loyalty points', mollie: 'Online payment', store_credit: 'Store credit' },
     exchangePayment: 'Returned goods (exchange)',
