@@ -33,6 +33,8 @@ vi.mock('next/headers', () => ({
   headers: async () => new Headers(),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+// `after` runs its work once the response is sent; here, at once (the add_to_cart touchpoint).
+vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
 vi.mock('@/lib/db', () => ({ getDb: () => state.db }));
 vi.mock('@/lib/auth/session', async () => {
   const { DomainError } = await import('@/lib/errors');
