@@ -12,7 +12,7 @@ import { getCounterCartView } from '@/lib/orders/counter-queries';
 import { placeOrder } from '@/lib/orders/mutations';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { createExperiment, startExperiment, stopExperiment } from './experiment-mutations';
-import { getExperimentAnalysis } from './experiment-queries';
+import { getExperimentAnalysis, listExperiments } from './experiment-queries';
 
 let handle: DbHandle;
 let db: Db;
@@ -102,6 +102,8 @@ describe('experiments in pricing', () => {
     expect(mine).toMatchObject({ exposed: 1, converted: 1, orders: 1, revenueCents: placed.totalCents, revenuePerExposedCents: placed.totalCents, conversionRate: 1 });
     expect(other).toMatchObject({ exposed: 0, converted: 0, revenueCents: 0, revenuePerExposedCents: 0 });
     expect(analysis.variants.find((v) => v.id !== analysis.baselineVariantId)!.comparison!.verdict).toBe('insufficient');
+    // The list counts the same, per experiment.
+    expect(await listExperiments(db)).toMatchObject([{ id, status: 'running', variantCount: 2, exposed: 1, converted: 1 }]);
   });
 
   it('assigns an anonymous counter sale by its cart and a web guest by the visitor id', async () => {

@@ -18,6 +18,10 @@ export interface ExperimentListItem {
   converted: number;
 }
 
+// Qualified by hand: in a one-table select Drizzle writes a bare "id", which inside the subqueries
+// below would mean the subquery's own table's id.
+const thisExperiment = sql.raw('"experiments"."id"');
+
 export async function listExperiments(db: DbOrTx): Promise<ExperimentListItem[]> {
   return db
     .select({
@@ -27,9 +31,9 @@ export async function listExperiments(db: DbOrTx): Promise<ExperimentListItem[]>
       startedAt: experiments.startedAt,
       stoppedAt: experiments.stoppedAt,
       createdAt: experiments.createdAt,
-      variantCount: sql<number>`(select count(*)::int from experiment_variants v where v.experiment_id = ${experiments.id})`,
-      exposed: sql<number>`(select count(*)::int from experiment_exposures x where x.experiment_id = ${experiments.id})`,
-      converted: sql<number>`(select count(distinct o.subject)::int from experiment_orders o join orders ord on ord.id = o.order_id where o.experiment_id = ${experiments.id} and ord.status <> 'cancelled')`,
+      variantCount: sql<number>`(select count(*)::int from experiment_variants v where v.experiment_id = ${thisExperiment})`,
+      exposed: sql<number>`(select count(*)::int from experiment_exposures x where x.experiment_id = ${thisExperiment})`,
+      converted: sql<number>`(select count(distinct o.subject)::int from experiment_orders o join orders ord on ord.id = o.order_id where o.experiment_id = ${thisExperiment} and ord.status <> 'cancelled')`,
     })
     .from(experiments)
     .orderBy(desc(experiments.createdAt), desc(experiments.id));
