@@ -69,7 +69,7 @@ export default async function DisplayProductPage({ params }: { params: Params })
                 <div className="flex flex-wrap items-center gap-3">
                   <StarRating rating={review.rating} label={t('section.rating', { rating: review.rating })} className="text-3xl" />
                   {review.title && <h3 className="text-2xl font-semibold">{review.title}</h3>}
-                  {review.verifiedBuyer && <Badge tone="brand" className="text-base">{t(`section.${verifiedBadgeKey(review)}`)}</Badge>}
+                  {review.verifiedBuyer && <Badge tone="brand" className="text-base!">{t(`section.${verifiedBadgeKey(review)}`)}</Badge>}
                 </div>
                 {review.body && (
                   <p lang={review.locale} className="mt-3 line-clamp-4 text-2xl leading-snug whitespace-pre-line text-stone-700">
