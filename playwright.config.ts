@@ -56,8 +56,6 @@ const SHARED_STATE_SPECS = [
   /shop\/reviews\.spec\.ts/,
   // Anna's cart and the Utrecht counter cart; the experiment's promotions on the Field Watch.
   /omnichannel\/s11-experiment\.spec\.ts/,
-  // Anna's cart and the Utrecht counter cart; the experiment's promotions on the Field Watch.
-  /omnichannel\/s11-experiment\.spec\.ts/,
 ];
 
 export default defineConfig({
