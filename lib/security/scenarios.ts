@@ -385,6 +385,14 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   'lib/insight/experiment-actions.ts#startExperimentAction': { input: (w) => ({ experimentId: String(w.experiments.experimentId) }), others: 'refused' },
   'lib/insight/experiment-actions.ts#stopExperimentAction': { input: (w) => ({ experimentId: String(w.experiments.experimentId), winnerVariantId: '' }), others: 'refused' },
+  // Satisfaction (S12): the survey link is the credential; following up a low score is the admin's.
+  'lib/insight/satisfaction-actions.ts#submitSatisfactionAction': {
+    input: (w, persona) => ({ token: w.satisfaction.surveyTokens[persona], score: '4', comment: 'Friendly help.' }),
+    owners: ['anonymous'],
+    others: 'bearer',
+    why: 'the survey link (mail, receipt QR, order page) is signed for one order: whoever holds it may answer for that order, once',
+  },
+  'lib/insight/satisfaction-actions.ts#markSatisfactionFollowedUpAction': { input: (w) => ({ responseId: String(w.satisfaction.lowScoreResponseId) }), others: 'refused' },
   'lib/reviews/actions.ts#writeReviewAction': {
     input: (w) => ({ productId: String(w.shop.product.id), rating: '5', title: 'Great shoe', body: 'Light and comfortable.' }),
     others: 'own',

@@ -28,6 +28,7 @@ import { startPayment } from '@/lib/payments/mutations';
 import { openTillSession } from '@/lib/till/mutations';
 import { createReviewThings } from '@/lib/reviews/testing';
 import { createExperimentThings } from '@/lib/insight/experiment-testing';
+import { createSatisfactionThings } from '@/lib/insight/satisfaction-testing';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { callAction } from '@/lib/testing/call-action';
 import { resetCaller, securityState } from './harness';
@@ -176,6 +177,8 @@ export async function buildWorld(db: DbOrTx) {
   const reviews = await createReviewThings(db, shop.product.id, owner);
   // A draft experiment for the admin's start / stop, and a promotion free to test (S11).
   const experiments = await createExperimentThings(db, admin);
+  // Survey links of completed sales, one per caller (bearer: the signed link), and the owner's low score (S12).
+  const satisfaction = await createSatisfactionThings(db, { locationId: shop.storeA.id, ownerCustomerId: owner.customerId!, keys: PERSONAS });
 
   // An open till at store A, for the till actions (its device cookie is set by their scenarios).
   const till = await openTillSession(db, { locationId: shop.storeA.id, tillName: 'Till 1', openingFloatCents: 10000 }, clerk);
@@ -216,6 +219,7 @@ export async function buildWorld(db: DbOrTx) {
     webReturns,
     counterReturns,
     reviews,
+    satisfaction,
     experiments,
   };
 }
