@@ -14,21 +14,6 @@ import {
   YAxis,
 } from 'recharts';
 
-/**
- * Colours for series, each with at least 4.5:1 contrast on white (Tailwind 700 shades), in an order that
- * keeps neighbours apart for colour-blind readers (blue, amber, green, violet…).
- */
-export const SERIES_COLOURS = [
-  '#1d4ed8',
-  '#b45309',
-  '#047857',
-  '#7c3aed',
-  '#be123c',
-  '#0e7490',
-  '#4d7c0f',
-  '#a21caf',
-];
-
 export interface ChartSeries {
   key: string;
   label: string;
