@@ -1,18 +1,8 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
 
 export interface ChartSeries {
   key: string;
@@ -57,47 +47,20 @@ const noSubscription = () => () => {};
  * technology (its name says the figures are in the table); recharts' keyboard layer is off so nothing
  * focusable hides inside it.
  */
-export function AnalyticsChart({
-  kind,
-  data,
-  series,
-  xLabel,
-  yLabel,
-  description,
-  value = 'count',
-  stacked = false,
-  locale,
-}: AnalyticsChartProps) {
-  const mounted = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+export function AnalyticsChart({ kind, data, series, xLabel, yLabel, description, value = 'count', stacked = false, locale }: AnalyticsChartProps) {
+  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
   const format = formatter(value, locale);
   const axes = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#d6d3d1" />
-      <XAxis
-        dataKey="x"
-        tick={{ fill: '#44403c', fontSize: 12 }}
-        label={{ value: xLabel, position: 'insideBottom', offset: -12, fill: '#292524', fontSize: 13 }}
-        height={56}
-      />
+      <XAxis dataKey="x" tick={{ fill: '#44403c', fontSize: 12 }} label={{ value: xLabel, position: 'insideBottom', offset: -12, fill: '#292524', fontSize: 13 }} height={56} />
       <YAxis
         tickFormatter={format}
         tick={{ fill: '#44403c', fontSize: 12 }}
         width={88}
         domain={value === 'score' ? [0, 5] : undefined}
         allowDecimals={value !== 'count'}
-        label={{
-          value: yLabel,
-          angle: -90,
-          position: 'insideLeft',
-          offset: 4,
-          fill: '#292524',
-          fontSize: 13,
-          style: { textAnchor: 'middle' },
-        }}
+        label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, fill: '#292524', fontSize: 13, style: { textAnchor: 'middle' } }}
       />
       <Tooltip formatter={(v) => format(v)} />
       <Legend verticalAlign="top" height={32} wrapperStyle={{ color: '#292524', fontSize: 13 }} />
@@ -108,41 +71,17 @@ export function AnalyticsChart({
       {mounted && (
         <ResponsiveContainer width="100%" height="100%">
           {kind === 'bar' ? (
-            <BarChart
-              accessibilityLayer={false}
-              data={data}
-              margin={{ top: 8, right: 16, bottom: 16, left: 8 }}
-            >
+            <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
               {axes}
               {series.map((s) => (
-                <Bar
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.label}
-                  fill={s.colour}
-                  stackId={stacked ? 'stack' : undefined}
-                  isAnimationActive={false}
-                />
+                <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
               ))}
             </BarChart>
           ) : (
-            <LineChart
-              accessibilityLayer={false}
-              data={data}
-              margin={{ top: 8, right: 16, bottom: 16, left: 8 }}
-            >
+            <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
               {axes}
               {series.map((s) => (
-                <Line
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.label}
-                  stroke={s.colour}
-                  strokeWidth={2}
-                  dot={{ r: 4 }}
-                  connectNulls
-                  isAnimationActive={false}
-                />
+                <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
               ))}
             </LineChart>
           )}

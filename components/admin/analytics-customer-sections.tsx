@@ -10,17 +10,7 @@ import { SERIES_COLOURS } from './analytics-colours';
 import { AnalyticsSection } from './analytics-section';
 
 /** Web-only, store-only and omnichannel customers per week or month, stacked. */
-export async function AnalyticsChannelShare({
-  rows,
-  locale,
-  query,
-  period,
-}: {
-  rows: ChannelShareRow[];
-  locale: Locale;
-  query: string;
-  period: 'week' | 'month';
-}) {
+export async function AnalyticsChannelShare({ rows, locale, query, period }: { rows: ChannelShareRow[]; locale: Locale; query: string; period: 'week' | 'month' }) {
   const [t, tc] = await Promise.all([getTranslations('analytics.share'), getTranslations('analytics')]);
   const columns: DataColumn<ChannelShareRow>[] = [
     { key: 'period', header: t('period'), cell: (r) => r.period },
@@ -34,25 +24,14 @@ export async function AnalyticsChannelShare({
       id="share"
       title={t('title')}
       intro={t('intro')}
-      downloads={[
-        {
-          href: `/api/admin/analytics/channel-share?${query}&period=${period}`,
-          label: tc('downloadCsv'),
-          name: t('caption'),
-        },
-      ]}
+      downloads={[{ href: `/api/admin/analytics/channel-share?${query}&period=${period}`, label: tc('downloadCsv'), name: t('caption') }]}
     >
       {rows.length > 0 && (
         <AnalyticsChart
           kind="bar"
           stacked
           locale={locale}
-          data={rows.map((r) => ({
-            x: r.period,
-            webOnly: r.webOnly,
-            storeOnly: r.storeOnly,
-            omnichannel: r.omnichannel,
-          }))}
+          data={rows.map((r) => ({ x: r.period, webOnly: r.webOnly, storeOnly: r.storeOnly, omnichannel: r.omnichannel }))}
           series={[
             { key: 'webOnly', label: t('webOnly'), colour: SERIES_COLOURS[0] },
             { key: 'storeOnly', label: t('storeOnly'), colour: SERIES_COLOURS[1] },
@@ -63,28 +42,13 @@ export async function AnalyticsChannelShare({
           description={tc('chartNote', { title: t('title') })}
         />
       )}
-      <DataTable
-        caption={t('caption')}
-        captionHidden={false}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.period}
-        empty={t('empty')}
-      />
+      <DataTable caption={t('caption')} captionHidden={false} columns={columns} rows={rows} rowKey={(r) => r.period} empty={t('empty')} />
     </AnalyticsSection>
   );
 }
 
 /** Per promotion: orders, discount given and revenue. */
-export async function AnalyticsPromotions({
-  rows,
-  locale,
-  query,
-}: {
-  rows: PromotionRow[];
-  locale: Locale;
-  query: string;
-}) {
+export async function AnalyticsPromotions({ rows, locale, query }: { rows: PromotionRow[]; locale: Locale; query: string }) {
   const [t, tc] = await Promise.all([getTranslations('analytics.promotions'), getTranslations('analytics')]);
   const money = (cents: number) => formatMoney(cents, locale);
   const columns: DataColumn<PromotionRow>[] = [
@@ -98,9 +62,7 @@ export async function AnalyticsPromotions({
       id="promotions"
       title={t('title')}
       intro={t('intro')}
-      downloads={[
-        { href: `/api/admin/analytics/promotions?${query}`, label: tc('downloadCsv'), name: t('caption') },
-      ]}
+      downloads={[{ href: `/api/admin/analytics/promotions?${query}`, label: tc('downloadCsv'), name: t('caption') }]}
     >
       {rows.length > 0 && (
         <AnalyticsChart
@@ -117,39 +79,17 @@ export async function AnalyticsPromotions({
           description={tc('chartNote', { title: t('title') })}
         />
       )}
-      <DataTable
-        caption={t('caption')}
-        captionHidden={false}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.promotionId}
-        empty={t('empty')}
-      />
+      <DataTable caption={t('caption')} captionHidden={false} columns={columns} rows={rows} rowKey={(r) => r.promotionId} empty={t('empty')} />
     </AnalyticsSection>
   );
 }
 
 /** Average score per channel per week (lines) and the answers behind it. */
-export async function AnalyticsSatisfaction({
-  rows,
-  locale,
-  query,
-}: {
-  rows: SatisfactionRow[];
-  locale: Locale;
-  query: string;
-}) {
-  const [t, tc] = await Promise.all([
-    getTranslations('analytics.satisfaction'),
-    getTranslations('analytics'),
-  ]);
-  const score = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
+export async function AnalyticsSatisfaction({ rows, locale, query }: { rows: SatisfactionRow[]; locale: Locale; query: string }) {
+  const [t, tc] = await Promise.all([getTranslations('analytics.satisfaction'), getTranslations('analytics')]);
+  const score = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const weeks = new Map<string, Record<string, string | number>>();
-  for (const r of rows)
-    weeks.set(r.week, { ...(weeks.get(r.week) ?? { x: r.week }), [r.channel]: r.averageScore });
+  for (const r of rows) weeks.set(r.week, { ...(weeks.get(r.week) ?? { x: r.week }), [r.channel]: r.averageScore });
   const channels = [...new Set(rows.map((r) => r.channel))];
   const columns: DataColumn<SatisfactionRow>[] = [
     { key: 'week', header: t('week'), cell: (r) => r.week },
@@ -162,9 +102,7 @@ export async function AnalyticsSatisfaction({
       id="satisfaction"
       title={t('title')}
       intro={t('intro')}
-      downloads={[
-        { href: `/api/admin/analytics/satisfaction?${query}`, label: tc('downloadCsv'), name: t('caption') },
-      ]}
+      downloads={[{ href: `/api/admin/analytics/satisfaction?${query}`, label: tc('downloadCsv'), name: t('caption') }]}
     >
       {rows.length > 0 && (
         <AnalyticsChart
@@ -172,24 +110,13 @@ export async function AnalyticsSatisfaction({
           value="score"
           locale={locale}
           data={[...weeks.values()]}
-          series={channels.map((c) => ({
-            key: c,
-            label: tc(`channels.${c}`),
-            colour: c === 'web' ? SERIES_COLOURS[0] : SERIES_COLOURS[1],
-          }))}
+          series={channels.map((c) => ({ key: c, label: tc(`channels.${c}`), colour: c === 'web' ? SERIES_COLOURS[0] : SERIES_COLOURS[1] }))}
           xLabel={tc('axisPeriod')}
           yLabel={t('axisY')}
           description={tc('chartNote', { title: t('title') })}
         />
       )}
-      <DataTable
-        caption={t('caption')}
-        captionHidden={false}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => `${r.week}-${r.channel}`}
-        empty={t('empty')}
-      />
+      <DataTable caption={t('caption')} captionHidden={false} columns={columns} rows={rows} rowKey={(r) => `${r.week}-${r.channel}`} empty={t('empty')} />
     </AnalyticsSection>
   );
 }

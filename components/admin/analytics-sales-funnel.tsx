@@ -11,15 +11,7 @@ import { AnalyticsSection } from './analytics-section';
 const CHANNEL_COLOUR = { web: SERIES_COLOURS[0], store: SERIES_COLOURS[1] } as const;
 
 /** Net sales per day as bars stacked per channel and store, and the table per day, channel and store. */
-export async function AnalyticsSales({
-  rows,
-  locale,
-  query,
-}: {
-  rows: SalesRow[];
-  locale: Locale;
-  query: string;
-}) {
+export async function AnalyticsSales({ rows, locale, query }: { rows: SalesRow[]; locale: Locale; query: string }) {
   const [t, tc] = await Promise.all([getTranslations('analytics.sales'), getTranslations('analytics')]);
   const money = (cents: number) => formatMoney(cents, locale);
   // Pivot only (no sums): one bar segment per channel and store.
@@ -51,9 +43,7 @@ export async function AnalyticsSales({
       id="sales"
       title={t('title')}
       intro={t('intro')}
-      downloads={[
-        { href: `/api/admin/analytics/sales?${query}`, label: tc('downloadCsv'), name: t('caption') },
-      ]}
+      downloads={[{ href: `/api/admin/analytics/sales?${query}`, label: tc('downloadCsv'), name: t('caption') }]}
     >
       {rows.length > 0 && (
         <AnalyticsChart
@@ -68,14 +58,7 @@ export async function AnalyticsSales({
           description={tc('chartNote', { title: t('title') })}
         />
       )}
-      <DataTable
-        caption={t('caption')}
-        captionHidden={false}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => `${r.day}-${r.channel}-${r.locationId}`}
-        empty={t('empty')}
-      />
+      <DataTable caption={t('caption')} captionHidden={false} columns={columns} rows={rows} rowKey={(r) => `${r.day}-${r.channel}-${r.locationId}`} empty={t('empty')} />
     </AnalyticsSection>
   );
 }
@@ -93,56 +76,27 @@ export async function AnalyticsFunnel({
   query: string;
 }) {
   const [t, tc] = await Promise.all([getTranslations('analytics.funnel'), getTranslations('analytics')]);
-  const pct = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    maximumFractionDigits: 1,
-    minimumFractionDigits: 1,
-  });
+  const pct = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const drop = (v: number | null) => (v === null ? '—' : `${pct.format(v)}%`);
   const steps = ['views', 'carts', 'checkouts', 'orders'] as const;
   const stepColumns = <Row extends FunnelCounts>(): DataColumn<Row>[] => [
     { key: 'views', header: t('views'), numeric: true, cell: (r) => r.views },
     { key: 'carts', header: t('carts'), numeric: true, cell: (r) => r.carts },
-    {
-      key: 'cartDrop',
-      header: t('dropOff', { step: t('carts') }),
-      numeric: true,
-      cell: (r) => drop(r.cartDropOff),
-    },
+    { key: 'cartDrop', header: t('dropOff', { step: t('carts') }), numeric: true, cell: (r) => drop(r.cartDropOff) },
     { key: 'checkouts', header: t('checkouts'), numeric: true, cell: (r) => r.checkouts },
-    {
-      key: 'checkoutDrop',
-      header: t('dropOff', { step: t('checkouts') }),
-      numeric: true,
-      cell: (r) => drop(r.checkoutDropOff),
-    },
+    { key: 'checkoutDrop', header: t('dropOff', { step: t('checkouts') }), numeric: true, cell: (r) => drop(r.checkoutDropOff) },
     { key: 'orders', header: t('orders'), numeric: true, cell: (r) => r.orders },
-    {
-      key: 'orderDrop',
-      header: t('dropOff', { step: t('orders') }),
-      numeric: true,
-      cell: (r) => drop(r.orderDropOff),
-    },
+    { key: 'orderDrop', header: t('dropOff', { step: t('orders') }), numeric: true, cell: (r) => drop(r.orderDropOff) },
   ];
-  const chartData = steps.map((step) => ({
-    x: t(step),
-    ...Object.fromEntries(byChannel.map((r) => [r.channel, r[step]])),
-  }));
+  const chartData = steps.map((step) => ({ x: t(step), ...Object.fromEntries(byChannel.map((r) => [r.channel, r[step]])) }));
   return (
     <AnalyticsSection
       id="funnel"
       title={t('title')}
       intro={t('intro')}
       downloads={[
-        {
-          href: `/api/admin/analytics/funnel-channel?${query}`,
-          label: tc('downloadCsv'),
-          name: t('captionChannel'),
-        },
-        {
-          href: `/api/admin/analytics/funnel-source?${query}`,
-          label: tc('downloadCsv'),
-          name: t('captionSource'),
-        },
+        { href: `/api/admin/analytics/funnel-channel?${query}`, label: tc('downloadCsv'), name: t('captionChannel') },
+        { href: `/api/admin/analytics/funnel-source?${query}`, label: tc('downloadCsv'), name: t('captionSource') },
       ]}
     >
       {byChannel.length > 0 && (
@@ -150,11 +104,7 @@ export async function AnalyticsFunnel({
           kind="bar"
           locale={locale}
           data={chartData}
-          series={byChannel.map((r) => ({
-            key: r.channel,
-            label: tc(`channels.${r.channel}`),
-            colour: CHANNEL_COLOUR[r.channel],
-          }))}
+          series={byChannel.map((r) => ({ key: r.channel, label: tc(`channels.${r.channel}`), colour: CHANNEL_COLOUR[r.channel] }))}
           xLabel={t('axisX')}
           yLabel={t('axisY')}
           description={tc('chartNote', { title: t('title') })}
@@ -163,14 +113,7 @@ export async function AnalyticsFunnel({
       <DataTable
         caption={t('captionChannel')}
         captionHidden={false}
-        columns={[
-          {
-            key: 'channel',
-            header: t('channel'),
-            cell: (r: ChannelFunnelRow) => tc(`channels.${r.channel}`),
-          },
-          ...stepColumns<ChannelFunnelRow>(),
-        ]}
+        columns={[{ key: 'channel', header: t('channel'), cell: (r: ChannelFunnelRow) => tc(`channels.${r.channel}`) }, ...stepColumns<ChannelFunnelRow>()]}
         rows={byChannel}
         rowKey={(r) => r.channel}
         empty={t('empty')}
@@ -180,11 +123,7 @@ export async function AnalyticsFunnel({
         captionHidden={false}
         columns={[
           { key: 'source', header: t('source'), cell: (r: SourceFunnelRow) => r.source || t('direct') },
-          {
-            key: 'campaign',
-            header: t('campaign'),
-            cell: (r: SourceFunnelRow) => r.campaign || t('noCampaign'),
-          },
+          { key: 'campaign', header: t('campaign'), cell: (r: SourceFunnelRow) => r.campaign || t('noCampaign') },
           ...stepColumns<SourceFunnelRow>(),
         ]}
         rows={bySource}
