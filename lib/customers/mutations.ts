@@ -6,7 +6,6 @@ import { DomainError } from '@/lib/errors';
 import { mergeAfterSales, mergeConversation } from '@/lib/identity/profile-merge';
 import { recomputeCustomerSegments } from '@/lib/insight/segments';
 import { mergeLoyalty } from '@/lib/loyalty/ledger';
-import { mergeCustomerEvents } from '@/lib/insight/customer-events-data';
 import type { Actor } from '@/lib/identity/queries';
 import { assertStaff, type CustomerSummaryDto } from './queries';
 import type { CreateCustomerInput, UpdateCustomerInput } from './schemas';
@@ -188,7 +187,6 @@ export async function mergeCustomers(
       .returning({ id: carts.id });
     await tx.update(notifications).set({ customerId: keep.id }).where(eq(notifications.customerId, gone.id));
     await mergeConversation(tx, gone.id, keep.id);
-    await mergeCustomerEvents(tx, gone.id, keep.id);
 
     // Points: lib/loyalty moves the entries and adds the balance (balance = sum of entries on both sides).
     const [{ entries, points }] = await tx

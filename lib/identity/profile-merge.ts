@@ -11,6 +11,8 @@ import {
   returns,
   users,
 } from '@/db/schema';
+import { mergeCustomerInsight } from '@/lib/insight/customer-events-data';
+import { recomputeCustomerSegments } from '@/lib/insight/segments';
 import { mergeLoyalty } from '@/lib/loyalty/ledger';
 import { mergePromotionUsage } from '@/lib/promotions/customer-merge';
 import { mergeReviews } from '@/lib/reviews/customer-data';
@@ -32,6 +34,11 @@ export const MERGED_CUSTOMER_REFERENCES = [
   'promotion_customer_usage',
   'promotion_redemptions',
   'product_reviews',
+  'customer_events',
+  'satisfaction_responses',
+  'experiment_exposures',
+  // Recomputed for the kept profile; the deleted one's row goes with it (cascade).
+  'customer_segments',
 ] as const;
 
 /**
@@ -56,15 +63,22 @@ export async function mergeProfileInto(
     await mergeAfterSales(tx, from, into);
   }
   await tx.update(users).set({ customerId: into }).where(eq(users.id, input.userId));
-  if (from !== null && from !== into) await tx.delete(customers).where(eq(customers.id, from));
+  if (from !== null && from !== into) {
+    await tx.delete(customers).where(eq(customers.id, from));
+    await recomputeCustomerSegments(tx, into);
+  }
 }
 
-/** Returns, store credit, promotion uses and reviews follow the person (also used by lib/customers merge). */
+/**
+ * Returns, store credit, promotion uses, reviews, touchpoints, survey answers and experiment exposures
+ * follow the person (also used by lib/customers merge).
+ */
 export async function mergeAfterSales(tx: DbOrTx, from: number, into: number): Promise<void> {
   await tx.update(returns).set({ customerId: into }).where(eq(returns.customerId, from));
   await mergeStoreCredit(tx, from, into);
   await mergePromotionUsage(tx, from, into);
   await mergeReviews(tx, from, into);
+  await mergeCustomerInsight(tx, from, into);
 }
 
 const threadColumns = {

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '@/db/client';
-import { customerEvents } from '@/db/schema';
+import { customerEvents, experimentExposures, satisfactionResponses } from '@/db/schema';
 
 // A customer's touchpoints in the GDPR export, erase and profile merge (lib/customers), in their transaction.
 
@@ -41,7 +41,13 @@ export async function eraseCustomerEvents(db: DbOrTx, customerId: number): Promi
   return rowsOf(gone).length;
 }
 
-/** Merge of two profiles: the merged one's touchpoints become the kept one's. */
-export async function mergeCustomerEvents(db: DbOrTx, goneId: number, keepId: number): Promise<void> {
+/**
+ * Merge of two profiles (both merges: lib/identity/profile-merge via mergeAfterSales): the merged one's
+ * touchpoints, survey answers and experiment exposures become the kept one's. Segments are recomputed
+ * by the callers once the orders have moved.
+ */
+export async function mergeCustomerInsight(db: DbOrTx, goneId: number, keepId: number): Promise<void> {
   await db.update(customerEvents).set({ customerId: keepId }).where(eq(customerEvents.customerId, goneId));
+  await db.update(satisfactionResponses).set({ customerId: keepId }).where(eq(satisfactionResponses.customerId, goneId));
+  await db.update(experimentExposures).set({ customerId: keepId }).where(eq(experimentExposures.customerId, goneId));
 }

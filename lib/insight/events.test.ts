@@ -8,7 +8,7 @@ import { addToCart, getOrCreateCounterCart, getOrCreateWebCart, setCartCustomer 
 import { placeOrder } from '@/lib/orders/mutations';
 import { setSetting } from '@/lib/settings/settings';
 import { createCustomerActor, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
-import { eraseCustomerEvents, exportCustomerEvents, mergeCustomerEvents } from './customer-events-data';
+import { eraseCustomerEvents, exportCustomerEvents, mergeCustomerInsight } from './customer-events-data';
 import { linkVisitorToCustomer, NO_VISIT, recordAddToCart, recordCartHandedOver, recordEvent, recordOrderEvent, type VisitContext } from './events';
 import { createEventRetentionJob } from './retention-job';
 
@@ -149,7 +149,7 @@ describe('touchpoints (S13)', () => {
     expect(exported[0]).toMatchObject({ type: 'visit', utmSource: 'newsletter' });
     expect(exported[0]).not.toHaveProperty('visitorId');
 
-    await mergeCustomerEvents(db, bob.customerId!, anna.customerId!);
+    await mergeCustomerInsight(db, bob.customerId!, anna.customerId!);
     expect(await exportCustomerEvents(db, anna.customerId!)).toHaveLength(2);
 
     expect(await eraseCustomerEvents(db, anna.customerId!)).toBe(3);

@@ -41,6 +41,8 @@ vi.mock('@/lib/i18n/translate', () => ({
 }));
 vi.mock('@/lib/db', () => ({ getDb: () => state.db }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
+// `after` runs its work once the response is sent; here, at once (the add_to_cart touchpoint).
+vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
 vi.mock('next/headers', () => ({
   cookies: async () => ({
     get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
