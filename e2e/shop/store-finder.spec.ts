@@ -67,6 +67,8 @@ test('[SHOP][S5] "Use my location" lists the stores nearest to the browser’s p
 });
 
 test('[SHOP][S5] screenshots of the store finder on a phone and the desktop, in English and Dutch', async ({ browser }) => {
+  // Four full-page screenshots: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   for (const locale of ['en', 'nl'] as const) {
     for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
       const page = await shopper(browser, viewport, locale);
