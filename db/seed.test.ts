@@ -54,7 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await handle?.close();
-}, 60_000);
+});
 
 describe('seed', () => {
   it('is idempotent: a second run changes no row count and adds no stock movement', () => {

@@ -33,7 +33,7 @@ const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

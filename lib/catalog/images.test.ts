@@ -52,7 +52,7 @@ beforeAll(async () => {
   state.db = db;
   state.dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omnishop-images-'));
   process.env.IMAGE_DIR = state.dir;
-}, 60_000);
+});
 afterAll(async () => {
   delete process.env.IMAGE_DIR;
   await fs.rm(state.dir, { recursive: true, force: true });

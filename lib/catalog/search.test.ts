@@ -15,7 +15,7 @@ const ids: Record<string, number> = {};
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 
 async function product(slug: string, categoryId: number, fields: { en: string; nl: string; brand: string; dEn?: string; dNl?: string; active?: boolean }) {

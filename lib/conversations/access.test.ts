@@ -15,7 +15,7 @@ let w: ConversationWorld;
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   w = await buildConversationWorld(db);

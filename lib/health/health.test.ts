@@ -24,7 +24,7 @@ let handle: DbHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
   state.handle = handle;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 afterEach(() => {
   state.broken = false;

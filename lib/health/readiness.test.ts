@@ -15,7 +15,7 @@ const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', 
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-}, 60_000);
+});
 afterAll(() => handle?.close());
 afterEach(() => resetShutdownForTests());
 

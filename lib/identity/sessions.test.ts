@@ -11,7 +11,7 @@ let db: Db;
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(() => resetDatabase(db));
 

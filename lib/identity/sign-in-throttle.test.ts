@@ -29,7 +29,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
   passwordHash = await hashPassword('right-password');
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

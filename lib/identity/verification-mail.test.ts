@@ -35,7 +35,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
   securityState.db = db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

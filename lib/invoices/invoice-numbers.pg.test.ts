@@ -19,7 +19,7 @@ beforeAll(async () => {
   db = handle.db;
   await resetDatabase(db);
   shop = await createShop(db, { warehouse: 100 });
-}, 60_000);
+});
 afterAll(() => handle?.close());
 
 describe('[POSTGRES] invoice numbers under concurrency', () => {

@@ -10,7 +10,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   await handle.db.execute(sql`create table job_test_items (id serial primary key, done boolean not null default false)`);
   await handle.db.execute(sql`create table job_test_log (item_id int not null, worker text not null)`);
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await handle.db.execute(sql`truncate job_test_items, job_test_log restart identity`);

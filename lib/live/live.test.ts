@@ -11,7 +11,7 @@ let shop: Awaited<ReturnType<typeof createShop>>;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(handle.db);

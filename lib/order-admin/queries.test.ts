@@ -21,7 +21,7 @@ let numbers: Record<keyof typeof ids, string>;
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 
 const filter = (params: Record<string, string> = {}) => orderListFilterSchema.parse(params);

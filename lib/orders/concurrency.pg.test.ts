@@ -20,7 +20,7 @@ let shop: Awaited<ReturnType<typeof createShop>>;
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

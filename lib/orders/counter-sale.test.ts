@@ -21,7 +21,7 @@ const NOW = new Date('2026-05-01T10:00:00Z');
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

@@ -23,7 +23,7 @@ const ADDRESS = { name: 'Eva', street: 'Damrak 1', postcode: '1012 LG', city: 'A
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

@@ -21,7 +21,7 @@ const minutesLater = (m: number) => new Date(PLACED.getTime() + m * 60_000);
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   db = handle.db;
   fake = await startMollieFake();
   mollie = createMollieProvider({ apiKey: fake.apiKey, apiEndpoint: fake.endpoint, baseUrl: 'https://shop.example' });
-}, 60_000);
+});
 afterAll(async () => {
   await fake?.close();
   await handle?.close();

@@ -22,7 +22,7 @@ const provider = createTestProvider({ deliver: (w) => sent.push(w) });
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   sent.length = 0;

@@ -30,7 +30,7 @@ const deliver = (w: { rawBody: string; signature: string }) =>
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   sent.length = 0;

@@ -25,7 +25,7 @@ let admin: Actor;
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

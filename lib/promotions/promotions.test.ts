@@ -20,7 +20,7 @@ const base: PromotionInput = promotionInput({ name: 'Spring', kind: 'percentage'
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

@@ -12,7 +12,7 @@ const LIMIT = { bucket: 'test', key: 'k', limit: 3, windowMs: 60_000 };
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(() => resetDatabase(db));
 

@@ -40,7 +40,7 @@ let handle: DbHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
   securityState.db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 afterEach(() => vi.restoreAllMocks());
 

@@ -39,7 +39,7 @@ let handle: DbHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
   securityState.db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 
 describe('[SECURITY][MATRIX] every action, as all six callers, on a real database', async () => {

@@ -64,7 +64,7 @@ let handle: DbHandle;
 beforeAll(async () => {
   handle = await createTestDatabase();
   securityState.db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 
 const routes = Object.entries(ROUTE_ACCESS).flatMap(([file, methods]) =>

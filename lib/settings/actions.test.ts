@@ -45,7 +45,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
   state.db = db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

@@ -28,7 +28,7 @@ let warehouse: number;
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

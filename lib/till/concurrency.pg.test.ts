@@ -20,7 +20,7 @@ let clerk: Actor;
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

@@ -32,7 +32,7 @@ const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
 beforeAll(async () => {
   handle = await createTestDatabase();
   db = handle.db;
-}, 60_000);
+});
 afterAll(() => handle?.close());
 beforeEach(async () => {
   await resetDatabase(db);

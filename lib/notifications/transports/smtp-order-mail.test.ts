@@ -48,7 +48,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   email = smtpTransport({ url: `smtp://127.0.0.1:${port}`, from: 'Omnishop <shop@example.com>' });
-}, 60_000);
+});
 afterAll(async () => {
   email?.close?.();
   await new Promise<void>((resolve) => server.close(() => resolve()));
