@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/identity/queries';
 import { eq } from 'drizzle-orm';
 import { products } from '@/db/schema';
 import { createCustomerActor, createProduct, createPromotionRow, createShop, createVariant, resetDatabase } from '@/lib/testing/fixtures';
+import { settleAfterTasks } from '@/lib/testing/next-after';
 import { MAX_LINE_QUANTITY } from './mutations';
 import { findWebCartId, getCart, getCartLines } from './queries';
 
@@ -33,8 +34,8 @@ vi.mock('next/headers', () => ({
   headers: async () => new Headers(),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-// `after` runs its work once the response is sent; here, at once (the add_to_cart touchpoint).
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
+// `after` runs its work at once (the add_to_cart touchpoint); beforeEach waits for it.
+vi.mock('next/server', async (original) => (await import('@/lib/testing/next-after')).nextServerAtOnce(await original<object>()));
 vi.mock('@/lib/db', () => ({ getDb: () => state.db }));
 vi.mock('@/lib/auth/session', async () => {
   const { DomainError } = await import('@/lib/errors');
@@ -75,6 +76,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle?.close());
 beforeEach(async () => {
+  await settleAfterTasks();
   await resetDatabase(db);
   shop = await createShop(db);
 });

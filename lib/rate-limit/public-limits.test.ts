@@ -12,6 +12,7 @@ import { carts, orders, stockLevels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { Actor } from '@/lib/identity/queries';
+import { settleAfterTasks } from '@/lib/testing/next-after';
 import { createCustomerActor, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
 import { takeRateLimit } from './rate-limit';
 import { callAction } from '@/lib/testing/call-action';
@@ -41,8 +42,8 @@ vi.mock('@/lib/i18n/translate', () => ({
 }));
 vi.mock('@/lib/db', () => ({ getDb: () => state.db }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-// `after` runs its work once the response is sent; here, at once (the add_to_cart touchpoint).
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
+// `after` runs its work at once (the add_to_cart touchpoint); beforeEach waits for it.
+vi.mock('next/server', async (original) => (await import('@/lib/testing/next-after')).nextServerAtOnce(await original<object>()));
 vi.mock('next/headers', () => ({
   cookies: async () => ({
     get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
@@ -70,6 +71,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle?.close());
 beforeEach(async () => {
+  await settleAfterTasks();
   await resetDatabase(db);
   shop = await createShop(db, { warehouse: 10, storeA: 3 });
   state.actor = null;
