@@ -164,6 +164,23 @@ describe('completeCounterSale', () => {
     expect(rows).toEqual([{ method: 'cash', tenderedCents: 6_000 }]);
   });
 
+  it('refuses the same key with another cart instead of answering with the first sale', async () => {
+    const firstCart = await counterCart(1);
+    const input = sale(firstCart, { tenderedCents: 6_000 });
+    const first = await completeCounterSale(db, input, clerkA);
+    // The clerk has opened the next sale meanwhile: a late repeat of the key now comes with that cart.
+    const nextCart = await counterCart(1);
+    expect(nextCart).not.toBe(firstCart);
+    const error = await errorOf(completeCounterSale(db, { ...input, cartId: nextCart }, clerkA));
+    expect(error.code).toBe('conflict');
+    expect(await db.select({ id: orders.id }).from(orders)).toEqual([{ id: first.orderId }]);
+    const [next] = await db.select({ status: carts.status }).from(carts).where(eq(carts.id, nextCart));
+    expect(next.status).toBe('open');
+    expect(await storeA()).toEqual({ onHand: 2, reserved: 0 });
+    // The same key with its own cart (or none, once it is closed) still answers with the first sale.
+    expect(await completeCounterSale(db, input, clerkA)).toEqual(first);
+  });
+
   it('says so when stock ran out meanwhile, and keeps nothing', async () => {
     const cartId = await counterCart(4);
     const error = await errorOf(completeCounterSale(db, sale(cartId, { tenderedCents: 50_000 }), clerkA));

@@ -86,7 +86,8 @@ export function splitTender(input: { totalCents: number; pointsCents: number; st
  * 'in_store', stock sold from `storeId`) and recordPayment with the same idempotency key. When the
  * payment is refused (cash below the total) or stock ran out, nothing is kept: no order, no stock
  * movement, the cart stays open. Repeating the key with the same payment details returns the first
- * sale — even though the cart it sold is closed by then; with another method or amount it is a conflict.
+ * sale — even though the cart it sold is closed by then; with another method, amount or (non-null) cart it
+ * is a conflict.
  *
  * With `loyaltyPoints`, the attached customer's points pay part of the sale first (a 'loyalty_points'
  * payment, see redeemPointsForOrder) and cash or card pays the rest; the order total is the sum of its
@@ -118,6 +119,8 @@ export async function completeCounterSale(
   return db.transaction(async (tx) => {
     // A repeat finds the cart of the first attempt; it must be this clerk's, like any counter cart.
     const earlier = await findPlacedOrder(tx, input.idempotencyKey);
+    // The same key with ANOTHER cart (the clerk's next sale) is another request: never the first result.
+    if (earlier && input.cartId !== null && input.cartId !== earlier.cartId) throw new DomainError('conflict');
     const cartId = earlier?.cartId ?? input.cartId;
     if (!cartId) throw new DomainError('cartEmpty');
     const points = input.loyaltyPoints ?? 0;
