@@ -1,5 +1,6 @@
 import { isOperatorRequest } from '@/lib/health/operator-token';
 import { checkHealth } from '@/lib/health/queries';
+import { withRequestLogContext } from '@/lib/logging/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
  * webServer wait. Which database, its latency and pending migrations only for an operator
  * (`Authorization: Bearer $OPERATOR_TOKEN`): they tell an attacker what to aim at.
  */
-export async function GET(request: Request) {
+export const GET = withRequestLogContext(async (request: Request) => {
   const operator = isOperatorRequest(request.headers);
   const health = await checkHealth({ details: operator });
   const status = health.ok ? 'ok' : 'down';
@@ -24,4 +25,4 @@ export async function GET(request: Request) {
     status: health.ok ? 200 : 503,
     headers: { 'cache-control': 'no-store', vary: 'authorization' },
   });
-}
+});

@@ -2,6 +2,7 @@ import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { allowedTopics } from '@/lib/live/access';
 import { subscribeLive } from '@/lib/live/hub';
+import { withRequestLogContext } from '@/lib/logging/route';
 import { guestOrderIds } from '@/lib/orders/guest-orders';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ const HEARTBEAT_MS = 25_000;
  * visitor may watch are streamed (lib/live/access.ts); each event names its topic, and the page
  * re-reads what changed. One LISTEN per instance feeds every stream (lib/live/hub.ts).
  */
-export async function GET(request: Request) {
+export const GET = withRequestLogContext(async (request: Request) => {
   const requested = (new URL(request.url).searchParams.get('topics') ?? '').split(',').filter(Boolean);
   const topics = await allowedTopics(getDb(), { actor: await getActor(), guestOrderIds: await guestOrderIds() }, requested);
   if (topics.length === 0) return new Response('no topics', { status: 400 });
@@ -59,4 +60,4 @@ export async function GET(request: Request) {
       'x-accel-buffering': 'no',
     },
   });
-}
+});

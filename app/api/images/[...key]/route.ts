@@ -1,8 +1,9 @@
 import { getImageStore, IMAGE_KEY_RE } from '@/lib/catalog/image-store';
+import { withRequestLogContext } from '@/lib/logging/route';
 
 // Product photos, from whichever store is configured (lib/catalog/image-store). Public like the shop
 // itself; keys are random UUIDs and only keys we write are accepted (no ../, no other folders).
-export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] | string }> }) {
+export const GET = withRequestLogContext(async (_request: Request, { params }: { params: Promise<{ key: string[] | string }> }) => {
   const raw = (await params).key;
   const key = Array.isArray(raw) ? raw.join('/') : String(raw ?? '');
   const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -18,4 +19,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ key
       'x-content-type-options': 'nosniff',
     },
   });
-}
+});

@@ -1,5 +1,6 @@
 import { after } from 'next/server';
 import { getDb } from '@/lib/db';
+import { withRequestLogContext } from '@/lib/logging/route';
 import { refundOwedPaymentsQuietly } from '@/lib/payments/refund-due';
 import { providerFor } from '@/lib/payments/select';
 import { handlePaymentWebhookRequest } from '@/lib/payments/webhook';
@@ -9,7 +10,7 @@ import { handlePaymentWebhookRequest } from '@/lib/payments/webhook';
 // The body is read through a size limit (handlePaymentWebhookRequest), never whole first.
 // Mollie's deliveries carry ?provider=mollie (the webhookUrl the adapter gives it); they are verified by
 // fetching the payment from Mollie, not by anything in the request.
-export async function POST(request: Request) {
+export const POST = withRequestLogContext(async (request: Request) => {
   try {
     const mollie = new URL(request.url).searchParams.get('provider') === 'mollie';
     if (mollie && !process.env.MOLLIE_API_KEY) return Response.json({ error: 'notFound' }, { status: 404 });
@@ -22,4 +23,4 @@ export async function POST(request: Request) {
     console.error('[payments] webhook failed', error);
     return Response.json({ error: 'internal' }, { status: 500 });
   }
-}
+});

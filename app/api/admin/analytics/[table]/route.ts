@@ -4,6 +4,7 @@ import { DomainError } from '@/lib/errors';
 import { getTranslator } from '@/lib/i18n/translate';
 import { analyticsTableRows, isAnalyticsTable, toCsv } from '@/lib/insight/analytics-csv';
 import { parseAnalyticsFilter } from '@/lib/insight/analytics-filter';
+import { withRequestLogContext } from '@/lib/logging/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * (sales, funnel-channel, funnel-source, channel-share, promotions, satisfaction) for the same filter,
  * as CSV. Admins only; a reversed range or a day that is no date is refused with the page's message and nothing is computed.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ table: string }> }): Promise<Response> {
+export const GET = withRequestLogContext(async (request: Request, { params }: { params: Promise<{ table: string }> }): Promise<Response> => {
   try {
     const actor = await authorize(ADMIN_ROLES);
     const { table } = await params;
@@ -38,4 +39,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
       return new Response(null, { status: error.code === 'unauthenticated' ? 401 : 403 });
     throw error;
   }
-}
+});

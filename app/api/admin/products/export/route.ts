@@ -2,6 +2,7 @@ import { ADMIN_ROLES, authorize } from '@/lib/auth/session';
 import { exportCatalogCsv } from '@/lib/catalog/csv/export';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
+import { withRequestLogContext } from '@/lib/logging/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
  * GET /api/admin/products/export: every product and variant with its price as catalog CSV (the format
  * /admin/products/import reads back). Admins only.
  */
-export async function GET(): Promise<Response> {
+export const GET = withRequestLogContext(async (): Promise<Response> => {
   try {
     const actor = await authorize(ADMIN_ROLES);
     const csv = await exportCatalogCsv(getDb(), actor);
@@ -27,4 +28,4 @@ export async function GET(): Promise<Response> {
     }
     throw error;
   }
-}
+});

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { ledgerFilterFromParams } from '@/lib/inventory/ledger-filter';
 import { ledgerRowsForExport } from '@/lib/inventory/ledger-queries';
+import { withRequestLogContext } from '@/lib/logging/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ const HEADER = ['id', 'created_at', 'sku', 'product', 'location', 'reason', 'adj
  * as /admin/stock/ledger, as CSV (UTF-8 with BOM for spreadsheets; cells that a spreadsheet would run
  * as a formula are escaped). Admins only.
  */
-export async function GET(request: Request): Promise<Response> {
+export const GET = withRequestLogContext(async (request: Request): Promise<Response> => {
   try {
     await authorize(ADMIN_ROLES);
   } catch (error) {
@@ -56,4 +57,4 @@ export async function GET(request: Request): Promise<Response> {
       'cache-control': 'private, no-store',
     },
   });
-}
+});

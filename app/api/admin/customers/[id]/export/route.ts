@@ -2,6 +2,7 @@ import { ADMIN_ROLES, authorize } from '@/lib/auth/session';
 import { exportCustomer } from '@/lib/customers/export';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
+import { withRequestLogContext } from '@/lib/logging/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,10 +10,10 @@ export const dynamic = 'force-dynamic';
  * GET /api/admin/customers/<id>/export: the GDPR export of one person as a JSON download (everything
  * the shop holds about them, see lib/customers/export.ts). Admins only; each download is audited.
  */
-export async function GET(
+export const GET = withRequestLogContext(async (
   _request: Request,
   { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
+): Promise<Response> => {
   try {
     const actor = await authorize(ADMIN_ROLES);
     const raw = (await params).id;
@@ -34,4 +35,4 @@ export async function GET(
     }
     throw error;
   }
-}
+});

@@ -2,6 +2,7 @@ import { ADMIN_ROLES, authorize } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { getOutboxMessage } from '@/lib/notifications/queries';
+import { withRequestLogContext } from '@/lib/logging/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * as every email has, and nothing else; see lib/security/headers.ts), which the admin page's strict
  * policy would refuse. Admins only.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export const GET = withRequestLogContext(async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
   try {
     const actor = await authorize(ADMIN_ROLES);
     const message = await getOutboxMessage(getDb(), actor, (await params).id);
@@ -25,4 +26,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     }
     throw error;
   }
-}
+});

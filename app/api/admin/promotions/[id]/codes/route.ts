@@ -2,6 +2,7 @@ import { ADMIN_ROLES, authorize } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { campaignCodesCsv, listCampaignCodes } from '@/lib/promotions/campaign-codes';
+import { withRequestLogContext } from '@/lib/logging/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
  * GET /api/admin/promotions/<id>/codes: the promotion's campaign codes with their uses as CSV (UTF-8
  * with BOM for spreadsheets). Admins only — checked here and again in listCampaignCodes.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export const GET = withRequestLogContext(async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
   try {
     const actor = await authorize(ADMIN_ROLES);
     const raw = (await params).id;
@@ -29,4 +30,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     }
     throw error;
   }
-}
+});
