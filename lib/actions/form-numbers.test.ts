@@ -134,3 +134,16 @@ describe.each(NUMBER_FIELDS)('%s', (_name, schema, valid, field) => {
     expect(result.error?.issues.map((i) => i.path[0])).toContain(field);
   });
 });
+
+describe('createPromotionSchema.weekdays (a checkbox group of ISO weekdays)', () => {
+  const base = { name: 'Spring', kind: 'percentage', value: '20' };
+  it('takes "1".."7"', () => {
+    expect(createPromotionSchema.parse({ ...base, weekdays: ['1', '5'] }).weekdays).toEqual([1, 5]);
+    expect(createPromotionSchema.parse({ ...base, weekdays: '6' }).weekdays).toEqual([6]);
+  });
+  it.each(['0x1', '1e0', true, '1.0', ' +1', '٣', '0', '8', '99999999999999999999'])('refuses %j as a weekday', (bad) => {
+    const result = createPromotionSchema.safeParse({ ...base, weekdays: ['2', bad] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['weekdays', 1], message: 'validation.choice' })]);
+  });
+});

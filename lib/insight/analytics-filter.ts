@@ -10,6 +10,7 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One Amsterdam calendar day 'YYYY-MM-DD' plus `days` (negative goes back), by the calendar, not by 24 h. */
 export function addDays(day: string, days: number): string {
+  // form-number: `day` is a day validDay accepted (DATE_RE) or one of our own clock's.
   const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + days));
   return d.toISOString().slice(0, 10);
 }

@@ -37,6 +37,7 @@ export function variantsFromForm(form: Pick<CreateExperimentForm, 'variantPromot
   form.variantPromotion.forEach((choice, i) => {
     if (choice === '') return;
     const weight = form.variantWeight[i] ?? '';
+    // form-number: both are digits only, checked by the schema's regexes above.
     out.push({ promotionId: choice === 'control' ? null : Number(choice), weightPercent: weight === '' ? 0 : Number(weight) });
   });
   return out;

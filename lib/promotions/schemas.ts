@@ -64,7 +64,8 @@ export const promotionFields = {
   customerCondition: optionalEnum(CUSTOMER_CONDITIONS, 'any'),
   // Blank = no segment condition.
   customerSegment: z.preprocess(blankToUndefined, z.enum(CUSTOMER_SEGMENTS, 'validation.choice').optional()),
-  weekdays: listOf(z.coerce.number().int('validation.choice').min(1, 'validation.choice').max(7, 'validation.choice'), 7).optional(),
+  // ISO weekdays "1".."7" from a checkbox group: decimal digits only (no "0x1", "1e0" or true).
+  weekdays: listOf(intFromForm({ min: 1, max: 7, message: 'validation.choice', rangeMessage: 'validation.choice' }), 7).optional(),
   dailyStart: optionalText(5),
   dailyEnd: optionalText(5),
   startsAt: optionalText(25),
@@ -194,6 +195,7 @@ function toPromotionInput(p: RawPromotion): PromotionInput {
     descriptionNl: orNull(p.descriptionNl),
     scope: p.scope,
     kind: p.kind,
+    // form-number: a percentage passed /^\d{1,3}$/ in checkPromotion.
     value: p.kind === 'percentage' ? Number(p.value) : (parseEuroToCents(p.value) as number),
     target: p.target,
     targetId: p.target === 'all' ? null : (p.targetId ?? null),

@@ -61,5 +61,6 @@ export const tillSessionIdSchema = z.object({ sessionId: idFromForm('validation.
 
 /** Σ count × denomination, in cents. */
 export function countedCents(denominations: Record<string, number>): number {
+  // form-number: the keys are our own DENOMINATIONS_CENTS, not form input.
   return Object.entries(denominations).reduce((sum, [cents, n]) => sum + Number(cents) * n, 0);
 }
