@@ -132,10 +132,13 @@ describe('a staff answer notifies the customer through the outbox, in the same t
       events.push((JSON.parse(payload) as LiveEvent).topic);
       if (events.length === 3) arrived();
     });
-    await db.transaction(async (tx) => {
-      await postStaffReply(tx, { threadId, body: 'rolled back' }, w.clerkB);
-      throw new Error('no');
-    }).catch(() => undefined);
+    // The reply itself must succeed; only the error after it rolls it back (any other error fails the test).
+    await expect(
+      db.transaction(async (tx) => {
+        await postStaffReply(tx, { threadId, body: 'rolled back' }, w.clerkB);
+        throw new Error('rolled back after the answer');
+      }),
+    ).rejects.toThrow('rolled back after the answer');
     await postStaffReply(db, { threadId, body: 'A' }, w.clerkB);
     await done;
     await new Promise((resolve) => setTimeout(resolve, 200)); // room for a stray event to show up
