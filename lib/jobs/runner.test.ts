@@ -1,7 +1,10 @@
+import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
+import { withLogContext } from '@/lib/logging/context';
+import { createLogger } from '@/lib/logging/logger';
 import { startJobs, wakeJob, type Job } from './runner';
 
 let handle: DbHandle;
@@ -91,5 +94,83 @@ describe('job runner', () => {
     await eventually(async () => calls >= 2);
     await runner.stop();
     expect(errors).toEqual(['runner_flaky: boom']);
+  });
+});
+
+/** A logger with the app's options (the same log context mixin as `log`) whose lines the test reads. */
+function captureLog() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger(stream, { NODE_ENV: 'production', LOG_LEVEL: 'info' });
+  return { logger, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('job runner log context', () => {
+  it('every line of a run carries job and a jobId of that run; a new run gets a new id; no request id leaks in', async () => {
+    const { logger, records } = captureLog();
+    let calls = 0;
+    let finished!: () => void;
+    const twoRuns = new Promise<void>((resolve) => (finished = resolve));
+    const job: Job = {
+      name: 'runner_logging',
+      pollMs: 60_000,
+      async runBatch({ db }) {
+        calls++;
+        logger.info({ batch: calls }, 'batch started');
+        await db.execute(sql`select 1`);
+        // Deeper code logging with a child logger of its own still gets the run's context.
+        logger.child({ module: 'deep' }).info({ batch: calls }, 'batch done');
+        if (calls === 2) finished();
+        return { handled: calls === 1 ? 1 : 0 }; // 1 → the runner asks for a second batch at once
+      },
+      async release() {
+        logger.info('released');
+      },
+    };
+    // Started inside a request (as a route handler might): that request's id is not the job's.
+    const runner = await withLogContext({ requestId: 'req-not-the-jobs' }, () => startJobs(handle, [job]));
+    await twoRuns;
+    await runner.stop();
+
+    const lines = records();
+    expect(lines.map((line) => line.msg)).toEqual(['batch started', 'batch done', 'batch started', 'batch done', 'released']);
+    for (const line of lines) {
+      expect(line).toMatchObject({ job: 'runner_logging', jobId: expect.stringMatching(UUID) });
+      expect(line.requestId).toBeUndefined();
+    }
+    const [first, firstDone, second, secondDone, released] = lines;
+    expect(firstDone.jobId).toBe(first.jobId);
+    expect(secondDone.jobId).toBe(second.jobId);
+    expect(new Set([first.jobId, second.jobId, released.jobId]).size).toBe(3);
+  });
+
+  it('the error report of a failed batch is logged in that run', async () => {
+    const { logger, records } = captureLog();
+    let calls = 0;
+    const failing: Job = {
+      name: 'runner_failing_log',
+      pollMs: 60_000,
+      async runBatch() {
+        calls++;
+        if (calls === 1) {
+          logger.info('about to fail');
+          throw new Error('boom');
+        }
+        return { handled: 0 };
+      },
+    };
+    const runner = await startJobs(handle, [failing], { onError: (_job, error) => logger.error({ err: error }, 'job batch failed') });
+    await eventually(async () => records().some((line) => line.msg === 'job batch failed'));
+    await runner.stop();
+    const [before, failed] = records();
+    expect(failed).toMatchObject({ level: 'error', job: 'runner_failing_log', jobId: before.jobId });
+    expect(before.jobId).toEqual(expect.stringMatching(UUID));
   });
 });

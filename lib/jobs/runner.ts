@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db, DbHandle, DbOrTx } from '@/db/client';
+import { withOwnLogContext } from '@/lib/logging/context';
 
 /** What a job gets to do its work. */
 export interface JobContext {
@@ -54,9 +55,18 @@ export function newWorkerId(): string {
 }
 
 /**
+ * Runs `fn` as one run of `job`: every log line written in it (by the job, the code it calls, and the
+ * runner's onError) carries `job` (its name) and a `jobId` of its own (new per run), and no request id.
+ */
+function asJobRun<T>(job: Job, fn: () => Promise<T>): Promise<T> {
+  return withOwnLogContext({ job: job.name, jobId: randomUUID() }, fn);
+}
+
+/**
  * Runs each job in its own loop: a batch, then — when nothing was handled — a wait for a NOTIFY on its
  * channel, its poll interval or its next due time, whichever comes first. Resolves once every job
- * listens, so a wake-up sent after start is never missed.
+ * listens, so a wake-up sent after start is never missed. Each batch is one run for the logs (asJobRun),
+ * and so is the release on shutdown.
  */
 export async function startJobs(
   handle: Pick<DbHandle, 'db' | 'listen'>,
@@ -72,14 +82,17 @@ export async function startJobs(
       const done = (async () => {
         while (!stopping) {
           let wait = job.pollMs;
-          try {
-            const result = await job.runBatch(ctx);
-            if (result.handled > 0) continue;
-            if (result.nextDueAt) wait = Math.min(wait, Math.max(0, result.nextDueAt.getTime() - Date.now()));
-          } catch (error) {
-            options.onError?.(job.name, error);
-            wait = Math.min(wait, ERROR_DELAY_MS);
-          }
+          const result = await asJobRun(job, async () => {
+            try {
+              return await job.runBatch(ctx);
+            } catch (error) {
+              options.onError?.(job.name, error);
+              return null;
+            }
+          });
+          if (result === null) wait = Math.min(wait, ERROR_DELAY_MS);
+          else if (result.handled > 0) continue;
+          else if (result.nextDueAt) wait = Math.min(wait, Math.max(0, result.nextDueAt.getTime() - Date.now()));
           if (!stopping) await signal.wait(wait);
         }
       })();
@@ -93,7 +106,9 @@ export async function startJobs(
       for (const loop of loops) loop.signal.wake();
       await Promise.all(loops.map((l) => l.done));
       for (const loop of loops) {
-        await loop.job.release?.(ctx).catch((error: unknown) => options.onError?.(loop.job.name, error));
+        await asJobRun(loop.job, async () => {
+          await loop.job.release?.(ctx).catch((error: unknown) => options.onError?.(loop.job.name, error));
+        });
         await loop.unlisten().catch(() => {}); // the connection may be closing already
       }
     },

@@ -22,6 +22,14 @@ export function withLogContext<T>(context: LogContext, fn: () => T): T {
   return storage.run({ ...storage.getStore(), ...context }, fn);
 }
 
+/**
+ * Runs `fn` as a unit of work of its own: with `context` and nothing of the surrounding one (a run of a
+ * background job belongs to no request, even when its loop was started inside one).
+ */
+export function withOwnLogContext<T>(context: LogContext, fn: () => T): T {
+  return storage.run({ ...context }, fn);
+}
+
 export function currentLogContext(): LogContext | undefined {
   return storage.getStore();
 }

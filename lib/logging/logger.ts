@@ -58,7 +58,8 @@ export function createLogger(destination?: DestinationStream, env: NodeJS.Proces
 const globalForLogger = globalThis as unknown as { omnishopLogger?: Logger };
 
 /**
- * The app's logger. Inside a server action every line carries its `requestId`; a job gives its lines
- * their own with `withLogContext({ job: 'outbox', jobId }, run)` or `log.child({ job, jobId })`.
+ * The app's logger. Inside a server action (lib/actions/action.ts) or an app/api route handler
+ * (lib/logging/route.ts) every line carries its `requestId`; inside a run of a background job
+ * (lib/jobs/runner.ts) every line carries `job` and that run's `jobId`.
  */
 export const log: Logger = (globalForLogger.omnishopLogger ??= createLogger());

@@ -64,7 +64,7 @@ export function createDeliveryJob(options: DeliveryJobOptions = {}): Job {
   const transports: Transports =
     given.email && given.sms ? { email: given.email, sms: given.sms } : { ...transportsFromConfig(options.config ?? deliveryConfig()), ...given };
   const random = options.random ?? Math.random;
-  const jobLog = log.child({ job: DELIVERY_JOB });
+  // No child logger with the job's name: the runner gives every line of a run `job` and `jobId`.
 
   async function deliver(ctx: JobContext, row: Notification): Promise<void> {
     let content: ChannelContent | undefined;
@@ -80,7 +80,7 @@ export function createDeliveryJob(options: DeliveryJobOptions = {}): Job {
     // the row is retried), not a failed send.
     if ('providerMessageId' in outcome) {
       const held = await markSent(ctx.db, row.id, ctx.workerId, { providerMessageId: outcome.providerMessageId, content: content! });
-      if (!held) jobLog.warn({ notificationId: row.id }, 'sent after its lease was taken over');
+      if (!held) log.warn({ notificationId: row.id }, 'sent after its lease was taken over');
       return;
     }
     const permanent = outcome.error instanceof PermanentDeliveryError;
@@ -88,8 +88,8 @@ export function createDeliveryJob(options: DeliveryJobOptions = {}): Job {
     const error = describe(outcome.error);
     await markFailed(ctx.db, row.id, ctx.workerId, { dead, error, retryInMs: retryDelayMs(row.attempts, rules, random), content });
     const fields = { notificationId: row.id, template: row.templateKey, channel: row.channel, attempts: row.attempts, error };
-    if (dead) jobLog.warn(fields, 'notification is dead: retry it from /admin/outbox');
-    else jobLog.info(fields, 'notification failed, will retry');
+    if (dead) log.warn(fields, 'notification is dead: retry it from /admin/outbox');
+    else log.info(fields, 'notification failed, will retry');
   }
 
   return {
@@ -105,7 +105,7 @@ export function createDeliveryJob(options: DeliveryJobOptions = {}): Job {
     async release(ctx) {
       try {
         const released = await releaseClaims(ctx.db, ctx.workerId);
-        if (released > 0) jobLog.info({ released }, 'released notification claims on shutdown');
+        if (released > 0) log.info({ released }, 'released notification claims on shutdown');
       } finally {
         for (const transport of new Set(Object.values(transports))) transport.close?.();
       }
