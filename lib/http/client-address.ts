@@ -1,10 +1,15 @@
 /**
- * The client's address for rate limits and logs. Next's server fills `x-forwarded-for` with the socket's
- * address only when the request has none (base-server: `req.headers['x-forwarded-for'] ??= remoteAddress`),
- * so a client talking to the app directly can write it itself. Behind N trusted proxies
- * (`TRUSTED_PROXY_HOPS=N`, e.g. 1 behind one nginx that appends `$remote_addr`) the Nth address from the
- * right is the one the first trusted proxy saw; without that setting the rightmost entry is used, which
- * a direct client can forge — limits keyed on it are a second line after the per-account ones.
+ * The client's address for rate limits and logs, from `x-forwarded-for`.
+ *
+ * What `next start` itself does (next 16.4, dist/server/base-server.js): it never appends to
+ * `x-forwarded-for`; it fills it with the socket's address only when the request has none
+ * (`req.headers['x-forwarded-for'] ??= socket.remoteAddress`), after proxy.ts ran. So a client talking to
+ * the app directly could write the header itself and pick its own address. The rule:
+ * - `TRUSTED_PROXY_HOPS=N` (N ≥ 1 proxies in front, each appending the address it saw, e.g. nginx's
+ *   `$proxy_add_x_forwarded_for`): the Nth entry from the right — what the outermost trusted proxy saw;
+ *   entries left of it are the client's own words and are never used.
+ * - unset or 0 (no proxy): proxy.ts drops any `x-forwarded-for` the client sent (withoutUntrustedForwardedFor,
+ *   via lib/http/request-origin.ts), so Next fills in the socket's address and that is the one used.
  */
 export function clientAddress(headers: Headers, trustedHops = trustedProxyHops()): string {
   const hops = (headers.get('x-forwarded-for') ?? '')
@@ -15,9 +20,20 @@ export function clientAddress(headers: Headers, trustedHops = trustedProxyHops()
   return normalise(picked ?? 'unknown');
 }
 
+/**
+ * The request headers without a client-written `x-forwarded-for` when no proxy is declared, so that Next
+ * puts the socket's address there (see above). Behind declared proxies the header passes unchanged.
+ */
+export function withoutUntrustedForwardedFor(headers: Headers, env: Record<string, string | undefined> = process.env): Headers {
+  const out = new Headers(headers);
+  if (trustedProxyHops(env) === 0) out.delete('x-forwarded-for');
+  return out;
+}
+
 export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.TRUSTED_PROXY_HOPS ?? 0);
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+  const raw = (env.TRUSTED_PROXY_HOPS ?? '').trim();
+  const n = /^[0-9]{1,2}$/.test(raw) ? Number(raw) : 0;
+  return n <= 10 ? n : 0;
 }
 
 // IPv4-mapped IPv6 (::ffff:1.2.3.4) is the same client as 1.2.3.4; keys are bounded in length.

@@ -1,4 +1,4 @@
-import { trustedProxyHops } from './client-address';
+import { trustedProxyHops, withoutUntrustedForwardedFor } from './client-address';
 
 // Whether a request came over https, for Secure cookies and HSTS. Next fills `x-forwarded-proto` and
 // `x-forwarded-host` only when the request has none (base-server: `??=`), so a client talking to the app
@@ -41,11 +41,13 @@ export function isHttpsRequest(headers: Headers, env: Env = process.env): boolea
 /**
  * The request headers as the app should see them: without a declared proxy, `x-forwarded-host` is the
  * Host the browser sent and `x-forwarded-proto` what isHttpsRequest decided, so nothing downstream
- * (Auth.js base URLs and cookies, server-action origin checks) can be steered by a forged header.
+ * (Auth.js base URLs and cookies, server-action origin checks) can be steered by a forged header; without
+ * TRUSTED_PROXY_HOPS, a client's `x-forwarded-for` is dropped (Next then writes the socket's address).
  * Returns a copy; with a declared proxy the headers pass unchanged.
  */
 export function withTrustedForwardedHeaders(headers: Headers, env: Env = process.env): Headers {
-  const out = new Headers(headers);
+  // x-forwarded-for only through TRUSTED_PROXY_HOPS (AUTH_TRUST_HOST says nothing about client addresses).
+  const out = withoutUntrustedForwardedFor(headers, env);
   if (forwardedHeadersTrusted(env)) return out;
   const host = headers.get('host');
   if (host) out.set('x-forwarded-host', host);
