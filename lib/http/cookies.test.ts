@@ -33,6 +33,46 @@ vi.mock('@/lib/i18n/translate', async () => {
   };
 });
 
+// The Auth.js test below signs in with the config lib/auth/auth.ts gives NextAuth, run by Auth.js's core
+// the way next-auth (5.0.0-beta.32, lib/actions.js) signIn runs it: next-auth itself does not load under
+// vitest (it imports 'next/server' without an extension). Only the password check is stubbed.
+vi.mock('next-auth', async () => {
+  const { Auth, createActionURL, raw, skipCSRFCheck } = await import('@auth/core');
+  const { AuthError, CredentialsSignin } = await import('@auth/core/errors');
+  const { headers: nextHeaders, cookies } = await import('next/headers');
+  type Config = Parameters<typeof Auth>[1];
+  return {
+    AuthError,
+    CredentialsSignin,
+    default: (appConfig: Config) => {
+      const config = { basePath: '/api/auth', ...appConfig }; // next-auth's setEnvDefaults
+      return {
+        handlers: {},
+        auth: async () => null,
+        signOut: async () => undefined,
+        async signIn(provider: string, options: Record<string, string>) {
+          const headers = new Headers(await nextHeaders());
+          const { redirect: _redirect, ...rest } = options;
+          const signInURL = createActionURL('signin', headers.get('x-forwarded-proto') as string, headers, process.env, config);
+          headers.set('Content-Type', 'application/x-www-form-urlencoded');
+          const url = `${signInURL}/${provider}?`.replace('signin', 'callback');
+          const body = new URLSearchParams({ ...rest, callbackUrl: '/' });
+          const res = await Auth(new Request(url, { method: 'POST', headers, body }), { ...config, raw, skipCSRFCheck });
+          const jar = await cookies();
+          for (const c of res.cookies ?? []) jar.set(c.name, c.value, c.options as never);
+          return res.redirect;
+        },
+      };
+    },
+  };
+});
+vi.mock('next-auth/providers/credentials', async () => ({ default: (await import('@auth/core/providers/credentials')).default }));
+vi.mock('@/lib/identity/mutations', async (original) => ({
+  ...(await original<object>()),
+  verifyCredentials: async () => ({ userId: 7, email: 'eva@example.com', name: 'Eva', role: 'customer', sessionVersion: 0 }),
+}));
+vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => ({}) }));
+
 const h = (init: Record<string, string> = {}) => new Headers(init);
 
 describe('isHttpsRequest', () => {
@@ -153,5 +193,48 @@ describe('app cookies', () => {
     vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
     await writeChosenStore(2);
     expect(state.set[0].options.secure).toBe(true);
+  });
+});
+
+describe('the Auth.js session cookie', () => {
+  beforeEach(() => {
+    state.set = [];
+    vi.stubEnv('AUTH_SECRET', 'test-secret-for-guest-order-signatures-0123456789');
+    vi.stubEnv('AUTH_URL', undefined);
+    vi.stubEnv('NEXTAUTH_URL', undefined);
+    vi.stubEnv('TRUSTED_PROXY_HOPS', undefined);
+    vi.stubEnv('AUTH_TRUST_HOST', undefined);
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  /**
+   * Signs in the way signInAction does (Auth.js's signIn, reading the request headers as proxy.ts passed
+   * them on — `next start` itself sends x-forwarded-proto http) and returns the session cookie it set.
+   */
+  async function sessionCookie(sent: Record<string, string>) {
+    const { signIn } = await import('@/lib/auth/auth');
+    state.headers = withTrustedForwardedHeaders(h({ host: 'shop.example', 'x-forwarded-proto': 'http', ...sent }));
+    await signIn('credentials', { email: 'eva@example.com', password: 'long enough 1', redirect: false });
+    const cookie = state.set.find((c) => /authjs\.session-token$/.test(c.name));
+    expect(cookie?.value).toMatch(/^ey/); // a JWE
+    return { name: cookie!.name, secure: cookie!.options.secure, httpOnly: cookie!.options.httpOnly };
+  }
+
+  it('is __Secure- prefixed and Secure when the app is served over https (AUTH_URL https)', async () => {
+    vi.stubEnv('AUTH_URL', 'https://shop.example');
+    expect(await sessionCookie({})).toEqual({ name: '__Secure-authjs.session-token', secure: true, httpOnly: true });
+  });
+
+  it('is __Secure- prefixed and Secure behind a declared proxy that terminated TLS', async () => {
+    vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
+    expect(await sessionCookie({ 'x-forwarded-proto': 'https' })).toEqual({ name: '__Secure-authjs.session-token', secure: true, httpOnly: true });
+  });
+
+  it('is neither over plain http, not even with a forged x-forwarded-proto and no declared proxy', async () => {
+    expect(await sessionCookie({})).toEqual({ name: 'authjs.session-token', secure: false, httpOnly: true });
+    expect(await sessionCookie({ 'x-forwarded-proto': 'https' })).toEqual({ name: 'authjs.session-token', secure: false, httpOnly: true });
+    vi.stubEnv('AUTH_URL', 'http://localhost:3000');
+    vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
+    expect(await sessionCookie({ 'x-forwarded-proto': 'https' })).toEqual({ name: 'authjs.session-token', secure: false, httpOnly: true });
   });
 });
