@@ -26,7 +26,7 @@ export const addToCartAction = action(
     if (!shopperCustomerId(actor))
       await enforceRateLimits(db, [['anonymousCartPerAddress', await requestClientAddress()]]);
     const cartId = await openWebCart(db, actor);
-    const { quantity } = await addToCart(db, { cartId, ...input });
+    const { quantity, itemCount } = await addToCart(db, { cartId, ...input });
     // The touchpoint (S13), written after the response: it never slows the add.
     const visit = await requestVisit();
     after(() =>
@@ -34,8 +34,8 @@ export const addToCartAction = action(
         log.warn({ err }, 'add_to_cart not recorded'),
       ),
     );
-    refresh();
-    return { message: t('shop.cart.added'), data: { quantity } };
+    // No re-render of the page: the form hands the new count to the header's cart link (cart-count.tsx).
+    return { message: t('shop.cart.added'), data: { quantity, itemCount } };
   },
 );
 

@@ -83,10 +83,13 @@ describe('web carts', () => {
     expect((await getCart(db, second.cartId))?.status).toBe('abandoned');
   });
 
-  it('adds, caps, changes and removes lines', async () => {
+  it('adds, caps, changes and removes lines; an add answers with the line and the whole cart’s size', async () => {
     const { cartId } = await getOrCreateWebCart(db, {});
-    expect(await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 60 })).toEqual({ quantity: 60 });
-    expect(await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 60 })).toEqual({ quantity: 99 });
+    expect(await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 60 })).toEqual({ quantity: 60, itemCount: 60 });
+    expect(await addToCart(db, { cartId, variantId: shop.variant.id, quantity: 60 })).toEqual({ quantity: 99, itemCount: 99 });
+    const other = await createVariant(db, { productId: shop.product.id, sku: 'CART-SIZE-2', priceCents: 1000 });
+    expect(await addToCart(db, { cartId, variantId: other.id, quantity: 2 })).toEqual({ quantity: 2, itemCount: 101 });
+    await removeLine(db, { cartId, variantId: other.id });
     await setLineQuantity(db, { cartId, variantId: shop.variant.id, quantity: 3 });
     expect(await getCartLines(db, cartId)).toEqual([{ variantId: shop.variant.id, quantity: 3 }]);
     await setLineQuantity(db, { cartId, variantId: shop.variant.id, quantity: 0 });

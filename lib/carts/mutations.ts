@@ -183,7 +183,10 @@ const COUNTER_CART_LOCK = 7_201;
  * Adds `quantity` of a variant (1..99) to an open cart; an existing line grows, capped at 99. The
  * variant must be on sale. Stock is not checked here: placing the order does that atomically.
  */
-export async function addToCart(db: DbOrTx, input: { cartId: string; variantId: number; quantity: number }): Promise<{ quantity: number }> {
+export async function addToCart(
+  db: DbOrTx,
+  input: { cartId: string; variantId: number; quantity: number },
+): Promise<{ quantity: number; itemCount: number }> {
   assertQuantity(input.quantity, 1);
   return db.transaction(async (tx) => {
     await touchOpenCart(tx, input.cartId);
@@ -201,7 +204,12 @@ export async function addToCart(db: DbOrTx, input: { cartId: string; variantId: 
         set: { quantity: sql`least(${cartLines.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})`, updatedAt: sql`now()` },
       })
       .returning({ quantity: cartLines.quantity });
-    return line;
+    // The cart's new size, for the header badge the action updates without re-rendering the page.
+    const [cart] = await tx
+      .select({ itemCount: sql<number>`coalesce(sum(${cartLines.quantity}), 0)::int` })
+      .from(cartLines)
+      .where(eq(cartLines.cartId, input.cartId));
+    return { quantity: line!.quantity, itemCount: cart?.itemCount ?? 0 };
   });
 }
 

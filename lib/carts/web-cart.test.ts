@@ -87,6 +87,7 @@ describe('web cart actions', () => {
     expect(await addToCartAction({ variantId: shop.variant.id, quantity: 2 })).toMatchObject({
       ok: true,
       message: 'Added to your cart.',
+      data: { quantity: 2, itemCount: 2 }, // the header's count, without re-rendering the page
     });
     const aliceCart = state.jar.get(CART_COOKIE)!;
     expect(state.options.get(CART_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' });

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
+import { announceCartCount } from '@/components/shop/cart-count';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { addToCartAction } from '@/lib/carts/actions';
@@ -11,6 +12,10 @@ import { addToCartAction } from '@/lib/carts/actions';
 export function AddToCartForm({ variantId, available }: { variantId: number; available: boolean }) {
   const t = useTranslations('shop.product');
   const [state, formAction] = useActionState(addToCartAction, null);
+  const itemCount = state?.ok ? state.data?.itemCount : undefined;
+  useEffect(() => {
+    if (itemCount !== undefined) announceCartCount(itemCount);
+  }, [state, itemCount]);
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="variantId" value={variantId} />
