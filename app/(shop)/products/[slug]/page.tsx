@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { cache } from 'react';
 import { PriceTag } from '@/components/shop/price-tag';
 import { ProductReviews } from '@/components/shop/product-reviews';
 import { OftenBoughtTogether } from '@/components/shop/recommendations';
@@ -9,7 +10,7 @@ import { ProductImage } from '@/components/shop/product-image';
 import { colorName, variantText } from '@/components/shop/variant-text';
 import { Badge } from '@/components/ui/card';
 import { getProductImages } from '@/lib/catalog/images';
-import { getProductBySlug, type ProductDetailDto } from '@/lib/catalog/queries';
+import { getProductBySlug, type CatalogLocale, type ProductDetailDto } from '@/lib/catalog/queries';
 import { getDb } from '@/lib/db';
 import { getActor } from '@/lib/auth/session';
 import { trackPageEvent } from '@/lib/insight/page-events';
@@ -43,20 +44,22 @@ function webUnitPrice(product: ProductDetailDto, variant: ProductDetailDto['vari
   );
 }
 
+// The page and its metadata read the product, its promotions and its photos once per request (React's
+// request cache), at one moment: both show the same price.
+const requestNow = cache(() => new Date());
+const productBySlug = cache((slug: string, locale: CatalogLocale) => getProductBySlug(getDb(), slug, locale, requestNow()));
+const promotionsNow = cache(() => loadPromotionCandidates(getDb(), requestNow()));
+const photos = cache((productId: number, color: string | null, locale: CatalogLocale) => getProductImages(getDb(), productId, color, locale));
+
 export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
   const [{ slug }, query, locale] = await Promise.all([params, searchParams, getLocale()]);
-  const db = getDb();
-  const now = new Date();
-  const product = await getProductBySlug(db, slug, locale, now);
+  const now = requestNow();
+  const product = await productBySlug(slug, locale);
   if (!product || product.variants.length === 0) return {};
   // The variant the URL names (stock is not read here: the page itself marks what is sold out).
   const picked = resolveVariant(product.variants.map((v) => ({ ...v, soldOut: false })), { variant: one(query.variant), size: one(query.size), color: one(query.color) });
   const selected = product.variants.find((v) => v.id === picked.id)!;
-  const [promotions, images, origin] = await Promise.all([
-    loadPromotionCandidates(db, now),
-    getProductImages(db, product.id, selected.color, locale),
-    siteOrigin(),
-  ]);
+  const [promotions, images, origin] = await Promise.all([promotionsNow(), photos(product.id, selected.color, locale), siteOrigin()]);
   return buildProductMetadata({
     origin,
     locale,
@@ -78,8 +81,8 @@ export default async function ProductPage({
 }) {
   const [{ slug }, query, locale] = await Promise.all([params, searchParams, getLocale()]);
   const db = getDb();
-  const now = new Date();
-  const product = await getProductBySlug(db, slug, locale, now);
+  const now = requestNow();
+  const product = await productBySlug(slug, locale);
   if (!product || product.variants.length === 0) notFound();
   const t = await getTranslations('shop.product');
   const tColors = await getTranslations('shop.colors');
@@ -88,7 +91,7 @@ export default async function ProductPage({
   await trackPageEvent({ type: 'product_view', productId: product.id, customerId: actor?.role === 'customer' ? actor.customerId : null });
   const [stock, promotions, reviewSummary, reviews, myReview] = await Promise.all([
     getProductStock(db, product.id),
-    loadPromotionCandidates(db, now),
+    promotionsNow(),
     getReviewSummary(db, product.id),
     listProductReviews(db, product.id),
     getMyReviewState(db, product.id, actor),
@@ -108,7 +111,7 @@ export default async function ProductPage({
   });
   const price = webUnitPrice(product, selected, promotions, now);
   // Photos follow the chosen colour (that colour's own, then those for every colour).
-  const images = await getProductImages(db, product.id, selected.color, locale);
+  const images = await photos(product.id, selected.color, locale);
   const [mainImage, ...moreImages] = images;
   // The shopper's own store first (their preference on the account page).
   const locations = preferredFirst(stockByVariant.get(selected.id) ?? [], await shopperPreferredStoreId(db, actor), (l) => l.locationId);
