@@ -4,6 +4,7 @@ import type { IScannerControls } from '@zxing/browser';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { reloadForCameraPolicy, takeCameraScanRequest } from './camera-policy';
 
 /**
  * Reads a QR code with the tablet's camera (@zxing/browser: plain JavaScript, bundled and served by the
@@ -22,10 +23,10 @@ export function QrScanner({ onRead }: { onRead: (text: string) => void }) {
     setState('idle');
   };
 
-  useEffect(() => () => controls.current?.stop(), []);
-
-  const start = async () => {
+  const start = async (afterReload = false) => {
     if (!video.current) return;
+    // Reached by client-side navigation from a page without the camera: load this page's own policy first.
+    if (reloadForCameraPolicy(afterReload)) return;
     setState('starting');
     try {
       const { BrowserQRCodeReader } = await import('@zxing/browser');
@@ -42,6 +43,14 @@ export function QrScanner({ onRead }: { onRead: (text: string) => void }) {
       setState('failed'); // no camera, or permission refused: typing the code still works
     }
   };
+
+  useEffect(() => {
+    // Back after reloadForCameraPolicy: the clerk already pressed the button.
+    if (takeCameraScanRequest()) queueMicrotask(() => void start(true));
+    return () => controls.current?.stop();
+    // Once, on mount: start() only reads refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <div className="space-y-3">

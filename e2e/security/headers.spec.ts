@@ -70,7 +70,10 @@ async function expectInteractive(page: Page) {
 const PAGES: { name: string; path: string; role?: Role; camera: 'self' | 'none' }[] = [
   { name: 'shop home', path: '/', camera: 'none' },
   { name: 'sign-in', path: '/sign-in', camera: 'none' },
-  { name: 'counter', path: '/counter', role: 'clerkUtrecht', camera: 'self' },
+  // The camera only on the counter pages with a camera scanner (lib/security/headers.ts CAMERA_SCAN_PATHS).
+  { name: 'counter', path: '/counter', role: 'clerkUtrecht', camera: 'none' },
+  { name: 'counter load-cart', path: '/counter/load-cart', role: 'clerkUtrecht', camera: 'self' },
+  { name: 'counter returns', path: '/counter/returns', role: 'clerkUtrecht', camera: 'self' },
   { name: 'admin', path: '/admin', role: 'admin', camera: 'none' },
 ];
 

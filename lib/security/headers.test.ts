@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  CAMERA_SCAN_PATHS,
   MESSAGE_PREVIEW_CSP,
   contentSecurityPolicy,
   createNonce,
-  isCounterPath,
+  isCameraScanPath,
   isStoreFinderPath,
   permissionsPolicy,
   securityHeaders,
@@ -60,8 +63,16 @@ describe('contentSecurityPolicy', () => {
 
 describe('permissionsPolicy', () => {
   it.each([
-    ['/counter', 'camera=(self)', 'geolocation=()'],
-    ['/counter/checkout', 'camera=(self)', 'geolocation=()'],
+    // Only the counter pages with a camera scanner (QR of a web cart; a receipt's barcode for a return).
+    ['/counter/load-cart', 'camera=(self)', 'geolocation=()'],
+    ['/counter/returns', 'camera=(self)', 'geolocation=()'],
+    ['/counter/returns/', 'camera=(self)', 'geolocation=()'],
+    ['/counter', 'camera=()', 'geolocation=()'],
+    ['/counter/checkout', 'camera=()', 'geolocation=()'],
+    ['/counter/returns/7f1c', 'camera=()', 'geolocation=()'],
+    ['/counter/returns/orders/12', 'camera=()', 'geolocation=()'],
+    ['/counter/load-cartx', 'camera=()', 'geolocation=()'],
+    ['/counter/till', 'camera=()', 'geolocation=()'],
     ['/', 'camera=()', 'geolocation=()'],
     ['/counterfeit', 'camera=()', 'geolocation=()'],
     ['/admin', 'camera=()', 'geolocation=()'],
@@ -71,9 +82,52 @@ describe('permissionsPolicy', () => {
     ['/products', 'camera=()', 'geolocation=()'],
     ['/storesx', 'camera=()', 'geolocation=()'],
   ])('%s → %s, %s, microphone denied', (pathname, camera, geolocation) => {
-    expect(isCounterPath(pathname)).toBe(camera === 'camera=(self)');
+    expect(isCameraScanPath(pathname)).toBe(camera === 'camera=(self)');
     expect(isStoreFinderPath(pathname)).toBe(geolocation === 'geolocation=(self)');
     expect(permissionsPolicy(pathname).split(', ')).toEqual([camera, 'microphone=()', geolocation, 'payment=()', 'usb=()']);
+  });
+});
+
+/** The app's pages whose module graph (app/ and components/) reaches the camera reader, @zxing/browser. */
+function pagesWithCameraScanner(): string[] {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+      const rel = path.posix.join(dir, e.name);
+      return e.isDirectory() ? walk(rel) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [rel] : [];
+    });
+  const files = [...walk('app'), ...walk('components')];
+  const imports = new Map(
+    files.map((file) => {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      const specs = [...text.matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((m) => m[1]);
+      const resolved = specs.map((spec) =>
+        spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? path.posix.join(path.posix.dirname(file), spec) : spec,
+      );
+      return [file, resolved] as const;
+    }),
+  );
+  const reaches = new Set<string>(['@zxing/browser']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [file, specs] of imports) {
+      if (reaches.has(file)) continue;
+      if (specs.some((spec) => reaches.has(spec) || reaches.has(`${spec}.tsx`) || reaches.has(`${spec}.ts`))) {
+        reaches.add(file);
+        grew = true;
+      }
+    }
+  }
+  return [...reaches]
+    .filter((file) => /^app\/.*\/page\.tsx$/.test(file))
+    .map((file) => file.replace(/^app/, '').replace(/\/\([^)]+\)/g, '').replace(/\/page\.tsx$/, '') || '/')
+    .sort();
+}
+
+describe('camera only where the counter scans', () => {
+  it('allows the camera on exactly the pages that render a camera scanner', () => {
+    expect(pagesWithCameraScanner()).toEqual(['/counter/load-cart', '/counter/returns']);
+    expect([...CAMERA_SCAN_PATHS].sort()).toEqual(pagesWithCameraScanner());
   });
 });
 

@@ -12,9 +12,15 @@ export interface SecurityHeaderContext {
   production: boolean;
 }
 
-/** The clerk scans at the counter: only there may the page ask for the camera. */
-export function isCounterPath(pathname: string): boolean {
-  return pathname === '/counter' || pathname.startsWith('/counter/');
+/**
+ * The counter pages that open the camera scanner, and only those may ask for the camera: "Load a cart"
+ * (components/counter/qr-scanner.tsx, via load-cart-form) and the returns search
+ * (components/counter/returns/barcode-scanner.tsx). The sale screen's scanner is a keyboard wedge.
+ */
+export const CAMERA_SCAN_PATHS = ['/counter/load-cart', '/counter/returns'] as const;
+
+export function isCameraScanPath(pathname: string): boolean {
+  return (CAMERA_SCAN_PATHS as readonly string[]).includes(pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname);
 }
 
 /**
@@ -60,11 +66,12 @@ export function isStoreFinderPath(pathname: string): boolean {
 }
 
 /**
- * Powerful features: denied everywhere; the camera for our own pages under /counter, the location for
- * our own pages with the store finder.
+ * Powerful features: denied everywhere; the camera for our own counter pages with a camera scanner, the
+ * location for our own pages with the store finder. The policy is the document's: a scanner page reached
+ * by client-side navigation reloads itself once to get its own (components/counter/camera-policy.ts).
  */
 export function permissionsPolicy(pathname: string): string {
-  const camera = isCounterPath(pathname) ? 'camera=(self)' : 'camera=()';
+  const camera = isCameraScanPath(pathname) ? 'camera=(self)' : 'camera=()';
   const geolocation = isStoreFinderPath(pathname) ? 'geolocation=(self)' : 'geolocation=()';
   return [camera, 'microphone=()', geolocation, 'payment=()', 'usb=()'].join(', ');
 }

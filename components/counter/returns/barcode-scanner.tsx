@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { reloadForCameraPolicy, takeCameraScanRequest } from '../camera-policy';
 
 /**
  * Reads the barcode of a receipt or order page (Code 128) or the QR/barcode of a return label with the
@@ -24,10 +25,10 @@ export function ReturnBarcodeScanner() {
     setState('idle');
   };
 
-  useEffect(() => () => controls.current?.stop(), []);
-
-  const start = async () => {
+  const start = async (afterReload = false) => {
     if (!video.current) return;
+    // Reached by client-side navigation from a page without the camera: load this page's own policy first.
+    if (reloadForCameraPolicy(afterReload)) return;
     setState('starting');
     try {
       const { BrowserMultiFormatReader } = await import('@zxing/browser');
@@ -44,6 +45,14 @@ export function ReturnBarcodeScanner() {
       setState('failed'); // no camera, or permission refused: typing or a hand scanner still works
     }
   };
+
+  useEffect(() => {
+    // Back after reloadForCameraPolicy: the clerk already pressed the button.
+    if (takeCameraScanRequest()) queueMicrotask(() => void start(true));
+    return () => controls.current?.stop();
+    // Once, on mount: start() only reads refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <div className="space-y-3">
