@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { cartLines, carts, orders, payments } from '@/db/schema';
+import { cartHandoffs, cartLines, carts, orders, payments, refunds, returns } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import type { Actor } from '@/lib/identity/queries';
 import { createCustomerActor, createPromotionRow, createShop, createStaff, resetDatabase } from '@/lib/testing/fixtures';
@@ -36,7 +36,11 @@ const { startPayment } = await import('@/lib/payments/mutations');
 const { buildTestWebhook } = await import('@/lib/payments/test-provider');
 const { handlePaymentWebhook } = await import('@/lib/payments/webhook');
 const { SIGNATURE_HEADER } = await import('@/lib/payments/signature');
-const { advancePickupAction } = await import('@/lib/orders/counter-actions');
+const { advancePickupAction, handOverPickupAction, undoHandoverAction } = await import('@/lib/orders/counter-actions');
+const counterCartActions = await import('@/lib/carts/counter-actions');
+const { startCartHandoffAction } = await import('@/lib/cart-handoff/actions');
+const { payExchangeDifferenceAction, refundCounterReturnAction } = await import('@/lib/returns/counter-actions');
+const { buildWorld, fingerprint } = await import('./world');
 
 let handle: DbHandle;
 let db: Db;
@@ -100,6 +104,71 @@ describe('[SECURITY] cart actions never reach a cart the caller does not hold', 
     expect(await callAction(cartActions.setLineQuantityAction, { variantId: String(shop.variant.id), quantity: '0' })).toEqual(refused);
     expect(await callAction(cartActions.removeLineAction, { variantId: String(shop.variant.id) })).toEqual(refused);
     expect(await cartState(guestCart)).toEqual(before);
+  });
+  it('a cart a customer claimed at sign-in is out of reach for a guest who still holds its cookie (signed out, or the cookie copied)', async () => {
+    const guestCart = await webCart();
+    await createPromotionRow(db, { name: 'Ten off', kind: 'percentage', value: 10, target: 'all', code: 'TEN' });
+    await applyPromotionCode(db, guestCart, 'TEN');
+    // The shopper signs in with that cookie: the real claim makes the anonymous cart theirs.
+    const owner = await createCustomerActor(db, 'owner@example.com');
+    state.actor = owner;
+    state.cookies.set(CART_COOKIE, guestCart);
+    await callAction(cartActions.claimCartAction, {});
+    const [claimed] = await db.select({ customerId: carts.customerId }).from(carts).where(eq(carts.id, guestCart));
+    expect(claimed.customerId).toBe(owner.customerId);
+    const before = await cartState(guestCart);
+
+    // A guest with the same cookie value: every cart, hand-off and checkout action refuses or uses a cart of its own.
+    resetCaller();
+    for (const attempt of [
+      () => callAction(cartActions.setLineQuantityAction, { variantId: String(shop.variant.id), quantity: '9' }),
+      () => callAction(cartActions.removeLineAction, { variantId: String(shop.variant.id) }),
+      () => callAction(cartActions.applyPromotionCodeAction, { code: 'ANY' }),
+      () => callAction(cartActions.removePromotionCodeAction, { code: 'TEN' }),
+      () => callAction(startCartHandoffAction, {}),
+      () => callAction(placeWebOrderAction, { ...CHECKOUT, pickupLocationId: String(shop.storeA.id), idempotencyKey: randomUUID() }),
+    ]) {
+      state.cookies.set(CART_COOKIE, guestCart);
+      expect(await attempt()).toEqual(refused);
+    }
+    await callAction(cartActions.addToCartAction, { variantId: String(shop.variant.id), quantity: '5' });
+    expect(state.cookies.get(CART_COOKIE)).not.toBe(guestCart);
+    expect(await cartState(guestCart)).toEqual(before);
+    expect(await db.select({ id: cartHandoffs.id }).from(cartHandoffs).where(eq(cartHandoffs.webCartId, guestCart))).toEqual([]);
+    expect(await db.select({ id: orders.id }).from(orders)).toEqual([]);
+  });
+
+  it('another guest’s cart id in the input is never used: refused as an unknown field; the caller’s own cart is the one that changes', async () => {
+    const mine = await webCart();
+    const theirs = await webCart();
+    const theirsBefore = await cartState(theirs);
+    const mineBefore = await cartState(mine);
+    await createPromotionRow(db, { name: 'Ten off', kind: 'percentage', value: 10, target: 'all', code: 'TEN' });
+    const variantId = String(shop.variant.id);
+    const calls: [string, (extra: Record<string, string>) => Promise<unknown>][] = [
+      ['add', (extra) => callAction(cartActions.addToCartAction, { variantId, quantity: '3', ...extra })],
+      ['set', (extra) => callAction(cartActions.setLineQuantityAction, { variantId, quantity: '3', ...extra })],
+      ['code', (extra) => callAction(cartActions.applyPromotionCodeAction, { code: 'TEN', ...extra })],
+      ['handoff', (extra) => callAction(startCartHandoffAction, { ...extra })],
+      ['remove', (extra) => callAction(cartActions.removeLineAction, { variantId, ...extra })],
+      ['checkout', (extra) => callAction(placeWebOrderAction, { ...CHECKOUT, pickupLocationId: String(shop.storeA.id), idempotencyKey: randomUUID(), ...extra })],
+    ];
+    state.cookies.set(CART_COOKIE, mine);
+    for (const [, run] of calls) {
+      for (const field of ['cartId', 'webCartId', 'id']) expect(await run({ [field]: theirs })).toEqual(refused);
+    }
+    expect(await cartState(mine)).toEqual(mineBefore);
+    expect(await cartState(theirs)).toEqual(theirsBefore);
+    expect(await db.select({ id: cartHandoffs.id }).from(cartHandoffs)).toEqual([]);
+
+    // The same calls without the extra field act on the caller's cart only (the refusals above were not of everything).
+    for (const [name, run] of calls.slice(0, 4)) expect(await run({}), name).not.toEqual(refused);
+    expect(await cartState(mine)).toEqual({ status: 'open', codes: ['TEN'], lines: [{ variantId: shop.variant.id, quantity: 3 }] });
+    expect(await db.select({ cartId: cartHandoffs.webCartId }).from(cartHandoffs)).toEqual([{ cartId: mine }]);
+    const placed = await calls[5][1]({});
+    expect(placed).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
+    expect(await db.select({ cartId: orders.cartId }).from(orders)).toEqual([{ cartId: mine }]);
+    expect(await cartState(theirs)).toEqual(theirsBefore);
   });
 });
 
@@ -189,7 +258,7 @@ describe('[SECURITY] the test provider’s page decides only the payment its lin
   });
 });
 
-describe('[SECURITY] a clerk of another store cannot touch this store’s pickups', () => {
+describe('[SECURITY] a clerk of another store cannot touch this store’s pickups, returns or counter cart', () => {
   it('refuses "Mark ready" for a pickup of another store and leaves it paid', async () => {
     const order = await placeOrder(
       db,
@@ -202,5 +271,61 @@ describe('[SECURITY] a clerk of another store cannot touch this store’s pickup
     expect(await callAction(advancePickupAction, { orderId: order.orderId, to: 'ready_for_pickup' })).toEqual(refused);
     const [row] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.orderId));
     expect(row.status).toBe('paid');
+  });
+  it('refuses handing over a pickup of another store, even with its code, and undoing another store’s hand-over', async () => {
+    const world = await buildWorld(db);
+    state.actor = world.actors.otherStoreClerk;
+    const before = await fingerprint(db);
+    expect(await callAction(handOverPickupAction, { orderId: world.readyPickupOrderId, pickupCode: world.readyPickupCode, identityChecked: 'on' })).toEqual(refused);
+    expect(await callAction(undoHandoverAction, { orderId: world.collectedPickupOrderId })).toEqual(refused);
+    expect(await callAction(advancePickupAction, { orderId: world.readyPickupOrderId, to: 'ready_for_pickup' })).toEqual(refused);
+    expect(await fingerprint(db)).toEqual(before);
+    const statusOf = async (id: string) => (await db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0].status;
+    expect(await statusOf(world.readyPickupOrderId)).toBe('ready_for_pickup');
+    expect(await statusOf(world.collectedPickupOrderId)).toBe('collected');
+
+    // Store A's clerk may (the refusals above are about the store, not the code or the state).
+    state.actor = world.actors.clerk;
+    expect(await callAction(handOverPickupAction, { orderId: world.readyPickupOrderId, pickupCode: world.readyPickupCode, identityChecked: 'on' })).not.toEqual(refused);
+    expect(await statusOf(world.readyPickupOrderId)).toBe('collected');
+  });
+
+  it('refuses refunding a return received at another store, or taking the difference of its exchange, and changes nothing', async () => {
+    const world = await buildWorld(db);
+    const returnId = world.counterReturns.owner.receivedReturnId; // received at store A
+    state.actor = world.actors.otherStoreClerk;
+    const before = await fingerprint(db);
+    expect(await callAction(refundCounterReturnAction, { returnId, idempotencyKey: randomUUID(), to: 'card_terminal' })).toEqual(refused);
+    const exchangeReturnId = world.counterReturns.owner.dearerExchangeReturnId; // exchanged at store A
+    expect(await callAction(payExchangeDifferenceAction, { returnId: exchangeReturnId, idempotencyKey: randomUUID(), method: 'card_terminal' })).toEqual(refused);
+    expect(await fingerprint(db)).toEqual(before);
+    expect(await db.select({ id: refunds.id }).from(refunds).innerJoin(returns, eq(returns.id, refunds.returnId)).where(eq(returns.id, returnId))).toEqual([]);
+
+    // At store A it is refunded (the refusal is about the store).
+    state.actor = world.actors.clerk;
+    expect(await callAction(refundCounterReturnAction, { returnId, idempotencyKey: randomUUID(), to: 'card_terminal' })).not.toEqual(refused);
+    expect(await db.select({ id: refunds.id }).from(refunds).where(eq(refunds.returnId, returnId))).toHaveLength(1);
+  });
+
+  it('a clerk of another store never reaches store A’s counter cart, not even with its id in the input', async () => {
+    const world = await buildWorld(db);
+    state.actor = world.actors.otherStoreClerk;
+    const [lineBefore] = await db.select({ quantity: cartLines.quantity }).from(cartLines).where(eq(cartLines.cartId, world.counterCartId));
+    const before = await cartState(world.counterCartId);
+    const variantId = String(world.shop.variant.id);
+    for (const extra of [{ cartId: world.counterCartId }, { counterCartId: world.counterCartId }]) {
+      expect(await callAction(counterCartActions.setCounterLineQuantityAction, { variantId, quantity: '9', ...extra })).toEqual(refused);
+      expect(await callAction(counterCartActions.removeCounterLineAction, { variantId, ...extra })).toEqual(refused);
+      expect(await callAction(counterCartActions.removeCounterCodeAction, { code: 'SAVE10', ...extra })).toEqual(refused);
+      expect(await callAction(counterCartActions.addToCounterCartAction, { variantId, quantity: '1', ...extra })).toEqual(refused);
+    }
+    // Without the extra field they act on clerk B's own cart at store B (none yet: changing one is refused, adding opens one).
+    expect(await callAction(counterCartActions.setCounterLineQuantityAction, { variantId, quantity: '9' })).toEqual(refused);
+    expect(await callAction(counterCartActions.addToCounterCartAction, { variantId, quantity: '1' })).not.toEqual(refused);
+    const [own] = await db.select({ id: carts.id, locationId: carts.locationId }).from(carts).where(eq(carts.clerkUserId, world.actors.otherStoreClerk!.userId));
+    expect(own).toMatchObject({ locationId: world.shop.storeB.id });
+    expect(own.id).not.toBe(world.counterCartId);
+    expect(await cartState(world.counterCartId)).toEqual(before);
+    expect(lineBefore.quantity).toBe(1);
   });
 });
