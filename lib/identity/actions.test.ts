@@ -29,6 +29,8 @@ vi.mock('@/lib/auth/auth', () => ({
   }),
 }));
 vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
+// The client address the sign-up limit counts on (lib/rate-limit/public-limits.ts).
+vi.mock('next/headers', async (original) => ({ ...(await original<object>()), headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }) }));
 vi.mock('@/lib/i18n/translate', () => ({
   getTranslator: async () => ({ locale: 'en', t: createTranslator({ locale: 'en', messages: MESSAGES.en }) }),
 }));

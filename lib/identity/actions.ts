@@ -33,7 +33,12 @@ export const signInAction = action({ schema: signInSchema, access: access.public
   redirect(safeRedirectTarget(input.callbackUrl, homeFor(user?.role ?? 'customer')));
 });
 
+/** Limited per client address and per email before anything is written: each call creates an account, hashes and mails. */
 export const signUpAction = action({ schema: signUpSchema, access: access.public }, async (input, { locale }) => {
+  await enforceRateLimits(getDb(), [
+    ['signUpPerAddress', await requestClientAddress()],
+    ['signUpPerEmail', input.email],
+  ]);
   // The verification token stays on the server: its mail is queued with the account (see registerCustomer).
   await registerCustomer(getDb(), { ...input, locale });
   await signIn('credentials', { email: input.email, password: input.password, redirect: false });

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { carts, orders, stockLevels } from '@/db/schema';
+import { carts, notifications, orders, stockLevels, users } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { Actor } from '@/lib/identity/queries';
@@ -21,6 +21,7 @@ const state = vi.hoisted(() => ({
   db: null as unknown,
   actor: null as Actor | null,
   address: '203.0.113.7',
+  locale: 'en' as 'en' | 'nl',
   cookies: new Map<string, string>(),
 }));
 
@@ -38,9 +39,13 @@ vi.mock('@/lib/auth/session', async () => {
   };
 });
 vi.mock('@/lib/i18n/translate', () => ({
-  getTranslator: async () => ({ locale: 'en', t: createTranslator({ locale: 'en', messages: MESSAGES.en }) }),
+  getTranslator: async () => ({ locale: state.locale, t: createTranslator({ locale: state.locale, messages: MESSAGES[state.locale] }) }),
 }));
 vi.mock('@/lib/db', () => ({ getDb: () => state.db }));
+vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => state.db }));
+// Auth.js itself is not under test here: sign-up's signIn after the account is written succeeds.
+vi.mock('@/lib/auth/auth', () => ({ signIn: vi.fn(async () => undefined), signOut: vi.fn(async () => undefined) }));
+vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
 // `after` runs its work at once (the add_to_cart touchpoint); beforeEach waits for it.
 vi.mock('next/server', async (original) => (await import('@/lib/testing/next-after')).nextServerAtOnce(await original<object>()));
@@ -76,6 +81,7 @@ beforeEach(async () => {
   shop = await createShop(db, { warehouse: 10, storeA: 3 });
   state.actor = null;
   state.address = '203.0.113.7';
+  state.locale = 'en';
   state.cookies.clear();
 });
 
@@ -236,5 +242,49 @@ describe('payment retry', () => {
     for (let i = 0; i < PUBLIC_RATE_LIMITS.paymentRetryPerOrder.limit; i++)
       expect(await callAction(retryPaymentAction, { orderId: order.id })).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
     expect(await callAction(retryPaymentAction, { orderId: order.id })).toEqual(TOO_MANY);
+  });
+});
+
+describe('sign-up', () => {
+  const signUp = (email: string) => ({ name: 'Noor', email, password: 'long enough 1', confirmPassword: 'long enough 1' });
+
+  it(`allows ${PUBLIC_RATE_LIMITS.signUpPerAddress.limit} sign-ups per address in an hour; the next creates no account and queues no mail`, async () => {
+    const { signUpAction } = await import('@/lib/identity/actions');
+    expect(PUBLIC_RATE_LIMITS.signUpPerAddress).toMatchObject({ limit: 20, windowMs: 60 * 60_000 });
+    const { bucket, limit, windowMs } = PUBLIC_RATE_LIMITS.signUpPerAddress;
+    // The address already signed up (limit - 1) times in this window; the last one still goes through.
+    for (let i = 1; i < limit; i++) await takeRateLimit(db, { bucket, limit, windowMs, key: state.address });
+    expect(await callAction(signUpAction, signUp('first@example.com'))).toEqual({ redirected: '/account' });
+    const accounts = (await db.select({ id: users.id }).from(users)).length;
+    const mails = (await db.select({ id: notifications.id }).from(notifications)).length;
+    expect([accounts, mails]).toEqual([1, 1]); // the account and its verification mail
+
+    expect(await callAction(signUpAction, signUp('second@example.com'))).toEqual(TOO_MANY);
+    expect(await db.select({ id: users.id }).from(users)).toHaveLength(accounts);
+    expect(await db.select({ id: notifications.id }).from(notifications)).toHaveLength(mails);
+
+    // In Dutch too.
+    state.locale = 'nl';
+    expect(await callAction(signUpAction, signUp('third@example.com'))).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/^Te veel verzoeken\. Wacht \d+ minuu?t(en)? en probeer het dan opnieuw\.$/),
+    });
+
+    // Another address is not held back by it.
+    state.locale = 'en';
+    state.address = '198.51.100.20';
+    expect(await callAction(signUpAction, signUp('second@example.com'))).toEqual({ redirected: '/account' });
+  });
+
+  it(`allows ${PUBLIC_RATE_LIMITS.signUpPerEmail.limit} sign-ups per email in an hour, whatever address they come from`, async () => {
+    const { signUpAction } = await import('@/lib/identity/actions');
+    expect(PUBLIC_RATE_LIMITS.signUpPerEmail).toMatchObject({ limit: 5, windowMs: 60 * 60_000 });
+    expect(await callAction(signUpAction, signUp('noor@example.com'))).toEqual({ redirected: '/account' });
+    for (let i = 1; i < PUBLIC_RATE_LIMITS.signUpPerEmail.limit; i++) {
+      state.address = `2001:db8::${i}`;
+      expect(await callAction(signUpAction, signUp('Noor@Example.com'))).toMatchObject({ ok: false, fieldErrors: { email: expect.any(Array) } });
+    }
+    state.address = '2001:db8::ff';
+    expect(await callAction(signUpAction, signUp('noor@example.com'))).toEqual(TOO_MANY);
   });
 });

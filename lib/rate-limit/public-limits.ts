@@ -29,6 +29,9 @@ export const PUBLIC_RATE_LIMITS = {
   /** Each request mails a reset link: per address against spraying, per email so one inbox is not flooded. */
   passwordResetPerAddress: { bucket: 'password-reset:address', limit: 10, windowMs: 60 * MINUTE },
   passwordResetPerEmail: { bucket: 'password-reset:email', limit: 5, windowMs: 60 * MINUTE },
+  /** Each sign-up creates an account, hashes a password (bcrypt) and queues a verification mail. */
+  signUpPerAddress: { bucket: 'sign-up:address', limit: 20, windowMs: 60 * MINUTE },
+  signUpPerEmail: { bucket: 'sign-up:email', limit: 5, windowMs: 60 * MINUTE },
   /** Each try with a reset link that looks usable costs a bcrypt hash. */
   passwordResetSubmitPerAddress: { bucket: 'password-reset-submit:address', limit: 20, windowMs: 15 * MINUTE },
   /** "Send again" of the verification mail, per account (not public, but it mails). */

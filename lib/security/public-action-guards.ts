@@ -22,7 +22,8 @@ export const PUBLIC_ACTIONS: Record<string, PublicActionGuard> = {
   'lib/payments/actions.ts#decideTestPaymentAction': own('decideTestPaymentAction'),
   // Credential stuffing and password spraying: Auth.js's authorize goes through verifyCredentials.
   'lib/identity/actions.ts#signInAction': { abuseTest: 'lib/identity/sign-in-throttle.test.ts', exercises: 'verifyCredentials' },
-  // Taking over an email or a guest's order history by signing up with it.
+  // Taking over an email or a guest's order history by signing up with it. Creating accounts in bulk
+  // (each one a bcrypt hash and a mail) is limited per address and per email: lib/rate-limit/public-limits.test.ts.
   'lib/identity/actions.ts#signUpAction': { abuseTest: 'lib/identity/sign-up.test.ts', exercises: 'registerCustomer' },
   'lib/identity/actions.ts#signOutAction': { abuseTest: 'lib/identity/actions.test.ts', exercises: 'signOutAction' },
   // Finding out who has an account, flooding an inbox, or taking an account over with a reset link.
