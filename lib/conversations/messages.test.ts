@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
@@ -129,8 +129,9 @@ describe('a staff answer notifies the customer through the outbox, in the same t
     let arrived: () => void = () => {};
     const done = new Promise<void>((resolve) => (arrived = resolve));
     const unlisten = await handle.listen(LIVE_CHANNEL, (payload) => {
-      events.push((JSON.parse(payload) as LiveEvent).topic);
-      if (events.length === 3) arrived();
+      const { topic } = JSON.parse(payload) as LiveEvent;
+      if (topic === 'sentinel') arrived();
+      else events.push(topic);
     });
     // The reply itself must succeed; only the error after it rolls it back (any other error fails the test).
     await expect(
@@ -140,8 +141,9 @@ describe('a staff answer notifies the customer through the outbox, in the same t
       }),
     ).rejects.toThrow('rolled back after the answer');
     await postStaffReply(db, { threadId, body: 'A' }, w.clerkB);
+    // Notifications arrive in commit order: once this one is here, a stray event would have been too.
+    await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ topic: 'sentinel' })})`);
     await done;
-    await new Promise((resolve) => setTimeout(resolve, 200)); // room for a stray event to show up
     await unlisten();
     expect(events.sort()).toEqual(['inbox:all', `inbox:${w.shop.storeB.id}`, `thread:${threadId}`].sort());
   });
