@@ -57,7 +57,9 @@ vi.mock('next-auth', async () => {
           headers.set('Content-Type', 'application/x-www-form-urlencoded');
           const url = `${signInURL}/${provider}?`.replace('signin', 'callback');
           const body = new URLSearchParams({ ...rest, callbackUrl: '/' });
-          const res = await Auth(new Request(url, { method: 'POST', headers, body }), { ...config, raw, skipCSRFCheck });
+          // With `raw`, Auth answers with its internal response (cookies, redirect), as next-auth reads it.
+          const runRaw = Auth as unknown as (request: Request, config: unknown) => Promise<{ cookies?: { name: string; value: string; options: unknown }[]; redirect?: string }>;
+          const res = await runRaw(new Request(url, { method: 'POST', headers, body }), { ...config, raw, skipCSRFCheck });
           const jar = await cookies();
           for (const c of res.cookies ?? []) jar.set(c.name, c.value, c.options as never);
           return res.redirect;
