@@ -1,9 +1,17 @@
 import { useTranslations } from 'next-intl';
 import type { CustomerSegment } from '@/lib/pricing';
 
-/** The customer's segments (S14: lib/insight/segments, recomputed on each purchase), as labelled badges. */
-export function CustomerSegments({ segments }: { segments: readonly CustomerSegment[] }) {
+// Which channels the customer uses is the summary's own badge (customer-summary.tsx), shown once.
+const CHANNEL_SEGMENTS: ReadonlySet<CustomerSegment> = new Set(['web_only', 'store_only', 'omnichannel']);
+
+/**
+ * The customer's other segments (S14: lib/insight/segments, recomputed on each purchase), as labelled
+ * badges; beside the summary, which already says web only / store only / omnichannel.
+ */
+export function CustomerSegments({ segments: all }: { segments: readonly CustomerSegment[] }) {
   const t = useTranslations('customers.segments');
+  const segments = all.filter((s) => !CHANNEL_SEGMENTS.has(s));
+  if (all.length > 0 && segments.length === 0) return null;
   return (
     <div>
       <h3 id="customer-segments-title" className="text-sm font-semibold text-stone-600">

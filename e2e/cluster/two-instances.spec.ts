@@ -91,6 +91,30 @@ test('[CLUSTER][S1] a promotion created through one instance prices on the other
   }
 });
 
+test('[CLUSTER][CACHE] a setting saved through one instance is read on the other at once (its settings cache dropped by NOTIFY)', async ({ browser }) => {
+  // Each instance keeps settings in memory (lib/settings/cache.ts); B reads the value first, so it holds it.
+  const [adminA, adminB] = await Promise.all(INSTANCE_URLS.map((url) => signedIn(browser, 'admin', url)));
+  const windowDays = (page: Page) => page.getByLabel('Return window (days)');
+  await adminB.goto('/admin/settings');
+  const before = await windowDays(adminB).inputValue();
+  const changed = String(Number(before) === 30 ? 31 : 30);
+
+  const save = async (page: Page, value: string) => {
+    await page.goto('/admin/settings');
+    await windowDays(page).fill(value);
+    const form = page.locator('form').filter({ has: windowDays(page) });
+    await form.getByRole('button', { name: 'Save policies' }).click();
+    await expect(form.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  };
+  await save(adminA, changed);
+  await adminB.reload();
+  await expect(windowDays(adminB)).toHaveValue(changed);
+
+  await save(adminA, before);
+  await adminB.reload();
+  await expect(windowDays(adminB)).toHaveValue(before);
+});
+
 test('[CLUSTER][S5] a counter sale on one instance shows live on a product page open on the other', async ({ browser }) => {
   const watch = demoVariant(LAST_UNIT_SKU);
   const shopper = await anonymous(browser, INSTANCE_URLS[0]);
