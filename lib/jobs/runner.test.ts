@@ -1,11 +1,10 @@
-import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf, type DbHandle } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
 import { withLogContext } from '@/lib/logging/context';
-import { createLogger } from '@/lib/logging/logger';
 import { startJobs, wakeJob, type Job } from './runner';
+import { captureLog } from '@/lib/logging/testing';
 
 let handle: DbHandle;
 
@@ -96,19 +95,6 @@ describe('job runner', () => {
     expect(errors).toEqual(['runner_flaky: boom']);
   });
 });
-
-/** A logger with the app's options (the same log context mixin as `log`) whose lines the test reads. */
-function captureLog() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger(stream, { NODE_ENV: 'production', LOG_LEVEL: 'info' });
-  return { logger, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,20 +1,7 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { withLogContext } from './context';
-import { createLogger } from './logger';
 import { redact } from './redact';
-
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger(stream, { NODE_ENV: 'production', LOG_LEVEL: 'info' });
-  return { logger, lines, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
-}
+import { captureLog } from './testing';
 
 // Values that must never appear in a log line, whichever way they reach the logger.
 const PERSONAL = {
@@ -39,7 +26,7 @@ function expectNoPersonalData(output: string) {
 
 describe('logger redaction', () => {
   it('logs an object with personal data and secrets without any of them', () => {
-    const { logger, lines } = capture();
+    const { logger, lines } = captureLog();
     logger.info(
       {
         order: { number: 'W-1001', customerName: PERSONAL.name, email: PERSONAL.email, phone: PERSONAL.phone },
@@ -61,7 +48,7 @@ describe('logger redaction', () => {
   });
 
   it('redacts errors: a Drizzle query error with params, a Postgres key detail, a message with an email', () => {
-    const { logger, records, lines } = capture();
+    const { logger, records, lines } = captureLog();
     const driver = Object.assign(new Error('duplicate key value violates unique constraint "users_email_idx"'), {
       code: '23505',
       detail: `Key (email)=(${PERSONAL.email}) already exists.`,
@@ -86,7 +73,7 @@ describe('logger redaction', () => {
   });
 
   it('puts the request id of the surrounding context on every line, and a job id on a job child', async () => {
-    const { logger, records } = capture();
+    const { logger, records } = captureLog();
     await withLogContext({ requestId: 'req-12345678' }, async () => {
       logger.info('first');
       await Promise.resolve();

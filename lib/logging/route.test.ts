@@ -1,27 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger';
 import { withRequestLogContext } from './route';
-
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger(stream, { NODE_ENV: 'production', LOG_LEVEL: 'info' });
-  return { logger, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
-}
+import { captureLog } from './testing';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('route handler log context', () => {
   it('every line a wrapped handler writes carries the request id, also after an await and in a timer', async () => {
-    const { logger, records } = capture();
+    const { logger, records } = captureLog();
     const GET = withRequestLogContext(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
       logger.info({ id: (await params).id }, 'start');
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -42,7 +29,7 @@ describe('route handler log context', () => {
   });
 
   it('makes a new id when the proxy sent none or a hostile one, one per request, not leaking between them', async () => {
-    const { logger, records } = capture();
+    const { logger, records } = captureLog();
     const POST = withRequestLogContext(async (request: Request) => {
       await Promise.resolve();
       logger.info({ tag: request.headers.get('x-tag') }, 'handled');
@@ -61,7 +48,7 @@ describe('route handler log context', () => {
   });
 
   it('wraps a handler that takes no arguments, and passes a thrown error through', async () => {
-    const { logger, records } = capture();
+    const { logger, records } = captureLog();
     const live = withRequestLogContext(() => {
       logger.info('alive');
       return Response.json({ ok: true });
