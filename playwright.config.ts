@@ -96,7 +96,9 @@ export default defineConfig({
     { name: 'shared-state', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'], testMatch: SHARED_STATE_SPECS, workers: 1 },
     ...(cluster
       ? // After the single-instance browser tests, so the two projects' servers don't compete for the CPU.
-        [{ name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: CLUSTER_URL }, dependencies: ['chromium', 'shared-state'] }]
+        // One at a time: its tests time live updates (within 1 s), and two tests at once on the same two
+        // instances would each slow the other's refresh.
+        [{ name: 'cluster', testMatch: /cluster\/.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: CLUSTER_URL }, dependencies: ['chromium', 'shared-state'], workers: 1 }]
       : []),
     // Operations (e2e/ops): no browser; each test starts `next start` instances of its own on a database
     // of its own, and stops or kills them. One at a time and after the browser tests, whose timing they

@@ -21,7 +21,9 @@ export function ProductImage({
       width={400}
       height={400}
       loading={priority ? 'eager' : 'lazy'}
-      decoding="async"
+      // The page's main image is usually its LCP element: fetched first, decoded with the frame.
+      fetchPriority={priority ? 'high' : undefined}
+      decoding={priority ? 'sync' : 'async'}
       className={`aspect-square w-full rounded-xl bg-stone-100 object-cover ${className}`}
     />
   );

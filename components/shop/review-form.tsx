@@ -7,7 +7,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ReviewStatus } from '@/lib/reviews/schemas';
 import { writeReviewAction } from '@/lib/reviews/actions';
-import { RATINGS, REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from '@/lib/reviews/schemas';
+import { RATINGS, REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from '@/lib/reviews/limits';
 
 export interface OwnReview {
   rating: number;

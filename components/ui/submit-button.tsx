@@ -1,8 +1,9 @@
 'use client';
 
 import { useFormStatus } from 'react-dom';
-import type { ComponentProps } from 'react';
+import { useEffect, type ComponentProps } from 'react';
 import { Button } from './button';
+import { reportActionPending } from './router-gate';
 import { Spinner } from './spinner';
 
 /** A submit button that disables itself while its form is pending, so two clicks make one request. */
@@ -13,6 +14,8 @@ export function SubmitButton({
   ...props
 }: ComponentProps<typeof Button> & { pendingLabel?: string }) {
   const { pending } = useFormStatus();
+  // Live refreshes wait for this form's action (components/ui/router-gate.ts).
+  useEffect(() => (pending ? reportActionPending() : undefined), [pending]);
   return (
     <Button type="submit" disabled={pending || disabled} aria-disabled={pending || disabled} {...props}>
       {pending && <Spinner />}

@@ -1,33 +1,32 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { keepLiveConnection, type LiveChange } from './live-connection';
 
-export interface LiveChange {
-  topic: string;
-  data?: Record<string, unknown>;
-}
+export { RESYNC_TOPIC, type LiveChange } from './live-connection';
 
 /**
- * Subscribes to the app's live stream (/api/live) for `topics` while the component is mounted;
- * EventSource reconnects by itself after a network drop. `onChange` may change between renders.
+ * Subscribes to the app's live stream (/api/live) for `topics` while the component is mounted and the
+ * tab is visible (keepLiveConnection): after a hidden tab or a broken connection, and with
+ * `catchUpOnOpen` also at first, `onChange` gets one `{ topic: RESYNC_TOPIC }` once the stream is open.
+ * `onChange` may change between renders.
  */
-export function useLiveEvents(topics: string[], onChange: (change: LiveChange) => void): void {
+export function useLiveEvents(
+  topics: string[],
+  onChange: (change: LiveChange) => void,
+  { catchUpOnOpen = false }: { catchUpOnOpen?: boolean } = {},
+): void {
   const handler = useRef(onChange);
+  const catchUp = useRef(catchUpOnOpen);
   useEffect(() => {
     handler.current = onChange;
+    catchUp.current = catchUpOnOpen;
   });
   const key = [...topics].sort().join(',');
   useEffect(() => {
     if (!key) return;
-    const source = new EventSource(`/api/live?topics=${encodeURIComponent(key)}`);
-    const onEvent = (event: MessageEvent<string>) => {
-      try {
-        handler.current(JSON.parse(event.data) as LiveChange);
-      } catch {
-        // a malformed event is ignored; the next one carries the news again
-      }
-    };
-    source.addEventListener('change', onEvent);
-    return () => source.close();
+    return keepLiveConnection(`/api/live?topics=${encodeURIComponent(key)}`, (change) => handler.current(change), {
+      catchUpOnOpen: () => catchUp.current,
+    });
   }, [key]);
 }

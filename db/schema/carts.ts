@@ -36,9 +36,20 @@ export const carts = pgTable(
     promotionCodes: text().array().notNull().default(sql`'{}'::text[]`),
     /** Counter: a discount on the whole cart given by a clerk (null = none). */
     staffDiscount: jsonb().$type<StaffDiscountJson>(),
+    /**
+     * Web: the browser's cart cookie when this cart follows an earlier anonymous cart of the same browser
+     * (that cart's key). Null: the key is the cart's own id. So the cookie stays the same after an order
+     * and the next add to cart sets no cookie (lib/carts/web-cart.ts).
+     */
+    browserKey: text(),
     ...timestamps,
   },
   (t) => [
+    index('carts_browser_key_idx').on(sql`coalesce(${t.browserKey}, ${t.id}::text)`).where(sql`${t.channel} = 'web'`),
+    // One open anonymous cart per browser: two first adds at once after an order fill the same cart.
+    uniqueIndex('carts_open_browser_key_idx')
+      .on(sql`coalesce(${t.browserKey}, ${t.id}::text)`)
+      .where(sql`${t.channel} = 'web' and ${t.status} = 'open' and ${t.customerId} is null`),
     index('carts_customer_id_idx').on(t.customerId),
     index('carts_clerk_user_id_idx').on(t.clerkUserId),
     index('carts_till_session_id_idx').on(t.tillSessionId),

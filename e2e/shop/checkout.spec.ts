@@ -44,7 +44,7 @@ test('[SHOP][CHECKOUT] guest orders for home delivery and pays with the test pro
   await expect(page.getByTestId('payment-amount')).toHaveText('€34.90');
   await page.getByRole('button', { name: 'Pay', exact: true }).click();
 
-  // Back in the shop: the webhook arrives asynchronously; the page refreshes itself until it has.
+  // Back in the shop: the webhook arrives asynchronously; the order's live topic refreshes the page when it has.
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1, name: /^Order W-\d+$/ })).toBeVisible();
   await expect(page.getByText('Paid', { exact: true })).toBeVisible({ timeout: 20_000 });

@@ -89,7 +89,7 @@ export const removePromotionCodeAction = action(
 
 /**
  * Right after sign-in: merges the anonymous cookie cart into the customer's own cart (or makes it
- * theirs) and points the cookie at the result. Called once by the shop header when it sees one. Lines
+ * theirs). Called once by the shop header when it sees one. Lines
  * that could not come along (no longer for sale) come back as a message, shown once.
  */
 export const claimCartAction = action(

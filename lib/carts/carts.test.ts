@@ -16,7 +16,7 @@ import {
   setCartCustomer,
   setLineQuantity,
 } from './mutations';
-import { assertCartAccess, findWebCartId, getCart, getCartLines, getPricedCart } from './queries';
+import { assertCartAccess, findBrowserCart, findWebCartId, getCart, getCartLines, getPricedCart, getPricedCartPerFulfilment } from './queries';
 import { addToCartSchema, promotionCodeSchema, setCartCustomerSchema } from './schemas';
 
 let handle: DbHandle;
@@ -48,14 +48,45 @@ describe('web carts', () => {
   it('creates an anonymous cart, reuses it, and never hands a customer’s cart to someone else', async () => {
     const anon = await getOrCreateWebCart(db, {});
     expect(anon.created).toBe(true);
-    expect(await getOrCreateWebCart(db, { cartId: anon.cartId })).toEqual({ cartId: anon.cartId, created: false });
-    expect((await getOrCreateWebCart(db, { cartId: 'garbage' })).created).toBe(true);
+    expect(anon.browserKey).toBe(anon.cartId); // a browser's first cart: its id is the cookie
+    expect(await getOrCreateWebCart(db, { cartId: anon.cartId })).toEqual({ cartId: anon.cartId, created: false, browserKey: anon.cartId });
+    const garbage = await getOrCreateWebCart(db, { cartId: 'garbage' });
+    expect(garbage).toMatchObject({ created: true, browserKey: garbage.cartId });
 
     const own = await getOrCreateWebCart(db, { customerId: customer.customerId });
     const afterSignOut = await getOrCreateWebCart(db, { cartId: own.cartId });
     expect(afterSignOut.cartId).not.toBe(own.cartId);
+    expect(afterSignOut.browserKey).toBe(afterSignOut.cartId); // the customer's cart hands on no key
     expect(await findWebCartId(db, { cartId: own.cartId })).toBeNull();
     expect(await findWebCartId(db, { customerId: customer.customerId })).toBe(own.cartId);
+  });
+
+  it('a browser keeps its cookie after an order: its next cart carries the same key, and only that browser holds it', async () => {
+    const first = await getOrCreateWebCart(db, {});
+    await addToCart(db, { cartId: first.cartId, variantId: shop.variant.id, quantity: 1 });
+    await db.update(carts).set({ status: 'converted' }).where(eq(carts.id, first.cartId));
+
+    const next = await getOrCreateWebCart(db, { cartId: first.browserKey });
+    expect(next).toEqual({ cartId: expect.not.stringMatching(first.cartId), created: true, browserKey: first.browserKey });
+    expect(await findWebCartId(db, { cartId: first.browserKey })).toBe(next.cartId);
+    expect(await getOrCreateWebCart(db, { cartId: first.browserKey })).toEqual({ cartId: next.cartId, created: false, browserKey: first.browserKey });
+    const cart = (await getCart(db, next.cartId))!;
+    expect(() => assertCartAccess(cart, null, first.browserKey)).not.toThrow();
+    expect(() => assertCartAccess(cart, null, next.cartId)).toThrow(DomainError); // its id is not its key
+    expect(await findBrowserCart(db, first.browserKey, { openOnly: false })).toEqual({ id: next.cartId, status: 'open' });
+
+    // First adds at once after the next order (a double click, two tabs): one new cart for all of them.
+    await db.update(carts).set({ status: 'converted' }).where(eq(carts.id, next.cartId));
+    const adds = await Promise.all(Array.from({ length: 4 }, () => getOrCreateWebCart(db, { cartId: first.browserKey })));
+    expect(new Set(adds.map((a) => a.cartId)).size).toBe(1);
+    expect(new Set(adds.map((a) => a.browserKey))).toEqual(new Set([first.browserKey]));
+    const third = adds[0].cartId;
+    expect(third).not.toBe(next.cartId);
+
+    // Claimed at a sign-in, the cart is no longer the browser's: its cookie reaches it no more.
+    await getOrCreateWebCart(db, { cartId: first.browserKey, customerId: customer.customerId });
+    expect(await findWebCartId(db, { cartId: first.browserKey })).toBeNull();
+    expect(await findBrowserCart(db, first.browserKey, { openOnly: false })).toEqual({ id: next.cartId, status: 'converted' });
   });
 
   it('claims the cookie cart on sign-in, or merges it into the customer’s open cart', async () => {
@@ -161,6 +192,18 @@ describe('getPricedCart', () => {
     expect(after?.lines).toEqual([]);
     expect(after?.unavailable.map((l) => l.sku)).toEqual(['TR-42-BLK', 'TR-45-RED']);
     expect(await getPricedCart(db, '00000000-0000-0000-0000-000000000000', { now: NOW })).toBeNull();
+  });
+
+  it('prices one read of the cart per fulfilment exactly as getPricedCart does for each (the checkout page)', async () => {
+    const cheap = await createVariant(db, { productId: shop.product.id, sku: 'TR-40-RED', priceCents: 1000, size: '40', color: 'red' });
+    const { cartId } = await getOrCreateWebCart(db, {});
+    await addToCart(db, { cartId, variantId: cheap.id, quantity: 1 });
+    const both = await getPricedCartPerFulfilment(db, cartId, { now: NOW, locale: 'en' }, ['delivery', 'pickup']);
+    const delivery = await getPricedCart(db, cartId, { now: NOW, fulfilment: 'delivery', locale: 'en' });
+    const pickup = await getPricedCart(db, cartId, { now: NOW, fulfilment: 'pickup', locale: 'en' });
+    expect(both).toEqual([delivery, pickup]);
+    expect(delivery!.totals.shippingCents).toBeGreaterThan(0);
+    expect(pickup!.totals.shippingCents).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { loadPricingFacts } from '@/lib/promotions/candidates';
 import { getPricingConfig } from '@/lib/settings/pricing-config';
 import { getDeviceTill } from '@/lib/till/device';
 import { linkCartToCustomer } from '@/lib/insight/events';
-import { cartColumns, getCart, getCartLines, type CartDto } from './queries';
+import { cartColumns, findBrowserCart, findCustomerCart, getCart, getCartLines, type CartDto } from './queries';
 import { loadExperimentPricing } from '@/lib/insight/experiment-context';
 
 /** More of one item in one cart is a typo, not a purchase. */
@@ -38,30 +38,34 @@ async function touchOpenCart(db: DbOrTx, cartId: string): Promise<CartDto> {
 
 /**
  * The web cart for this visitor, created when there is none. A signed-in customer gets their open cart;
- * an anonymous cookie cart is merged into it (or, if they have none, becomes theirs). Returns the id
- * the cookie should hold from now on.
+ * an anonymous cookie cart is merged into it (or, if they have none, becomes theirs). `cartId` is the
+ * cart cookie (a browser key, see carts.browserKey). Returns the cart and, for an anonymous visitor, the
+ * key the cookie must hold — the same as before when the browser already had one, also when its last
+ * cart became an order, so adding to a new cart sets no cookie (which would re-render the whole page).
  */
 export async function getOrCreateWebCart(
   db: DbOrTx,
   who: { cartId?: string | null; customerId?: number | null; locale?: CatalogLocale },
-): Promise<{ cartId: string; created: boolean; dropped?: DroppedLine[] }> {
+): Promise<{ cartId: string; created: boolean; dropped?: DroppedLine[]; browserKey?: string }> {
   return db.transaction(async (tx) => {
-    const cookie = who.cartId ? await getCart(tx, who.cartId) : null;
-    const anonymous = cookie && cookie.channel === 'web' && cookie.status === 'open' && cookie.customerId === null ? cookie : null;
+    const anonymous = await findBrowserCart(tx, who.cartId, { openOnly: true });
     const customerId = who.customerId ?? null;
 
     if (customerId === null) {
-      if (anonymous) return { cartId: anonymous.id, created: false };
-      const [created] = await tx.insert(carts).values({ channel: 'web' }).returning({ id: carts.id });
-      return { cartId: created.id, created: true };
+      if (anonymous) return { cartId: anonymous.id, created: false, browserKey: who.cartId! };
+      // The browser's earlier anonymous cart (ordered, or merged at a sign-in) hands on its key; a cookie
+      // that holds no anonymous cart (made up, or a customer's cart) gets a key of its own.
+      const earlier = await findBrowserCart(tx, who.cartId, { openOnly: false });
+      const [created] = await tx
+        .insert(carts)
+        .values({ channel: 'web', browserKey: earlier ? who.cartId : null })
+        .onConflictDoNothing() // another add of this browser opened its next cart meanwhile: use that one
+        .returning({ id: carts.id });
+      if (!created) return { cartId: (await findBrowserCart(tx, who.cartId, { openOnly: true }))!.id, created: false, browserKey: who.cartId! };
+      return { cartId: created.id, created: true, browserKey: earlier ? who.cartId! : created.id };
     }
 
-    const [own] = await tx
-      .select({ id: carts.id })
-      .from(carts)
-      .where(and(eq(carts.customerId, customerId), eq(carts.channel, 'web'), eq(carts.status, 'open')))
-      .orderBy(desc(carts.updatedAt))
-      .limit(1);
+    const own = await findCustomerCart(tx, customerId, { openOnly: true });
     if (own) {
       const dropped = anonymous ? (await mergeCarts(tx, { fromCartId: anonymous.id, intoCartId: own.id, locale: who.locale })).dropped : [];
       return { cartId: own.id, created: false, dropped };

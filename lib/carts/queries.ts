@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cartLines, carts, type CartStatus } from '@/db/schema';
 import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
@@ -21,7 +21,12 @@ export interface CartDto {
   /** Counter carts: the till session (one tablet's drawer) the cart belongs to, or null. */
   tillSessionId: number | null;
   promotionCodes: string[];
+  /** Web: the cart cookie that holds it while anonymous (its browser's key, see carts.browserKey). */
+  browserKey: string;
 }
+
+/** A web cart's browser key: what the cookie of the browser that holds it says. */
+const browserKeyOf = sql<string>`coalesce(${carts.browserKey}, ${carts.id}::text)`;
 
 export const cartColumns = {
   id: carts.id,
@@ -32,6 +37,7 @@ export const cartColumns = {
   clerkUserId: carts.clerkUserId,
   tillSessionId: carts.tillSessionId,
   promotionCodes: carts.promotionCodes,
+  browserKey: browserKeyOf,
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,30 +60,60 @@ export async function getCart(db: DbOrTx, cartId: string): Promise<CartDto | nul
  * is never handed to anyone else (e.g. after signing out on a shared computer).
  */
 export async function findWebCartId(db: DbOrTx, who: { cartId?: string | null; customerId?: number | null }): Promise<string | null> {
-  if (who.customerId) {
-    const [own] = await db
-      .select({ id: carts.id })
-      .from(carts)
-      .where(and(eq(carts.customerId, who.customerId), eq(carts.channel, 'web'), eq(carts.status, 'open')))
-      .orderBy(desc(carts.updatedAt))
-      .limit(1);
-    if (own) return own.id;
-  }
-  const cookieCart = who.cartId ? await getCart(db, who.cartId) : null;
-  return cookieCart && cookieCart.channel === 'web' && cookieCart.status === 'open' && cookieCart.customerId === null
-    ? cookieCart.id
-    : null;
+  const own = who.customerId ? await findCustomerCart(db, who.customerId, { openOnly: true }) : null;
+  return own?.id ?? (await findBrowserCart(db, who.cartId, { openOnly: true }))?.id ?? null;
+}
+
+/**
+ * A customer's web cart: their open one, or with `openOnly: false` the one they touched last in any
+ * status (the one an order was just placed from).
+ */
+export async function findCustomerCart(db: DbOrTx, customerId: number, { openOnly }: { openOnly: boolean }): Promise<{ id: string } | null> {
+  const [cart] = await db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(eq(carts.customerId, customerId), eq(carts.channel, 'web'), openOnly ? eq(carts.status, 'open') : undefined))
+    .orderBy(desc(carts.updatedAt))
+    .limit(1);
+  return cart ?? null;
+}
+
+/**
+ * The anonymous web cart the cart cookie `key` holds: its open one, or with `openOnly: false` its latest
+ * of any status (the one an order was just placed from). Null for a customer's cart, whoever holds its id.
+ */
+export async function findBrowserCart(
+  db: DbOrTx,
+  key: string | null | undefined,
+  { openOnly }: { openOnly: boolean },
+): Promise<{ id: string; status: CartStatus } | null> {
+  if (!isCartId(key)) return null;
+  const [cart] = await db
+    .select({ id: carts.id, status: carts.status })
+    .from(carts)
+    .where(
+      and(
+        sql`${browserKeyOf} = ${key}`,
+        eq(carts.channel, 'web'),
+        isNull(carts.customerId),
+        openOnly ? eq(carts.status, 'open') : undefined,
+      ),
+    )
+    .orderBy(desc(carts.createdAt))
+    .limit(1);
+  return cart ?? null;
 }
 
 /**
  * Throws unless `actor` may use the cart: a web cart by its customer, or — when anonymous — by whoever
- * holds its id in their cookie; a counter cart only by the clerk it belongs to. Someone else's web
- * cart answers notFound, so ids cannot be probed.
+ * holds its browser key in their cart cookie; a counter cart only by the clerk it belongs to. Someone
+ * else's web cart answers notFound, so ids cannot be probed.
  */
 export function assertCartAccess(
-  cart: Pick<CartDto, 'id' | 'channel' | 'customerId' | 'clerkUserId'>,
+  // A counter cart's check needs no browser key; a web cart without one is nobody's.
+  cart: Pick<CartDto, 'id' | 'channel' | 'customerId' | 'clerkUserId'> & Partial<Pick<CartDto, 'browserKey'>>,
   actor: Pick<Actor, 'userId' | 'role' | 'customerId'> | null,
-  cookieCartId: string | null | undefined,
+  cartCookie: string | null | undefined,
 ): void {
   if (cart.channel === 'store') {
     if (!actor || (actor.role !== 'clerk' && actor.role !== 'admin')) throw new DomainError('forbidden');
@@ -88,7 +124,7 @@ export function assertCartAccess(
     if (actor?.role === 'customer' && actor.customerId === cart.customerId) return;
     throw new DomainError('notFound');
   }
-  if (!cookieCartId || cookieCartId !== cart.id) throw new DomainError('notFound');
+  if (!cartCookie || cartCookie !== cart.browserKey) throw new DomainError('notFound');
 }
 
 /** The cart's lines in the order they were added. */
@@ -126,27 +162,39 @@ export interface PricedCartView {
   totals: Omit<PricedCart, 'lines'>;
 }
 
+/** How getPricedCart prices a cart. */
+export interface PricedCartOptions {
+  now: Date;
+  channel?: Channel;
+  fulfilment?: Fulfilment;
+  locale?: CatalogLocale;
+  /** false: price without the counter's staff discounts (what a new staff discount is measured on). */
+  staffDiscounts?: boolean;
+  /** The web visitor id for experiment assignment (S11); undefined = the request's analytics cookie. */
+  visitorId?: string | null;
+  /** Where the price is shown to the person (web cart page, counter cart): log experiment exposures. */
+  recordExposure?: boolean;
+}
+
 /**
  * The cart as the shopper or clerk sees it: its lines with names in `locale`, priced by priceCart with
  * catalog prices and the current promotion candidates (never a stored or client price). Channel is the
  * cart's own unless given; `fulfilment` adds shipping. Null when the cart does not exist.
  */
-export async function getPricedCart(
+export async function getPricedCart(db: DbOrTx, cartId: string, options: PricedCartOptions): Promise<PricedCartView | null> {
+  return (await getPricedCartPerFulfilment(db, cartId, options, [options.fulfilment]))?.[0] ?? null;
+}
+
+/**
+ * getPricedCart once per fulfilment in `fulfilments` (the checkout shows delivery and pickup, whose
+ * shipping differs), with the cart, its prices and the promotion candidates read once.
+ */
+export async function getPricedCartPerFulfilment(
   db: DbOrTx,
   cartId: string,
-  options: {
-    now: Date;
-    channel?: Channel;
-    fulfilment?: Fulfilment;
-    locale?: CatalogLocale;
-    /** false: price without the counter's staff discounts (what a new staff discount is measured on). */
-    staffDiscounts?: boolean;
-    /** The web visitor id for experiment assignment (S11); undefined = the request's analytics cookie. */
-    visitorId?: string | null;
-    /** Where the price is shown to the person (web cart page, counter cart): log experiment exposures. */
-    recordExposure?: boolean;
-  },
-): Promise<PricedCartView | null> {
+  options: Omit<PricedCartOptions, 'fulfilment'>,
+  fulfilments: (Fulfilment | undefined)[],
+): Promise<PricedCartView[] | null> {
   const cart = await getCart(db, cartId);
   if (!cart) return null;
   const channel = options.channel ?? cart.channel;
@@ -159,31 +207,33 @@ export async function getPricedCart(
     loadExperimentPricing(db, { channel, customerId: cart.customerId, visitorId: options.visitorId, cartId }),
   ]);
   const active = loaded.filter((l) => l.active);
-  const priced = priceCart(active, facts.promotions, {
-    customer: facts.customer,
-    channel,
-    now: options.now,
-    codes: cart.promotionCodes,
-    fulfilment: options.fulfilment,
-    customerId: cart.customerId,
-    locationId: cart.locationId,
-    pricing,
-    staffDiscounts,
-    experimentVariants: experiments.experimentVariants,
-  });
   if (options.recordExposure) await recordExposures(db, experiments, { lines: active, channel, customerId: cart.customerId, now: options.now });
-  const { lines, ...totals } = priced;
-  return {
-    cart,
-    lines: lines.map((line, i) => {
-      const { slug, sku, productName, variantLabel, size, color, imagePath } = active[i];
-      return { ...line, slug, sku, productName, variantLabel, size, color, imagePath };
-    }),
-    unavailable: loaded
-      .filter((l) => !l.active)
-      .map(({ variantId, productName, variantLabel, sku, quantity }) => ({ variantId, productName, variantLabel, sku, quantity })),
-    totals,
-  };
+  const unavailable = loaded
+    .filter((l) => !l.active)
+    .map(({ variantId, productName, variantLabel, sku, quantity }) => ({ variantId, productName, variantLabel, sku, quantity }));
+  return fulfilments.map((fulfilment) => {
+    const { lines, ...totals } = priceCart(active, facts.promotions, {
+      customer: facts.customer,
+      channel,
+      now: options.now,
+      codes: cart.promotionCodes,
+      fulfilment,
+      customerId: cart.customerId,
+      locationId: cart.locationId,
+      pricing,
+      staffDiscounts,
+      experimentVariants: experiments.experimentVariants,
+    });
+    return {
+      cart,
+      lines: lines.map((line, i) => {
+        const { slug, sku, productName, variantLabel, size, color, imagePath } = active[i];
+        return { ...line, slug, sku, productName, variantLabel, size, color, imagePath };
+      }),
+      unavailable,
+      totals,
+    };
+  });
 }
 
 /**

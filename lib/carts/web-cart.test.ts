@@ -9,7 +9,7 @@ import { createTestDatabase } from '@/db/testing';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { Actor } from '@/lib/identity/queries';
 import { eq } from 'drizzle-orm';
-import { products } from '@/db/schema';
+import { carts, products } from '@/db/schema';
 import { createCustomerActor, createProduct, createPromotionRow, createShop, createVariant, resetDatabase } from '@/lib/testing/fixtures';
 import { settleAfterTasks } from '@/lib/testing/next-after';
 import { MAX_LINE_QUANTITY } from './mutations';
@@ -111,14 +111,37 @@ describe('web cart actions', () => {
     expect(await getCartLines(db, aliceCart)).toEqual([{ variantId: shop.variant.id, quantity: 3 }]);
   });
 
+  it('a guest’s browser keeps its cart cookie after an order: the next add fills a new cart and sets no cookie (no re-render)', async () => {
+    as(null);
+    await addToCartAction({ variantId: shop.variant.id, quantity: 1 });
+    const key = state.jar.get(CART_COOKIE)!;
+    const ordered = (await findWebCartId(db, { cartId: key }))!;
+    await db.update(carts).set({ status: 'converted' }).where(eq(carts.id, ordered));
+
+    state.options.clear();
+    expect(await addToCartAction({ variantId: shop.variant.id, quantity: 2 })).toMatchObject({ ok: true, data: { itemCount: 2 } });
+    expect(state.options.has(CART_COOKIE)).toBe(false); // not set again
+    expect(state.jar.get(CART_COOKIE)).toBe(key);
+    const next = (await findWebCartId(db, { cartId: key }))!;
+    expect(next).not.toBe(ordered);
+    expect(await getCartLines(db, next)).toEqual([{ variantId: shop.variant.id, quantity: 2 }]);
+    expect(await getCartLines(db, ordered)).toEqual([{ variantId: shop.variant.id, quantity: 1 }]);
+
+    // The new cart's own id is no cookie for it: another browser holding it gets nothing.
+    as(null, { [CART_COOKIE]: next });
+    expect(await removeLineAction({ variantId: shop.variant.id })).toMatchObject({ ok: false, formError: 'This no longer exists.' });
+    expect(await getCartLines(db, next)).toEqual([{ variantId: shop.variant.id, quantity: 2 }]);
+  });
+
   it('refuses a customer’s cart to anyone else, even with its id in their cookie', async () => {
     const eva = await createCustomerActor(db, 'eva@example.com');
     const finn = await createCustomerActor(db, 'finn@example.com');
     as(eva);
     await addToCartAction({ variantId: shop.variant.id, quantity: 1 });
-    const evaCart = state.jar.get(CART_COOKIE)!;
+    expect(state.jar.has(CART_COOKIE)).toBe(false); // her session holds her cart
+    const evaCart = (await findWebCartId(db, { customerId: eva.customerId }))!;
 
-    // Signed out on the same computer (the cookie still holds Eva's cart): not hers to see or change.
+    // Her cart's id in a cookie (copied from somewhere): not hers to see or change.
     as(null, { [CART_COOKIE]: evaCart });
     expect(await setLineQuantityAction({ variantId: shop.variant.id, quantity: 5 })).toMatchObject({
       ok: false,
@@ -131,7 +154,9 @@ describe('web cart actions', () => {
     as(finn, { [CART_COOKIE]: evaCart });
     expect(await removeLineAction({ variantId: shop.variant.id })).toMatchObject({ ok: false });
     await addToCartAction({ variantId: shop.variant.id, quantity: 4 });
-    expect(state.jar.get(CART_COOKIE)).not.toBe(evaCart);
+    const finnCart = await findWebCartId(db, { customerId: finn.customerId });
+    expect(finnCart).not.toBe(evaCart);
+    expect(await getCartLines(db, finnCart!)).toEqual([{ variantId: shop.variant.id, quantity: 4 }]);
 
     expect(await getCartLines(db, evaCart)).toEqual([{ variantId: shop.variant.id, quantity: 1 }]);
   });
@@ -140,7 +165,7 @@ describe('web cart actions', () => {
     const eva = await createCustomerActor(db, 'eva@example.com');
     as(eva);
     await addToCartAction({ variantId: shop.variant.id, quantity: 1 });
-    const evaCart = state.jar.get(CART_COOKIE)!;
+    const evaCart = (await findWebCartId(db, { customerId: eva.customerId }))!;
 
     as(null); // another device, signed out
     await addToCartAction({ variantId: shop.variant.id, quantity: 2 });
@@ -149,8 +174,9 @@ describe('web cart actions', () => {
     as(eva, { [CART_COOKIE]: anonymousCart }); // signs in there
     const { claimCartAction } = await import('./actions');
     expect(await claimCartAction({})).toMatchObject({ ok: true });
-    expect(state.jar.get(CART_COOKIE)).toBe(evaCart);
+    expect(await findWebCartId(db, { cartId: anonymousCart, customerId: eva.customerId })).toBe(evaCart);
     expect(await getCartLines(db, evaCart)).toEqual([{ variantId: shop.variant.id, quantity: 3 }]);
+    expect(await findWebCartId(db, { cartId: anonymousCart })).toBeNull(); // merged: nothing left for the cookie
   });
 
   it('sign-in merge: quantities summed and capped, codes united, an unsellable line dropped with one message; every device sees that one cart', async () => {
@@ -162,7 +188,7 @@ describe('web cart actions', () => {
 
     as(eva); // the laptop, signed in
     await addToCartAction({ variantId: shop.variant.id, quantity: 60 });
-    const evaCart = state.jar.get(CART_COOKIE)!;
+    const evaCart = (await findWebCartId(db, { customerId: eva.customerId }))!;
 
     as(null); // the phone, not signed in yet
     await addToCartAction({ variantId: shop.variant.id, quantity: 60 });
@@ -174,7 +200,6 @@ describe('web cart actions', () => {
     as(eva, { [CART_COOKIE]: phoneCart }); // signs in on the phone
     const merged = await claimCartAction({});
     expect(merged).toMatchObject({ ok: true, message: expect.stringContaining('Old boot') });
-    expect(state.jar.get(CART_COOKIE)).toBe(evaCart);
     expect(await getCartLines(db, evaCart)).toEqual([{ variantId: shop.variant.id, quantity: MAX_LINE_QUANTITY }]);
     expect((await getCart(db, evaCart))!.promotionCodes).toEqual(['TEN']);
     expect((await getCart(db, phoneCart))!.status).toBe('abandoned');

@@ -6,9 +6,10 @@ import { setAppCookie } from '@/lib/http/cookies';
 import type { Actor } from '@/lib/identity/queries';
 import type { CatalogLocale } from '@/lib/catalog/queries';
 import { getOrCreateWebCart, type DroppedLine } from './mutations';
-import { assertCartAccess, findWebCartId, getCart, getCartLines } from './queries';
+import { assertCartAccess, findBrowserCart, findCustomerCart, findWebCartId, getCart, getCartLines } from './queries';
 
-// The web cart lives in the database; the browser only holds its (unguessable) id in an httpOnly cookie.
+// The web cart lives in the database; the browser only holds an unguessable key in an httpOnly cookie:
+// its first cart's id, handed on to each later anonymous cart of that browser (carts.browserKey).
 export const CART_COOKIE = 'omnishop_cart';
 const CART_MAX_AGE_S = 60 * 60 * 24 * 30;
 
@@ -22,8 +23,8 @@ export async function readCartCookie(): Promise<string | null> {
 }
 
 /** Only in server actions and route handlers (pages cannot set cookies). */
-async function writeCartCookie(cartId: string): Promise<void> {
-  await setAppCookie(CART_COOKIE, cartId, { maxAgeS: CART_MAX_AGE_S });
+async function writeCartCookie(browserKey: string): Promise<void> {
+  await setAppCookie(CART_COOKIE, browserKey, { maxAgeS: CART_MAX_AGE_S });
 }
 
 /** For pages: the visitor's open web cart id, or null. Never creates one. */
@@ -32,8 +33,19 @@ export async function currentWebCartId(db: DbOrTx, actor: Actor | null): Promise
 }
 
 /**
+ * The visitor's most recent web cart in any state — the one a checkout just converted — or null: the
+ * signed-in customer's, else the anonymous one of the cookie's browser key. For a repeated checkout submit.
+ */
+export async function latestWebCartId(db: DbOrTx, actor: Actor | null): Promise<string | null> {
+  const customerId = shopperCustomerId(actor);
+  const latest = customerId === null ? await findBrowserCart(db, await readCartCookie(), { openOnly: false }) : await findCustomerCart(db, customerId, { openOnly: false });
+  return latest?.id ?? null;
+}
+
+/**
  * For actions: the visitor's open web cart, created when there is none (and, for a customer, an
- * anonymous cookie cart merged into theirs). The cookie is pointed at it and ownership is asserted
+ * anonymous cookie cart merged into theirs). An anonymous visitor's cookie is set when it did not hold
+ * their browser key yet (a customer's cart needs none: the session proves it), and ownership is asserted
  * again here, so no action can touch a cart the caller does not hold.
  */
 export async function openWebCart(db: DbOrTx, actor: Actor | null): Promise<string> {
@@ -45,14 +57,14 @@ export async function openWebCart(db: DbOrTx, actor: Actor | null): Promise<stri
  * sale; names in `locale`) — for the one message after sign-in.
  */
 export async function claimWebCart(db: DbOrTx, actor: Actor | null, locale?: CatalogLocale): Promise<{ cartId: string; dropped: DroppedLine[] }> {
-  const cookieCartId = await readCartCookie();
-  const { cartId, dropped } = await getOrCreateWebCart(db, {
-    cartId: cookieCartId,
+  const cookie = await readCartCookie();
+  const { cartId, dropped, browserKey } = await getOrCreateWebCart(db, {
+    cartId: cookie,
     customerId: shopperCustomerId(actor),
     locale,
   });
-  if (cartId !== cookieCartId) await writeCartCookie(cartId);
-  await assertOwnCart(db, cartId, actor, cartId);
+  if (browserKey && browserKey !== cookie) await writeCartCookie(browserKey);
+  await assertOwnCart(db, cartId, actor, browserKey ?? cookie);
   return { cartId, dropped: dropped ?? [] };
 }
 
@@ -66,7 +78,7 @@ export async function existingWebCart(db: DbOrTx, actor: Actor | null): Promise<
   if (!cartId) {
     throw new DomainError('notFound');
   }
-  // A customer's own cart is proven by the session, an anonymous one by the cookie.
+  // A customer's own cart is proven by the session, an anonymous one by the cookie's browser key.
   await assertOwnCart(db, cartId, actor, cookieCartId);
   return cartId;
 }
@@ -90,10 +102,7 @@ async function assertOwnCart(
  */
 export async function hasUnclaimedCart(db: DbOrTx, actor: Actor | null): Promise<boolean> {
   if (!shopperCustomerId(actor)) return false;
-  const cookieCartId = await readCartCookie();
-  if (!cookieCartId) return false;
-  const cart = await getCart(db, cookieCartId);
-  return !!cart && cart.channel === 'web' && cart.status === 'open' && cart.customerId === null;
+  return (await findBrowserCart(db, await readCartCookie(), { openOnly: true })) !== null;
 }
 
 /** Number of items (sum of quantities) in a cart, for the header badge. */

@@ -37,9 +37,11 @@ export function orderableProduct(productId: SQL): SQL {
 /**
  * Rebuilds product_co_purchases from all order lines: ONE statement pair (delete, insert) in one
  * transaction, so readers see the old or the new table, never half. Returns the number of pairs.
+ * Rebuilds take turns (every app instance runs the job): two at once would both insert every pair.
  */
 export async function recomputeCoPurchases(db: DbOrTx, now: Date = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('product_co_purchases rebuild', 0))`);
     await tx.execute(sql`delete from product_co_purchases`);
     const rows = rowsOf<{ n: number }>(
       await tx.execute(sql`

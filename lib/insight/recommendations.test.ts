@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { orderLines, orders, productCoPurchases, products } from '@/db/schema';
@@ -136,6 +136,14 @@ describe('[INSIGHT][S14] often bought together', () => {
     expect(await listOftenBoughtTogether(db, [ids.S1], { limit: 10 })).toEqual(expected);
     expect(await listOftenBoughtTogether(db, [ids.S2], { limit: 10 })).toEqual([]);
     expect(await listOftenBoughtTogether(db, [ids.S1], { limit: 1, exclude: [ids.K1] })).toEqual([{ productId: ids.B1, buyers: 2 }]);
+  });
+
+  it('rebuilds started at once (every app instance runs the job) take turns: each succeeds with every pair', async () => {
+    // Three connections open first, so the rebuilds really overlap (on PostgreSQL).
+    await Promise.all([1, 2, 3].map(() => db.execute(sql`select pg_sleep(0.05)`)));
+    const pairs = await Promise.all([1, 2, 3].map(() => recomputeCoPurchases(db)));
+    expect(pairs[0]).toBeGreaterThan(0);
+    expect(new Set(pairs).size).toBe(1);
   });
 
   it('a product that became inactive drops out of the precomputed lists', async () => {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { mayWatchInbox, mayWatchThread } from '@/lib/conversations/access';
 import type { Actor } from '@/lib/identity/queries';
+import { mayWatchOrder, mayWatchPickups } from '@/lib/orders/live-access';
 
 export interface LiveViewer {
   actor: Actor | null;
@@ -21,6 +22,10 @@ const TOPIC_RULES: Record<string, TopicRule> = {
   thread: (db, viewer, id) => mayWatchThread(db, viewer, id),
   // Unread counts: a store's inbox for its clerks, `unassigned` for all staff, `all` for admins.
   inbox: async (_db, viewer, id) => mayWatchInbox(viewer.actor, id),
+  // An order's status: its customer, the guest browser that placed it, admins, clerks of its store.
+  order: (db, viewer, id) => mayWatchOrder(db, viewer, id),
+  // A store's click & collect queue: its clerks and admins.
+  pickups: async (_db, viewer, id) => mayWatchPickups(viewer.actor, id),
 };
 
 export const MAX_TOPICS = 50;

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { access, action } from '@/lib/actions/action';
 import { assertCartAccess, getCart } from '@/lib/carts/queries';
-import { currentWebCartId, readCartCookie, shopperCustomerId } from '@/lib/carts/web-cart';
+import { currentWebCartId, latestWebCartId, readCartCookie, shopperCustomerId } from '@/lib/carts/web-cart';
 import { getDb } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { ensureLoyaltyCard } from '@/lib/loyalty/cards';
@@ -27,12 +27,12 @@ export const placeWebOrderAction = action(
   async (input, { actor, locale }) => {
     const db = getDb();
     await enforceRateLimits(db, [['checkoutPerAddress', await requestClientAddress()]]);
-    const cookieCartId = await readCartCookie();
-    // The open cart; after a first submit converted it, the cookie's cart, so a repeat finds its order.
-    const cartId = (await currentWebCartId(db, actor)) ?? cookieCartId;
+    const cookie = await readCartCookie();
+    // The open cart; after a first submit converted it, the visitor's latest cart, so a repeat finds its order.
+    const cartId = (await currentWebCartId(db, actor)) ?? (await latestWebCartId(db, actor));
     const cart = cartId ? await getCart(db, cartId) : null;
     if (!cart || cart.channel !== 'web') throw new DomainError('cartEmpty');
-    assertCartAccess(cart, actor, cookieCartId);
+    assertCartAccess(cart, actor, cookie);
     await enforceRateLimits(db, [['checkoutPerCart', cart.id]]);
 
     const { loyaltyPoints = 0, paymentMethod, useStoreCredit, ...orderInput } = input;

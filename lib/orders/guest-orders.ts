@@ -1,12 +1,14 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import type { DbOrTx } from '@/db/client';
+import { orders } from '@/db/schema';
 import { authSecret } from '@/lib/auth/secret';
 import { isGuestPlacedOrder } from '@/lib/identity/guest-profile';
 import type { Actor } from '@/lib/identity/queries';
 import { setAppCookie } from '@/lib/http/cookies';
-import { getOrderById, getOrderForCustomer, type OrderDetailDto } from './queries';
+import { getOrderById, type OrderDetailDto } from './queries';
 
 // A guest has no account, so the browser that placed an order proves it with this cookie: the order
 // ids it placed, signed so nobody can add someone else's id to their own cookie.
@@ -49,22 +51,34 @@ export async function rememberGuestOrder(orderId: string): Promise<void> {
 }
 
 /**
- * The order if this visitor may see it, else null (the page answers 404, so ids cannot be probed):
- * the signed-in customer's own order, or a guest order (placed signed out) that this browser placed. The
- * cookie never opens an order placed from an account, so signing out on a shared computer hides them.
+ * Whether this visitor may see the order (the order page and its live topic): the signed-in customer's
+ * own order, or a guest order (placed signed out) that this browser placed. The cookie never opens an
+ * order placed from an account, so signing out on a shared computer hides them.
  */
+export async function shopperMayViewOrder(
+  db: DbOrTx,
+  orderId: string,
+  viewer: { actor: Actor | null; guestOrderIds: string[] },
+): Promise<boolean> {
+  if (!UUID_RE.test(orderId)) return false;
+  const customerId = viewer.actor?.role === 'customer' ? viewer.actor.customerId : null;
+  if (customerId) {
+    const [own] = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.id, orderId), eq(orders.customerId, customerId)));
+    if (own) return true;
+  }
+  if (!viewer.guestOrderIds.includes(orderId)) return false;
+  // isGuestPlacedOrder: a web order placed without a customer account.
+  return isGuestPlacedOrder(db, orderId);
+}
+
+/** The order if this visitor may see it (shopperMayViewOrder), else null: the page answers 404, so ids cannot be probed. */
 export async function getOrderForViewer(
   db: DbOrTx,
   orderId: string,
   viewer: { actor: Actor | null; guestOrderIds: string[] },
 ): Promise<OrderDetailDto | null> {
-  if (!UUID_RE.test(orderId)) return null;
-  const customerId = viewer.actor?.role === 'customer' ? viewer.actor.customerId : null;
-  if (customerId) {
-    const own = await getOrderForCustomer(db, orderId, customerId);
-    if (own) return own;
-  }
-  if (!viewer.guestOrderIds.includes(orderId)) return null;
-  const order = await getOrderById(db, orderId);
-  return order && order.channel === 'web' && (await isGuestPlacedOrder(db, orderId)) ? order : null;
+  return (await shopperMayViewOrder(db, orderId, viewer)) ? getOrderById(db, orderId) : null;
 }

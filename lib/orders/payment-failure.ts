@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
+import { publishLive } from '@/lib/live/publish';
+import { orderTopic } from './live';
 
 // Timeline notes for online payment outcomes that do not move the order on (recordPayment does that).
 
@@ -21,6 +23,8 @@ export async function recordPaymentFailure(
   await db
     .insert(orderEvents)
     .values({ orderId: order.id, type: 'payment_failed', note: input.note ?? null });
+  // The order page stops showing "confirming" (its status, and so no pickups list, is unchanged).
+  await publishLive(db, { topic: orderTopic(order.id) });
   return true;
 }
 
@@ -36,4 +40,5 @@ export async function noteRefundDue(
   await db
     .insert(orderEvents)
     .values({ orderId: input.orderId, type: 'refund_due', note: input.note ?? null });
+  await publishLive(db, { topic: orderTopic(input.orderId) });
 }

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/identity/queries';
 import { adjustStock, reserveStock } from '@/lib/inventory/mutations';
 import { takeRateLimit, type RateLimit } from '@/lib/rate-limit/rate-limit';
 import { HANDOVER_UNDO_WINDOW_MS, mayUndoHandover, staffMayHandle } from './shared';
+import { publishOrderChange } from './live';
 import { transitionOrder } from './transition-order';
 
 // The counter's pickup steps, always for a pickup of `storeId` (the counter's own store): another
@@ -163,6 +164,7 @@ export async function undoHandover(
       toStatus: 'ready_for_pickup',
       actorUserId: input.actor.userId,
     });
+    await publishOrderChange(tx, { id: order.id, fulfilment: 'pickup', pickupLocationId: input.storeId });
     return { orderId: order.id, number: order.number, status: 'ready_for_pickup' };
   });
 }

@@ -7,6 +7,7 @@ import { roundCash } from '@/lib/money/cash-rounding';
 import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
 import { recordOrderEvent } from '@/lib/insight/events';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
+import { publishOrderChange } from './live';
 import { staffMayHandle } from './shared';
 
 export interface RecordPaymentInput {
@@ -220,6 +221,8 @@ export async function recordPayment(
     await applyLoyaltyForOrderEvent(tx, order.id, to);
     // The journey's touchpoint (S13): the order is paid (a counter sale completed), in this transaction.
     await recordOrderEvent(tx, order.id, 'paid');
+    // Live: the order page shows it paid; a paid pickup order appears on its store's pickups list.
+    await publishOrderChange(tx, order);
     return {
       paymentId: payment.paymentId,
       orderId: order.id,

@@ -10,6 +10,7 @@ import { adjustStock, commitReservedStock, releaseStock } from '@/lib/inventory/
 import { applyLoyaltyForOrderEvent } from '@/lib/loyalty/order-events';
 import { notifyOrderEvent } from '@/lib/order-messages/notify';
 import { guardOrderTransfer } from '@/lib/transfers/order-guard';
+import { publishOrderChange } from './live';
 import { canTransition, staffMayHandle } from './shared';
 
 /** The shop itself (a job), not a person: it may only cancel a web order that is still unpaid. */
@@ -33,6 +34,7 @@ export interface TransitionOrderInput {
  * The status change is a conditional update on the status it was read with, so two clerks pressing
  * the same button cannot both succeed (the second gets DomainError('conflict')). Staff only; a clerk
  * only for orders of their own store; SYSTEM_ACTOR only to cancel an unpaid web order (its hold expired).
+ * On commit the change is announced live (publishOrderChange).
  *
  * Errors (DomainError): notFound, forbidden, invalidState (transition not allowed), conflict.
  */
@@ -113,6 +115,8 @@ export async function transitionOrder(db: DbOrTx, input: TransitionOrderInput): 
     await applyLoyaltyForOrderEvent(tx, order.id, input.to);
     // The journey's touchpoints (S13), in this transaction.
     if (input.to === 'paid' || input.to === 'collected' || input.to === 'delivered') await recordOrderEvent(tx, order.id, input.to);
+    // Its order page and, for a pickup, its store's pickups list re-read it once this commits.
+    await publishOrderChange(tx, order);
     return { orderId: order.id, status: input.to };
   });
 }

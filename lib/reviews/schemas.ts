@@ -6,10 +6,9 @@ export type { ReviewStatus } from '@/db/schema';
 // Inputs of the review actions. The customer is never taken from the form: it is the signed-in
 // account's profile; the product is checked against that profile's purchases in the data path.
 
-/** Longest title and text, as the DB CHECKs (product_reviews_title_length / _body_length) allow. */
-export const REVIEW_TITLE_MAX = 120;
-export const REVIEW_BODY_MAX = 2000;
-export const RATINGS = [1, 2, 3, 4, 5] as const;
+import { RATINGS, REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from './limits';
+
+export { RATINGS, REVIEW_BODY_MAX, REVIEW_TITLE_MAX };
 
 // Half of a UTF-16 surrogate pair is no character at all; refuse it rather than store it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -27,6 +27,7 @@ vi.mock('next/server', async (original) => (await import('./harness')).nextServe
 
 const { addToCart, applyPromotionCode, getOrCreateCounterCart, getOrCreateWebCart } = await import('@/lib/carts/mutations');
 const { CART_COOKIE } = await import('@/lib/carts/web-cart');
+const { findWebCartId } = await import('@/lib/carts/queries');
 const { GUEST_ORDERS_COOKIE, serializeGuestOrders } = await import('@/lib/orders/guest-orders');
 const { placeOrder, recordPayment } = await import('@/lib/orders/mutations');
 const cartActions = await import('@/lib/carts/actions');
@@ -92,7 +93,9 @@ describe('[SECURITY] cart actions never reach a cart the caller does not hold', 
       expect(await callAction(cartActions.removePromotionCodeAction, { code: 'TEN' })).toEqual(refused);
       // Adding goes to a cart of the caller's own, never into the owner's.
       await callAction(cartActions.addToCartAction, { variantId: String(shop.variant.id), quantity: '5' });
-      expect(state.cookies.get(CART_COOKIE)).not.toBe(ownerCart);
+      const callersCart = await findWebCartId(db, { cartId: state.cookies.get(CART_COOKIE), customerId: actor?.customerId });
+      expect(callersCart).not.toBeNull();
+      expect(callersCart).not.toBe(ownerCart);
     }
     expect(await cartState(ownerCart)).toEqual(before);
   });
@@ -184,6 +187,30 @@ describe('[SECURITY] checkout and payment retry never act on someone else’s ca
     }
     expect(await db.select({ id: orders.id }).from(orders)).toEqual([]);
     expect((await cartState(ownerCart)).status).toBe('open');
+  });
+
+  it('a repeated checkout submit after the first converted the cart answers that order — the caller’s own only', async () => {
+    const owner = await createCustomerActor(db, 'owner@example.com');
+    const submit = (idempotencyKey: string) =>
+      callAction(placeWebOrderAction, { ...CHECKOUT, pickupLocationId: String(shop.storeA.id), idempotencyKey });
+    for (const actor of [null, owner]) {
+      resetCaller();
+      state.actor = actor;
+      await callAction(cartActions.addToCartAction, { variantId: String(shop.variant.id), quantity: '1' });
+      const key = randomUUID();
+      const first = await submit(key);
+      expect(first).toEqual({ redirected: expect.stringMatching(/^\/pay\//) });
+      // The cart is an order now; the same form again finds it (guest: the cookie's key; customer: the session).
+      expect(await submit(key)).toEqual(first);
+      const cookie = state.cookies.get(CART_COOKIE);
+
+      // Someone else with the same cookie and key is refused; still one order.
+      resetCaller();
+      state.actor = await createCustomerActor(db, `mallory${actor ? 1 : 0}@example.com`);
+      if (cookie) state.cookies.set(CART_COOKIE, cookie);
+      expect(await submit(key)).toEqual(refused);
+    }
+    expect(await db.select({ id: orders.id }).from(orders)).toHaveLength(2);
   });
 
   it('“Pay now” for another customer’s order or for a guest order of another browser opens no payment', async () => {

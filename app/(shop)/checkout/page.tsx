@@ -8,7 +8,7 @@ import { SavingsList } from '@/components/shop/savings-list';
 import { variantText } from '@/components/shop/variant-text';
 import { getActor } from '@/lib/auth/session';
 import { trackPageEvent } from '@/lib/insight/page-events';
-import { getPricedCart } from '@/lib/carts/queries';
+import { getPricedCartPerFulfilment } from '@/lib/carts/queries';
 import { currentWebCartId } from '@/lib/carts/web-cart';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/i18n/format';
@@ -37,12 +37,8 @@ export default async function CheckoutPage() {
   const cartId = await currentWebCartId(db, actor);
   const now = new Date();
   // The same price function as cart and order placement, once per delivery method (shipping differs).
-  const [delivery, pickup] = cartId
-    ? await Promise.all([
-        getPricedCart(db, cartId, { now, channel: 'web', fulfilment: 'delivery', locale }),
-        getPricedCart(db, cartId, { now, channel: 'web', fulfilment: 'pickup', locale }),
-      ])
-    : [null, null];
+  const priced = cartId ? await getPricedCartPerFulfilment(db, cartId, { now, channel: 'web', locale }, ['delivery', 'pickup']) : null;
+  const [delivery, pickup] = priced ?? [null, null];
   if (!delivery || !pickup || delivery.lines.length === 0 || delivery.unavailable.length > 0)
     redirect('/cart');
   // The touchpoint (S13), written after the response.

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PickupCard } from '@/components/counter/pickup-card';
 import { StoreGate } from '@/components/counter/store-gate';
+import { LiveRefresh } from '@/components/shop/live-refresh';
 import { UndoHandoverButton } from '@/components/counter/undo-handover-button';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
@@ -11,6 +12,7 @@ import { COUNTER_ROLES, requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getLocale } from '@/lib/i18n/locale';
 import { getCounterStore } from '@/lib/orders/counter-session';
+import { pickupsTopic } from '@/lib/orders/live';
 import {
   findCounterPickup,
   listCounterPickups,
@@ -75,6 +77,8 @@ export default async function CounterPickupsPage({ searchParams }: { searchParam
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
+      {/* A newly paid pickup appears, and orders move between the views, as they change (lib/orders/live.ts). */}
+      <LiveRefresh topics={[pickupsTopic(store.id)]} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
       </div>

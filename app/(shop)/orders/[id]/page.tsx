@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { CartTotals } from '@/components/shop/cart-totals';
+import { LiveRefresh } from '@/components/shop/live-refresh';
 import { OrderAfterSalesSection } from '@/components/shop/returns/order-after-sales';
 import { OrderBarcode } from '@/components/shop/order-barcode';
 import { OrderStatusBadge } from '@/components/shop/order-status-badge';
@@ -12,6 +13,7 @@ import { getDb } from '@/lib/db';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { findInvoiceForOrder } from '@/lib/invoices/issue-invoice';
 import { getOrderForViewer, guestOrderIds } from '@/lib/orders/guest-orders';
+import { orderTopic } from '@/lib/orders/live';
 import { trackingUrlFor } from '@/lib/order-admin/tracking';
 import { onlinePaymentState } from '@/lib/payments/queries';
 import { getReturnableOrder } from '@/lib/returns/queries';
@@ -55,6 +57,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:py-10">
+      {/* Status and payment changes are pushed (lib/orders/live.ts). While a payment is being confirmed its
+          webhook may land before the stream opens: re-read once it is open. */}
+      <LiveRefresh topics={[orderTopic(order.id)]} catchUpOnOpen={payment === 'confirming'} />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">{t('title', { number: order.number })}</h1>

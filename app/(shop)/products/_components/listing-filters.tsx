@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { colorName } from '@/components/shop/variant-text';
 import { inputClass } from '@/components/ui/field';
+import { OpenOnWideScreens } from '@/components/ui/open-on-wide-screens';
 import type { ListingPage } from '@/lib/catalog/browse';
 import { LISTING_SORTS } from '@/lib/catalog/browse';
 import { listingHref, type ListingParams } from './listing-params';
@@ -31,7 +32,7 @@ export async function ListingFilters({
   const legend = 'mb-2 text-sm font-semibold text-stone-900';
   const option = 'flex min-h-11 items-center gap-2 text-sm text-stone-700 sm:min-h-9';
   return (
-    <details open={filtered || undefined} className="group rounded-2xl bg-white ring-1 ring-stone-200 lg:open:block">
+    <OpenOnWideScreens open={filtered} className="group rounded-2xl bg-white ring-1 ring-stone-200">
       <summary className="flex min-h-11 cursor-pointer items-center px-4 text-sm font-semibold">{t('filters')}</summary>
       <form action="/products" className="grid gap-5 px-4 pt-1 pb-4">
         {params.q && <input type="hidden" name="q" value={params.q} />}
@@ -120,6 +121,6 @@ export async function ListingFilters({
           )}
         </div>
       </form>
-    </details>
+    </OpenOnWideScreens>
   );
 }

@@ -1,5 +1,4 @@
 import { useTranslations } from 'next-intl';
-import { AutoRefresh } from '@/components/shop/auto-refresh';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { retryPaymentAction } from '@/lib/payments/actions';
 
@@ -18,8 +17,7 @@ export function PaymentPanel({
   if (state === 'confirming') {
     return (
       <section role="status" className="rounded-2xl bg-sky-50 p-5 ring-1 ring-sky-200">
-        {/* The webhook usually lands within a second or two; check again until it has. */}
-        <AutoRefresh intervalMs={2_000} />
+        {/* The webhook usually lands within a second or two; the page's live topic brings it (order page). */}
         <h2 className="flex items-center gap-2 font-semibold text-sky-950">
           <span className="size-2.5 animate-pulse rounded-full bg-sky-500" aria-hidden="true" />
           {t('confirming')}

@@ -1,0 +1,3 @@
+ALTER TABLE "carts" ADD COLUMN "browser_key" text;--> statement-breakpoint
+CREATE INDEX "carts_browser_key_idx" ON "carts" USING btree (coalesce("browser_key", "id"::text)) WHERE "carts"."channel" = 'web';--> statement-breakpoint
+CREATE UNIQUE INDEX "carts_open_browser_key_idx" ON "carts" USING btree (coalesce("browser_key", "id"::text)) WHERE "carts"."channel" = 'web' and "carts"."status" = 'open' and "carts"."customer_id" is null;
