@@ -12,6 +12,9 @@ export async function register() {
   // Settings are cached per process and invalidated by NOTIFY from whichever instance saves them.
   const { startSettingsCache } = await import('./lib/settings/start');
   await startSettingsCache();
+  // So are promotions, experiments and stores, dropped by the NOTIFY their tables' triggers send.
+  const { startTableCache } = await import('./lib/cache/start');
+  await startTableCache();
   const { startAppJobs } = await import('./lib/jobs/start');
   await startAppJobs();
   if (process.env.NODE_ENV === 'production') {

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { customerSegments, loyaltyAccounts, orders, promotionCodes, promotionCustomerUsage, promotionRedemptions, promotions } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { normalizeCode, promotionCode, type CustomerFacts, type PricedCart, type PromotionCandidate } from '@/lib/pricing';
+import { cachedRead } from '@/lib/cache/table-cache';
 import { findCampaignCodes, giveBackCampaignCodeUse, takeCampaignCodeUse } from './campaign-codes';
 
 /**
@@ -53,8 +54,10 @@ export function rowToCandidate(r: Row): PromotionCandidate {
 }
 
 /**
- * The promotions that may apply at `now` or later (not ended), in ONE query, with their usage so far
- * (and the given customer's uses, for per-customer limits). priceCart decides which apply to a cart.
+ * The promotions that may apply at `now` or later (not ended), with their usage so far (exact where a
+ * limit or budget makes priceCart read it) and the given customer's uses of those with a per-customer
+ * limit. ONE query, or none when this instance's cache holds them (runningPromotionRows), plus one for
+ * the customer's uses when a promotion limits them. priceCart decides which apply to a cart.
  *
  * `codes` are the codes entered on the cart. For them the candidates also hold:
  * - a promotion that has ended, when its own code is entered, so priceCart refuses it as 'expired'
@@ -71,37 +74,16 @@ export async function loadPromotionCandidates(
 ): Promise<PromotionCandidate[]> {
   const customerId = options.customerId ?? null;
   const codes = [...new Set((options.codes ?? []).map(normalizeCode).filter((c) => c !== ''))];
-  const entered = codes.length > 0;
   const [rows, campaign] = await Promise.all([
-    db
-      .select({
-        promotion: promotions,
-        usedByCustomer: customerId === null ? sql<number | null>`null::int` : promotionCustomerUsage.usedCount,
-        hasCampaignCodes: sql<boolean>`exists (select 1 from promotion_codes pc where pc.promotion_id = "promotions"."id")`,
-        // S11: a variant of a draft or running experiment is experiment-gated. priceCart applies it only to
-        // the people assigned to it (ctx.experimentVariants holds running experiments only: a draft's never).
-        experimentVariant: sql<string | null>`(select ev.experiment_id || ':' || ev.id from experiment_variants ev join experiments e on e.id = ev.experiment_id where ev.promotion_id = "promotions"."id" and e.status in ('draft', 'running') order by ev.id limit 1)`,
-      })
-      .from(promotions)
-      .leftJoin(
-        promotionCustomerUsage,
-        and(eq(promotionCustomerUsage.promotionId, promotions.id), eq(promotionCustomerUsage.customerId, customerId ?? -1)),
-      )
-      .where(
-        or(
-          isNull(promotions.endsAt),
-          gt(promotions.endsAt, now),
-          entered ? inArray(promotions.code, codes) : undefined,
-          entered ? inArray(promotions.id, db.select({ id: promotionCodes.promotionId }).from(promotionCodes).where(inArray(promotionCodes.code, codes))) : undefined,
-        ),
-      ),
+    codes.length > 0 ? readPromotionRows(db, now, codes) : runningPromotionRows(db, now),
     findCampaignCodes(db, codes),
   ]);
+  const usedByCustomer = await customerUses(db, customerId, rows);
   const out: PromotionCandidate[] = [];
   const byId = new Map<number, PromotionCandidate>();
   const ownCodes = new Set<string>();
   for (const r of rows) {
-    const candidate = rowToCandidate({ ...r.promotion, usedByCustomer: r.usedByCustomer });
+    const candidate = rowToCandidate({ ...r.promotion, usedByCustomer: usedByCustomer.get(r.promotion.id) ?? null });
     if (r.experimentVariant) {
       const [experimentId, variantId] = r.experimentVariant.split(':').map(Number);
       candidate.experiment = { experimentId, variantId };
@@ -121,6 +103,73 @@ export async function loadPromotionCandidates(
     out.push({ ...promotion, code: k.code, codeUsesLeft: k.usesLeft });
   }
   return out;
+}
+
+interface PromotionRow {
+  promotion: typeof promotions.$inferSelect;
+  hasCampaignCodes: boolean;
+  experimentVariant: string | null;
+}
+
+/** What the cached promotion rows depend on: the triggers of migration 0011 announce their changes. */
+const PROMOTION_TABLES = ['promotions', 'promotion_codes', 'experiments', 'experiment_variants'] as const;
+
+/**
+ * The promotions not ended at `now` (with their codes entered: also those whose own or campaign code it
+ * is), ONE query. The usage counters are exact for the promotions with a limit or budget (only those
+ * priceCart reads); for the others a cached copy may hold older counts.
+ */
+async function readPromotionRows(db: DbOrTx, now: Date, codes: readonly string[]): Promise<PromotionRow[]> {
+  const entered = codes.length > 0;
+  return db
+    .select({
+      promotion: promotions,
+      hasCampaignCodes: sql<boolean>`exists (select 1 from promotion_codes pc where pc.promotion_id = "promotions"."id")`,
+      // S11: a variant of a draft or running experiment is experiment-gated. priceCart applies it only to
+      // the people assigned to it (ctx.experimentVariants holds running experiments only: a draft's never).
+      experimentVariant: sql<string | null>`(select ev.experiment_id || ':' || ev.id from experiment_variants ev join experiments e on e.id = ev.experiment_id where ev.promotion_id = "promotions"."id" and e.status in ('draft', 'running') order by ev.id limit 1)`,
+    })
+    .from(promotions)
+    .where(
+      or(
+        isNull(promotions.endsAt),
+        gt(promotions.endsAt, now),
+        entered ? inArray(promotions.code, codes) : undefined,
+        entered ? inArray(promotions.id, db.select({ id: promotionCodes.promotionId }).from(promotionCodes).where(inArray(promotionCodes.code, codes))) : undefined,
+      ),
+    );
+}
+
+/**
+ * The promotions not ended at `now`, through this instance's table cache (lib/cache): a change of a
+ * promotion, its codes or an experiment drops it on every instance, and it holds only until the next
+ * moment a promotion starts or ends, so a promotion starting at 09:00 applies at 09:00 everywhere.
+ * Each caller gets its own copy.
+ */
+async function runningPromotionRows(db: DbOrTx, now: Date): Promise<PromotionRow[]> {
+  const rows = await cachedRead(
+    db,
+    'promotion-rows',
+    PROMOTION_TABLES,
+    async () => {
+      const loaded = await readPromotionRows(db, now, []);
+      const boundaries = loaded.flatMap(({ promotion: p }) => [p.startsAt, p.endsAt]).map((d) => d?.getTime() ?? Infinity);
+      return { value: loaded, validUntil: Math.min(...boundaries.filter((t) => t > now.getTime())) };
+    },
+    now.getTime(),
+  );
+  return structuredClone(rows);
+}
+
+/** The customer's uses of the promotions with a per-customer limit (none read for a guest or without one). */
+async function customerUses(db: DbOrTx, customerId: number | null, rows: PromotionRow[]): Promise<Map<number, number>> {
+  const limited = rows.filter((r) => r.promotion.perCustomerLimit !== null).map((r) => r.promotion.id);
+  if (customerId === null || limited.length === 0) return new Map();
+  const used = await db
+    .select({ promotionId: promotionCustomerUsage.promotionId, usedCount: promotionCustomerUsage.usedCount })
+    .from(promotionCustomerUsage)
+    .where(and(eq(promotionCustomerUsage.customerId, customerId), inArray(promotionCustomerUsage.promotionId, limited)));
+  return new Map(used.map((u) => [u.promotionId, u.usedCount]));
 }
 
 /**
