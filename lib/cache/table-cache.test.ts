@@ -4,6 +4,7 @@ import { rowsOf, type Db, type DbHandle } from '@/db/client';
 import { locations, promotions } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { priceUnit } from '@/lib/pricing';
+import { getLocation, listStores } from '@/lib/locations/queries';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { createLocation, createPromotionRow, createShop, resetDatabase } from '@/lib/testing/fixtures';
 import { CACHED_TABLES, disableTableCache, enableTableCache, TableCache, type CachedTable } from './table-cache';
@@ -164,5 +165,21 @@ describe('the table cache on the database', () => {
     const atNine = await loadPromotionCandidates(db, nine);
     expect(atNine.map((c) => c.name)).toEqual(['Morning']);
     expect(priceUnit(line, atNine, { channel: 'web', now: nine }).finalUnitCents).toBe(6_000);
+  });
+
+  it('a store changed by any writer is listed anew on every page once it commits', async () => {
+    await createLocation(db, { code: 'ST', kind: 'store', name: 'Utrecht' });
+    await announced('locations');
+    expect((await listStores(db)).map((s) => s.name)).toEqual(['Utrecht']);
+    const copy = await listStores(db);
+    copy[0]!.name = 'changed by a caller'; // each caller's own copy
+    expect((await listStores(db))[0]!.name).toBe('Utrecht');
+
+    seen.length = 0;
+    await db.execute(sql`update locations set name = 'Utrecht Centrum', pickup_enabled = false where code = 'ST'`);
+    await announced('locations');
+    const [store] = await listStores(db);
+    expect(store).toMatchObject({ name: 'Utrecht Centrum', pickupEnabled: false });
+    expect(await getLocation(db, store!.id)).toMatchObject({ name: 'Utrecht Centrum' });
   });
 });

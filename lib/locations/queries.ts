@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { locations } from '@/db/schema';
+import { cachedRead } from '@/lib/cache/table-cache';
 
 const publicColumns = {
   id: locations.id,
@@ -17,18 +18,25 @@ const publicColumns = {
   pickupEnabled: locations.pickupEnabled,
 };
 
-export type LocationDto = Awaited<ReturnType<typeof listLocations>>[number];
+export type LocationDto = Awaited<ReturnType<typeof readLocations>>[number];
 
-/** Every location, warehouse first, then stores by name. */
-export function listLocations(db: DbOrTx) {
+function readLocations(db: DbOrTx) {
   return db.select(publicColumns).from(locations).orderBy(asc(locations.kind), asc(locations.name));
 }
 
-export function listStores(db: DbOrTx) {
-  return db.select(publicColumns).from(locations).where(eq(locations.kind, 'store')).orderBy(asc(locations.name));
+/**
+ * Every location, warehouse first, then stores by name: through this instance's table cache (a change of
+ * the locations table drops it everywhere, lib/cache). Each caller gets its own copy.
+ */
+export async function listLocations(db: DbOrTx): Promise<LocationDto[]> {
+  return structuredClone(await cachedRead(db, 'locations', ['locations'], async () => ({ value: await readLocations(db) })));
 }
 
-export async function getLocation(db: DbOrTx, id: number) {
-  const [row] = await db.select(publicColumns).from(locations).where(eq(locations.id, id));
-  return row ?? null;
+/** The stores by name (from listLocations: one cached read for every page that lists them). */
+export async function listStores(db: DbOrTx): Promise<LocationDto[]> {
+  return (await listLocations(db)).filter((l) => l.kind === 'store');
+}
+
+export async function getLocation(db: DbOrTx, id: number): Promise<LocationDto | null> {
+  return (await listLocations(db)).find((l) => l.id === id) ?? null;
 }
