@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf, type Db, type DbHandle } from '@/db/client';
-import { locations, promotions } from '@/db/schema';
+import { experiments, experimentVariants, locations, promotions } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { priceUnit } from '@/lib/pricing';
+import { loadExperimentPricing } from '@/lib/insight/experiment-context';
 import { getLocation, listStores } from '@/lib/locations/queries';
 import { loadPromotionCandidates } from '@/lib/promotions/queries';
 import { createLocation, createPromotionRow, createShop, resetDatabase } from '@/lib/testing/fixtures';
@@ -181,5 +182,20 @@ describe('the table cache on the database', () => {
     const [store] = await listStores(db);
     expect(store).toMatchObject({ name: 'Utrecht Centrum', pickupEnabled: false });
     expect(await getLocation(db, store!.id)).toMatchObject({ name: 'Utrecht Centrum' });
+  });
+
+  it('an experiment started by any writer assigns its variant on the next price, on every instance', async () => {
+    const promotion = await createPromotionRow(db, { name: 'Test arm', kind: 'percentage', value: 10, target: 'all' });
+    await db.execute(sql`truncate experiments cascade`);
+    const [experiment] = await db.insert(experiments).values({ name: 'Ten percent' }).returning();
+    await db.insert(experimentVariants).values({ experimentId: experiment!.id, key: 'b', name: 'B', promotionId: promotion!.id, weightPercent: 100 });
+    await announced('experiment_variants');
+    const who = { channel: 'web' as const, customerId: 7, cartId: '00000000-0000-4000-8000-000000000007' };
+    expect((await loadExperimentPricing(db, who)).experimentVariants).toEqual({}); // a draft assigns nobody
+
+    seen.length = 0;
+    await db.update(experiments).set({ status: 'running' }).where(eq(experiments.id, experiment!.id));
+    await announced('experiments');
+    expect(Object.keys((await loadExperimentPricing(db, who)).experimentVariants)).toEqual([String(experiment!.id)]);
   });
 });

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { cachedRead } from '@/lib/cache/table-cache';
 import { experimentExposures, experimentOrders, experiments, experimentVariants, promotions } from '@/db/schema';
 import type { Channel, PriceLineInput, PromotionCandidate } from '@/lib/pricing';
 import { promotionMatchesLine } from '@/lib/pricing/promotions';
@@ -41,9 +42,35 @@ export async function requestVisitorId(): Promise<string | null> {
   }
 }
 
+/** What the running experiments' variants are read from: the triggers of migration 0011 announce changes. */
+const EXPERIMENT_TABLES = ['experiments', 'experiment_variants', 'promotions'] as const;
+
 /**
- * The subject and its variants in every running experiment (ONE query over the running experiments'
- * variants). `visitorId` undefined: read from the request for a web cart without a known customer.
+ * The running experiments' variants with their promotions' targets: ONE query, or none when this
+ * instance's table cache holds them (lib/cache; a transaction always reads the database).
+ */
+function runningExperimentVariants(db: DbOrTx) {
+  const read = () =>
+    db
+      .select({
+        experimentId: experimentVariants.experimentId,
+        variantId: experimentVariants.id,
+        weightPercent: experimentVariants.weightPercent,
+        target: promotions.target,
+        targetId: promotions.targetId,
+        additionalTargets: promotions.additionalTargets,
+        exclusions: promotions.exclusions,
+      })
+      .from(experimentVariants)
+      .innerJoin(experiments, and(eq(experiments.id, experimentVariants.experimentId), eq(experiments.status, 'running')))
+      .leftJoin(promotions, eq(promotions.id, experimentVariants.promotionId))
+      .orderBy(asc(experimentVariants.experimentId), asc(experimentVariants.id));
+  return cachedRead(db, 'running-experiment-variants', EXPERIMENT_TABLES, async () => ({ value: await read() }));
+}
+
+/**
+ * The subject and its variants in every running experiment (runningExperimentVariants; nothing of the
+ * cached rows is changed here). `visitorId` undefined: read from the request for a web cart without a known customer.
  */
 export async function loadExperimentPricing(
   db: DbOrTx,
@@ -52,20 +79,7 @@ export async function loadExperimentPricing(
   const visitorId =
     who.channel === 'web' && who.customerId == null ? (who.visitorId === undefined ? await requestVisitorId() : who.visitorId) : null;
   const subject = experimentSubject({ customerId: who.customerId, visitorId, cartId: who.cartId });
-  const rows = await db
-    .select({
-      experimentId: experimentVariants.experimentId,
-      variantId: experimentVariants.id,
-      weightPercent: experimentVariants.weightPercent,
-      target: promotions.target,
-      targetId: promotions.targetId,
-      additionalTargets: promotions.additionalTargets,
-      exclusions: promotions.exclusions,
-    })
-    .from(experimentVariants)
-    .innerJoin(experiments, and(eq(experiments.id, experimentVariants.experimentId), eq(experiments.status, 'running')))
-    .leftJoin(promotions, eq(promotions.id, experimentVariants.promotionId))
-    .orderBy(asc(experimentVariants.experimentId), asc(experimentVariants.id));
+  const rows = await runningExperimentVariants(db);
   const byExperiment = new Map<number, { variants: { id: number; weightPercent: number }[]; targets: Targets[] }>();
   for (const r of rows) {
     const e = byExperiment.get(r.experimentId) ?? { variants: [], targets: [] };
