@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getActor } from '@/lib/auth/session';
-import { countCartItems, currentWebCartId, hasUnclaimedCart } from '@/lib/carts/web-cart';
+import { headerCartState } from '@/lib/carts/web-cart';
 import { getDb } from '@/lib/db';
 import { CartClaim } from './cart-claim';
 import { CartCountLink } from './cart-count';
@@ -8,12 +8,7 @@ import { CartMergeNotice } from './cart-merge-notice';
 
 /** The header's cart link with the number of items; also merges an anonymous cart after sign-in. */
 export async function CartLink() {
-  const db = getDb();
-  const actor = await getActor();
-  const [count, unclaimed] = await Promise.all([
-    currentWebCartId(db, actor).then((id) => countCartItems(db, id)),
-    hasUnclaimedCart(db, actor),
-  ]);
+  const { count, unclaimed } = await headerCartState(getDb(), await getActor());
   return (
     <>
       {unclaimed && <CartClaim />}

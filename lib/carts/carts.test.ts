@@ -16,7 +16,7 @@ import {
   setCartCustomer,
   setLineQuantity,
 } from './mutations';
-import { assertCartAccess, findBrowserCart, findWebCartId, getCart, getCartLines, getPricedCart, getPricedCartPerFulfilment } from './queries';
+import { assertCartAccess, findBrowserCart, findWebCartId, getCart, getCartLines, getPricedCart, getPricedCartPerFulfilment, headerCart } from './queries';
 import { addToCartSchema, promotionCodeSchema, setCartCustomerSchema } from './schemas';
 
 let handle: DbHandle;
@@ -87,6 +87,31 @@ describe('web carts', () => {
     await getOrCreateWebCart(db, { cartId: first.browserKey, customerId: customer.customerId });
     expect(await findWebCartId(db, { cartId: first.browserKey })).toBeNull();
     expect(await findBrowserCart(db, first.browserKey, { openOnly: false })).toEqual({ id: next.cartId, status: 'converted' });
+  });
+
+  it("the header's badge counts the cart findWebCartId shows, and says when a signed-in customer's cookie still holds a cart", async () => {
+    const nothing = { count: 0, unclaimed: false };
+    expect(await headerCart(db, {})).toEqual(nothing);
+    expect(await headerCart(db, { cartId: 'garbage' })).toEqual(nothing);
+    const anon = await getOrCreateWebCart(db, {});
+    expect(await headerCart(db, { cartId: anon.browserKey })).toEqual(nothing); // an empty cart
+    await addToCart(db, { cartId: anon.cartId, variantId: shop.variant.id, quantity: 2 });
+    expect(await headerCart(db, { cartId: anon.browserKey })).toEqual({ count: 2, unclaimed: false });
+    // Signed in with that cookie and no cart of their own yet: they see it, and it is to be claimed.
+    expect(await headerCart(db, { cartId: anon.browserKey, customerId: customer.customerId })).toEqual({ count: 2, unclaimed: true });
+
+    const own = await getOrCreateWebCart(db, { customerId: customer.customerId });
+    const other = await createVariant(db, { productId: shop.product.id, sku: 'TR-45-BLK', priceCents: 5000, size: '45' });
+    await addToCart(db, { cartId: own.cartId, variantId: other.id, quantity: 3 });
+    expect(await headerCart(db, { customerId: customer.customerId })).toEqual({ count: 3, unclaimed: false });
+    expect(await headerCart(db, { cartId: anon.browserKey, customerId: customer.customerId })).toEqual({ count: 3, unclaimed: true });
+    // Whoever holds the customer's cart id as a cookie sees nothing of it.
+    expect(await headerCart(db, { cartId: own.cartId })).toEqual(nothing);
+    for (const who of [{}, { cartId: anon.browserKey }, { customerId: customer.customerId }, { cartId: anon.browserKey, customerId: customer.customerId }, { cartId: own.cartId }]) {
+      const shown = await findWebCartId(db, who);
+      const lines = shown ? await getCartLines(db, shown) : [];
+      expect((await headerCart(db, who)).count).toBe(lines.reduce((n, l) => n + l.quantity, 0));
+    }
   });
 
   it('claims the cookie cart on sign-in, or merges it into the customer’s open cart', async () => {

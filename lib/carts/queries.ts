@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { rowsOf, type DbOrTx } from '@/db/client';
 import { cartLines, carts, type CartStatus } from '@/db/schema';
 import { loadPriceLines, type CatalogLocale } from '@/lib/catalog/queries';
 import { DomainError } from '@/lib/errors';
@@ -102,6 +102,32 @@ export async function findBrowserCart(
     .orderBy(desc(carts.createdAt))
     .limit(1);
   return cart ?? null;
+}
+
+/**
+ * The header's cart badge in ONE query: the number of items in the cart findWebCartId would show (the
+ * customer's open cart, else the browser's anonymous one), and whether a signed-in customer still holds
+ * an anonymous cart in their cookie (to merge once).
+ */
+export async function headerCart(db: DbOrTx, who: { cartId?: string | null; customerId?: number | null }): Promise<{ count: number; unclaimed: boolean }> {
+  const key = isCartId(who.cartId) ? who.cartId : null;
+  const customerId = who.customerId ?? null;
+  const [row] = rowsOf<{ count: number; unclaimed: boolean }>(
+    await db.execute(sql`
+      with own as (
+        select ${carts.id} as id from ${carts}
+        where ${carts.customerId} = ${customerId} and ${carts.channel} = 'web' and ${carts.status} = 'open'
+        order by ${carts.updatedAt} desc limit 1),
+      browser as (
+        select ${carts.id} as id from ${carts}
+        where ${browserKeyOf} = ${key} and ${carts.channel} = 'web' and ${carts.customerId} is null and ${carts.status} = 'open'
+        order by ${carts.createdAt} desc limit 1)
+      select
+        (select coalesce(sum(${cartLines.quantity}), 0)::int from ${cartLines}
+          where ${cartLines.cartId} = coalesce((select id from own), (select id from browser))) as count,
+        (${customerId}::int is not null and exists (select 1 from browser)) as unclaimed`),
+  );
+  return { count: Number(row?.count ?? 0), unclaimed: row?.unclaimed === true };
 }
 
 /**

@@ -6,7 +6,7 @@ import { setAppCookie } from '@/lib/http/cookies';
 import type { Actor } from '@/lib/identity/queries';
 import type { CatalogLocale } from '@/lib/catalog/queries';
 import { getOrCreateWebCart, type DroppedLine } from './mutations';
-import { assertCartAccess, findBrowserCart, findCustomerCart, findWebCartId, getCart, getCartLines } from './queries';
+import { assertCartAccess, findBrowserCart, findCustomerCart, findWebCartId, getCart, headerCart } from './queries';
 
 // The web cart lives in the database; the browser only holds an unguessable key in an httpOnly cookie:
 // its first cart's id, handed on to each later anonymous cart of that browser (carts.browserKey).
@@ -97,17 +97,10 @@ async function assertOwnCart(
 }
 
 /**
- * True when a signed-in customer still holds an anonymous cart in their cookie: it should be merged
- * into their own (the header then triggers claimCartAction once).
+ * The header's cart badge: the number of items (sum of quantities) in the visitor's cart, and whether a
+ * signed-in customer still holds an anonymous cart in their cookie that should be merged into their own
+ * (the header then triggers claimCartAction once). One query.
  */
-export async function hasUnclaimedCart(db: DbOrTx, actor: Actor | null): Promise<boolean> {
-  if (!shopperCustomerId(actor)) return false;
-  return (await findBrowserCart(db, await readCartCookie(), { openOnly: true })) !== null;
-}
-
-/** Number of items (sum of quantities) in a cart, for the header badge. */
-export async function countCartItems(db: DbOrTx, cartId: string | null): Promise<number> {
-  if (!cartId) return 0;
-  const lines = await getCartLines(db, cartId);
-  return lines.reduce((sum, l) => sum + l.quantity, 0);
+export async function headerCartState(db: DbOrTx, actor: Actor | null): Promise<{ count: number; unclaimed: boolean }> {
+  return headerCart(db, { cartId: await readCartCookie(), customerId: shopperCustomerId(actor) });
 }
