@@ -31,9 +31,9 @@ type Target =
  * may see the order (their own, or a guest order of this browser); without one, the signed-in customer's.
  * DomainError: 'conversationNotYours' (someone else's order, or none), 'unauthenticated', 'forbidden' (staff).
  */
-async function resolveTarget(db: DbOrTx, orderId: string | undefined, viewer: ShopViewer): Promise<Target> {
-  if (orderId) {
-    const order = await getOrderForViewer(db, orderId, viewer);
+async function resolveTarget(db: DbOrTx, about: string | ViewedOrder | undefined, viewer: ShopViewer): Promise<Target> {
+  if (about) {
+    const order = typeof about === 'string' ? await getOrderForViewer(db, about, viewer) : about.viewed;
     if (!order) throw new DomainError('conversationNotYours');
     // The customer's own thread only for the signed-in customer whose order it is; a guest order linked to
     // a profile by its email stays a guest thread for the browser that placed it (it must never open
@@ -46,9 +46,17 @@ async function resolveTarget(db: DbOrTx, orderId: string | undefined, viewer: Sh
   return { kind: 'customer', customerId: viewer.actor.customerId, order: null };
 }
 
+/**
+ * An order that getOrderForViewer has just answered for this same viewer in this request (the order
+ * page): its thread is found without reading the order and its access once more.
+ */
+export interface ViewedOrder {
+  viewed: OrderDetailDto;
+}
+
 /** The shopper's thread for this page, or null when none was started yet (nothing is created). */
-export async function findShopperThread(db: DbOrTx, viewer: ShopViewer, orderId?: string): Promise<ThreadRef | null> {
-  const target = await resolveTarget(db, orderId, viewer);
+export async function findShopperThread(db: DbOrTx, viewer: ShopViewer, about?: string | ViewedOrder): Promise<ThreadRef | null> {
+  const target = await resolveTarget(db, about, viewer);
   return target.kind === 'customer' ? findCustomerThread(db, target.customerId) : findGuestThread(db, target.order.id);
 }
 

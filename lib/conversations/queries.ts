@@ -4,8 +4,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { conversationMessages, conversationThreads, customers, locations, orders, users } from '@/db/schema';
 import type { Actor } from '@/lib/identity/queries';
+import { getLocation } from '@/lib/locations/queries';
 import { loadThread, staffMayAccess, type ShopViewer } from './access';
-import { CUSTOMER_VISIBLE_CHANNELS, findShopperThread } from './customer-messages';
+import { CUSTOMER_VISIBLE_CHANNELS, findShopperThread, type ViewedOrder } from './customer-messages';
 
 // Reads of one thread, for the shopper (their messages and the answers) and for staff (everything,
 // notes included, with who the customer is). Lists and counts of inboxes are in inbox-queries.ts.
@@ -75,22 +76,23 @@ async function loadMessages(db: DbOrTx, threadId: string, where?: SQL): Promise<
 }
 
 /**
- * The thread a shopper sees on the order page (`orderId`) or the account page, or null when there is
- * none yet. Notes are left out; staff appear by first name. Throws like postCustomerMessage when the
- * viewer may not see the order (the order page has answered 404 before that).
+ * The thread a shopper sees on the order page (`about`: the order id, or the order the page has just read
+ * for this viewer) or the account page, or null when there is none yet. Notes are left out; staff appear
+ * by first name. Throws like postCustomerMessage when the viewer may not see the order (the order page
+ * has answered 404 before that).
  */
-export async function getShopperThread(db: DbOrTx, viewer: ShopViewer, orderId?: string): Promise<ShopperThreadDto | null> {
-  const thread = await findShopperThread(db, viewer, orderId);
+export async function getShopperThread(db: DbOrTx, viewer: ShopViewer, about?: string | ViewedOrder): Promise<ShopperThreadDto | null> {
+  const thread = await findShopperThread(db, viewer, about);
   if (!thread) return null;
   const [messages, store] = await Promise.all([
     loadMessages(db, thread.id, inArray(conversationMessages.channel, [...CUSTOMER_VISIBLE_CHANNELS])),
-    thread.locationId === null ? null : db.select({ name: locations.name }).from(locations).where(eq(locations.id, thread.locationId)),
+    thread.locationId === null ? null : getLocation(db, thread.locationId),
   ]);
   const shown = messages.map((m) => ({ ...m, authorName: m.author === 'staff' ? firstName(m.authorName) : null }));
   return {
     id: thread.id,
     status: thread.status,
-    storeName: store?.[0]?.name ?? null,
+    storeName: store?.name ?? null,
     messages: shown,
     unread: shown.filter((m) => m.author === 'staff' && m.readByCustomerAt === null).length,
   };
