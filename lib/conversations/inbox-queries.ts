@@ -86,20 +86,16 @@ export async function listInbox(db: DbOrTx, scope: InboxScope, view: InboxView):
   }));
 }
 
-/** Threads with an unread customer message, per view — the navigation shows the sum of open and unassigned. */
+/**
+ * Threads with an unread customer message, per view, in ONE query (a count per view with its filter) —
+ * the navigation of every counter and admin page shows the sum of open and unassigned.
+ */
 export async function countUnreadThreads(db: DbOrTx, scope: InboxScope): Promise<Record<InboxView, number>> {
   const unread = sql`exists (select 1 from conversation_messages m where m.thread_id = "conversation_threads"."id" and m.author = 'customer' and m.read_by_staff_at is null)`;
-  const counts = {} as Record<InboxView, number>;
-  await Promise.all(
-    INBOX_VIEWS.map(async (view) => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
-        .from(conversationThreads)
-        .where(and(viewFilter(scope, view), unread));
-      counts[view] = row?.n ?? 0;
-    }),
-  );
-  return counts;
+  const countOf = (view: InboxView) => sql<number>`(count(*) filter (where ${viewFilter(scope, view) ?? sql`true`}))::int`.mapWith(Number);
+  const counts = { open: countOf('open'), unassigned: countOf('unassigned'), closed: countOf('closed') } satisfies Record<InboxView, unknown>;
+  const [row] = await db.select(counts).from(conversationThreads).where(unread);
+  return { open: row?.open ?? 0, unassigned: row?.unassigned ?? 0, closed: row?.closed ?? 0 };
 }
 
 /** The number the navigation shows: unread threads that are the inbox's to answer (not closed ones). */

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orders, payments } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { paidCents } from '@/lib/orders/record-payment';
+import { paidCents, paidCentsOf } from '@/lib/orders/record-payment';
 import type { CheckoutMethod, PaymentProvider } from './provider';
 import { getPaymentProvider } from './select';
 
@@ -92,13 +92,17 @@ async function payableOrder(
       channel: orders.channel,
       status: orders.status,
       totalCents: orders.totalCents,
+      paidCents: paidCentsOf(orders.id),
     })
     .from(orders)
     .where(eq(orders.id, orderId));
   const [order] = options.lock ? await query.for('update') : await query;
   if (!order) throw new DomainError('notFound');
   if (order.channel !== 'web' || order.status !== 'pending_payment') throw new DomainError('invalidState');
-  return { id: order.id, number: order.number, totalCents: order.totalCents, dueCents: order.totalCents - (await paidCents(db, order.id)) };
+  // Locked: read what is paid after the lock is ours (the statement that waited for it read its payments
+  // before the wait, so a payment the lock holder committed would be missing). Unlocked: with the order.
+  const paid = options.lock ? await paidCents(db, order.id) : order.paidCents;
+  return { id: order.id, number: order.number, totalCents: order.totalCents, dueCents: order.totalCents - paid };
 }
 
 /**

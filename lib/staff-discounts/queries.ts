@@ -5,12 +5,15 @@ import type { StaffDiscountInput, StaffDiscounts } from '@/lib/pricing';
 
 // Reads for the counter cart's staff discounts, in the shape priceCart takes as input.
 
-/** The staff discounts on a cart (the whole cart, and per line by variant), for priceCart's ctx. */
+/** The staff discounts on a cart (the whole cart, and per line by variant), for priceCart's ctx: ONE query. */
 export async function loadStaffDiscounts(db: DbOrTx, cartId: string): Promise<StaffDiscounts> {
-  const [[cart], lines] = await Promise.all([
-    db.select({ staffDiscount: carts.staffDiscount }).from(carts).where(eq(carts.id, cartId)),
-    db.select({ variantId: cartLines.variantId, staffDiscount: cartLines.staffDiscount }).from(cartLines).where(eq(cartLines.cartId, cartId)),
-  ]);
+  const rows = await db
+    .select({ cartDiscount: carts.staffDiscount, variantId: cartLines.variantId, lineDiscount: cartLines.staffDiscount })
+    .from(carts)
+    .leftJoin(cartLines, eq(cartLines.cartId, carts.id))
+    .where(eq(carts.id, cartId));
+  const cart = rows[0] ? { staffDiscount: rows[0].cartDiscount } : undefined;
+  const lines = rows.flatMap((r) => (r.variantId === null ? [] : [{ variantId: r.variantId, staffDiscount: r.lineDiscount }]));
   const toInput = (d: { kind: StaffDiscountInput['kind']; value: number; reason: string }): StaffDiscountInput => ({
     kind: d.kind,
     value: d.value,
