@@ -1,4 +1,4 @@
-import { and, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orderEvents, orders, payments, type OrderStatus, type PaymentMethod } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -258,11 +258,13 @@ function replayOf(found: FoundPayment, input: RecordPaymentInput, actor: Actor |
  * without its 5-cent rounding (amountCents − roundingCents).
  */
 export async function paidCents(db: DbOrTx, orderId: string): Promise<number> {
-  const [row] = await db.select({ id: orders.id, sum: paidCentsOf(orders.id) }).from(orders).where(eq(orders.id, orderId));
+  const [row] = await db.select({ sum: paidCentsOfOrder }).from(orders).where(eq(orders.id, orderId));
   return row?.sum ?? 0;
 }
 
-/** paidCents as a column expression, to read it in the same query as its order (`orderId`: the order's id column). */
-export function paidCentsOf(orderId: AnyColumn): SQL<number> {
-  return sql<number>`(select coalesce(sum(${payments.amountCents} - ${payments.roundingCents}), 0)::int from ${payments} where ${payments.orderId} = ${orderId} and ${payments.status} = 'succeeded' and ${payments.refundDue} = false)`.mapWith(Number);
-}
+/**
+ * paidCents as a column of a query over `orders`, to read it with its order. Written with qualified
+ * names: in a select list Drizzle leaves column names unqualified, and an unqualified "id" inside this
+ * sub-select would be the payment's.
+ */
+export const paidCentsOfOrder: SQL<number> = sql<number>`(select coalesce(sum(p.amount_cents - p.rounding_cents), 0)::int from payments p where p.order_id = "orders"."id" and p.status = 'succeeded' and not p.refund_due)`.mapWith(Number);

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orders, payments } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { paidCents, paidCentsOf } from '@/lib/orders/record-payment';
+import { paidCents, paidCentsOfOrder } from '@/lib/orders/record-payment';
 import type { CheckoutMethod, PaymentProvider } from './provider';
 import { getPaymentProvider } from './select';
 
@@ -92,7 +92,7 @@ async function payableOrder(
       channel: orders.channel,
       status: orders.status,
       totalCents: orders.totalCents,
-      paidCents: paidCentsOf(orders.id),
+      paidCents: paidCentsOfOrder,
     })
     .from(orders)
     .where(eq(orders.id, orderId));
