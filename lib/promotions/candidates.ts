@@ -7,8 +7,8 @@ import { cachedRead } from '@/lib/cache/table-cache';
 import { findCampaignCodes, giveBackCampaignCodeUse, takeCampaignCodeUse } from './campaign-codes';
 
 /**
- * Turns promotion rows into priceCart candidates (ONE query, usage included) and gathers the customer
- * facts the conditions read. priceCart itself never reads the database.
+ * Turns promotion rows into priceCart candidates (one query, or none from the instance's cache) and
+ * gathers the customer facts the conditions read. priceCart itself never reads the database.
  */
 
 type Row = typeof promotions.$inferSelect & { usedByCustomer: number | null };
